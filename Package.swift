@@ -1,0 +1,66 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Our own targets treat every warning as an error; dependencies keep their warnings.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "knigonosha",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "knigonosha", targets: ["knigonosha"]),
+        .library(name: "KnigonoshaApp", targets: ["KnigonoshaApp"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", exact: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", exact: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", exact: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", exact: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", exact: "0.14.0"),
+    ],
+    targets: [
+        .target(
+            name: "TextKit",
+            path: "Sources/TextKit",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "KnigonoshaApp",
+            dependencies: [
+                "TextKit",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            path: "Sources/KnigonoshaApp",
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "knigonosha",
+            dependencies: ["KnigonoshaApp"],
+            path: "Sources/knigonosha",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TextKitTests",
+            dependencies: ["TextKit"],
+            path: "Tests/TextKitTests"
+        ),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "KnigonoshaApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            path: "Tests/AppTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,141 @@
+/// The OpenAPI 3.1 description of `/api/v1`.
+enum OpenAPIDocument {
+    static func build() -> JSONValue {
+        [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Knigonosha API",
+                "version": "1.0.0",
+                "description":
+                    "Home delivery of library books: readers, branches. Authenticate with a personal token from the profile page, sent as `Authorization: Bearer <token>`. Errors are `{\"error\": …, \"fields\": {name: message}}`.",
+            ],
+            "servers": [["url": "/api/v1"]],
+            "security": [["bearerAuth": []]],
+            "components": [
+                "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer"]],
+                "schemas": OpenAPISchemas.all,
+                "responses": [
+                    "BadRequest": error("Malformed request, for example a body that is not JSON"),
+                    "Unauthorized": error("No valid bearer token"),
+                    "Forbidden": error("The account's role or branch does not allow this"),
+                    "NotFound": error("No such record"),
+                    "TooLarge": error("The body is larger than 1 MB"),
+                    "Invalid": error("Validation failed; `fields` names each field with its problem"),
+                ],
+            ],
+            "paths": paths,
+        ]
+    }
+
+    private static func error(_ description: String) -> JSONValue {
+        ["description": .string(description), "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]]
+    }
+
+    private static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+
+    private static func ok(_ schema: JSONValue, _ description: String = "OK") -> JSONValue {
+        ["description": .string(description), "content": ["application/json": ["schema": schema]]]
+    }
+
+    private static func responses(_ success: (String, JSONValue), _ errors: [String]) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [success]
+        let names = ["400": "BadRequest", "401": "Unauthorized", "403": "Forbidden", "404": "NotFound", "413": "TooLarge", "422": "Invalid"]
+        for code in errors { pairs.append((code, ["$ref": .string("#/components/responses/\(names[code]!)")])) }
+        return .object(pairs)
+    }
+
+    private static func body(_ schema: String) -> JSONValue {
+        ["required": true, "content": ["application/json": ["schema": ref(schema)]]]
+    }
+
+    private static let idParameter: JSONValue = [
+        "name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"],
+    ]
+
+    private static func query(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
+        ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
+    }
+
+    private static var readerListParameters: JSONValue {
+        [
+            query("q", ["type": "string", "maxLength": 200], "Name, phone or card number; case-insensitive, ё = е"),
+            query("branch", ["type": "string", "format": "uuid"], "Branch id"),
+            query("status", ["type": "string", "enum": .array(ReaderStatus.codes.map { .string($0) })], "Status"),
+            query("disability", ["type": "string", "enum": .array(DisabilityGroup.codes.map { .string($0) })], "Disability group"),
+            query("format", ["type": "string", "enum": .array(MaterialFormat.codes.map { .string($0) })], "Preferred format"),
+            query("language", ["type": "string", "enum": .array(MaterialLanguage.codes.map { .string($0) })], "Language of materials"),
+            query("sort", ["type": "string", "enum": .array(ReaderQuery.sorts.map { .string($0) })], "Sort order; a leading minus reverses it"),
+            query("page", ["type": "integer", "minimum": 1, "maximum": .number(Double(ReaderQuery.maxPage))], "Page number, from 1"),
+            query("per_page", ["type": "integer", "minimum": 1, "maximum": .number(Double(ReaderQuery.maxPerPage))], "Items per page"),
+        ]
+    }
+
+    private static var paths: JSONValue {
+        [
+            "/openapi.json": [
+                "get": [
+                    "operationId": "getOpenAPI", "summary": "This document", "security": [],
+                    "responses": ["200": ok(["type": "object"])],
+                ]
+            ],
+            "/me": [
+                "get": [
+                    "operationId": "getMe", "summary": "The account the token belongs to",
+                    "responses": responses(("200", ok(ref("Me"))), ["401"]),
+                ]
+            ],
+            "/branches": [
+                "get": [
+                    "operationId": "listBranches", "summary": "All branches",
+                    "responses": responses(("200", ok(["type": "array", "items": ref("Branch")])), ["401"]),
+                ],
+                "post": [
+                    "operationId": "createBranch", "summary": "Create a branch (administrators)", "requestBody": body("BranchInput"),
+                    "responses": responses(("201", ok(ref("Branch"), "Created")), ["400", "401", "403", "413", "422"]),
+                ],
+            ],
+            "/branches/{id}": [
+                "parameters": [idParameter],
+                "get": [
+                    "operationId": "getBranch", "summary": "One branch",
+                    "responses": responses(("200", ok(ref("Branch"))), ["401", "404"]),
+                ],
+                "put": [
+                    "operationId": "updateBranch", "summary": "Replace a branch's details (administrators)",
+                    "requestBody": body("BranchInput"),
+                    "responses": responses(("200", ok(ref("Branch"))), ["400", "401", "403", "404", "413", "422"]),
+                ],
+            ],
+            "/readers": [
+                "get": [
+                    "operationId": "listReaders", "summary": "Search and filter readers (coordinators see their branch)",
+                    "parameters": readerListParameters,
+                    "responses": responses(("200", ok(ref("ReaderPage"))), ["400", "401", "403", "422"]),
+                ],
+                "post": [
+                    "operationId": "createReader", "summary": "Register a reader", "requestBody": body("ReaderInput"),
+                    "responses": responses(("201", ok(ref("Reader"), "Created")), ["400", "401", "403", "413", "422"]),
+                ],
+            ],
+            "/readers/{id}": [
+                "parameters": [idParameter],
+                "get": [
+                    "operationId": "getReader", "summary": "One reader's record",
+                    "responses": responses(("200", ok(ref("Reader"))), ["401", "403", "404"]),
+                ],
+                "put": [
+                    "operationId": "updateReader", "summary": "Replace a reader's record; every changed field is logged",
+                    "requestBody": body("ReaderInput"),
+                    "responses": responses(("200", ok(ref("Reader"))), ["400", "401", "403", "404", "413", "422"]),
+                ],
+            ],
+            "/readers/{id}/history": [
+                "parameters": [idParameter],
+                "get": [
+                    "operationId": "getReaderHistory", "summary": "Who changed which field, and when",
+                    "responses": responses(("200", ok(["type": "array", "items": ref("Change")])), ["401", "403", "404"]),
+                ],
+            ],
+        ]
+    }
+}

@@ -1,0 +1,132 @@
+/// The schemas of the OpenAPI document.
+enum OpenAPISchemas {
+    private static func nullable(_ type: String, _ extra: JSONValue = [:]) -> JSONValue {
+        (["type": [.string(type), "null"]] as JSONValue).merging(extra)
+    }
+
+    private static func codes<C: LabeledCode>(_ type: C.Type, nullable: Bool = false) -> JSONValue {
+        let values: [JSONValue] = C.codes.map { .string($0) } + (nullable ? [.null] : [])
+        return ["enum": .array(values)]
+    }
+
+    private static func codeList<C: LabeledCode>(_ type: C.Type) -> JSONValue {
+        ["type": "array", "items": ["type": "string", "enum": .array(C.codes.map { .string($0) })]]
+    }
+
+    private static let textList: JSONValue = ["type": "array", "items": ["type": "string", "maxLength": 200]]
+    private static let date: JSONValue = ["type": ["string", "null"], "format": "date"]
+
+    static var readerFields: [(String, JSONValue)] {
+        [
+            ("family_name", ["type": "string", "maxLength": 100]),
+            ("given_name", ["type": "string", "maxLength": 100]),
+            ("patronymic", nullable("string", ["maxLength": 100])),
+            ("birth_date", date),
+            ("card_number", ["type": "string", "maxLength": 30]),
+            ("branch_id", ["type": "string", "format": "uuid"]),
+            ("phones", ["type": "array", "maxItems": 10, "items": ["$ref": "#/components/schemas/Phone"]]),
+            ("preferred_channel", codes(ContactChannel.self, nullable: true)),
+            ("caregiver_name", nullable("string")),
+            ("caregiver_relation", nullable("string")),
+            ("caregiver_phone", nullable("string", ["description": "Kazakhstan number; stored as +7XXXXXXXXXX"])),
+            ("settlement", ["type": "string", "maxLength": 200]),
+            ("street", ["type": "string", "maxLength": 200]),
+            ("building", ["type": "string", "maxLength": 20]),
+            ("apartment", nullable("string")),
+            ("entrance", nullable("string")),
+            ("floor", nullable("integer", ["minimum": -3, "maximum": 100])),
+            ("intercom", nullable("string")),
+            ("has_lift", nullable("boolean")),
+            ("access_notes", nullable("string", ["maxLength": 1000])),
+            ("latitude", nullable("number", ["minimum": -90, "maximum": 90])),
+            ("longitude", nullable("number", ["minimum": -180, "maximum": 180])),
+            ("disability_group", codes(DisabilityGroup.self)),
+            ("needs", codeList(Need.self)),
+            ("formats", codeList(MaterialFormat.self)),
+            ("languages", codeList(MaterialLanguage.self)),
+            ("subjects", textList), ("genres", textList), ("authors", textList),
+            ("excluded_topics", textList), ("excluded_authors", textList), ("series", textList),
+            ("items_per_visit", ["type": "integer", "minimum": 1, "maximum": 20]),
+            ("weekdays", codeList(Weekday.self)),
+            ("time_from", nullable("string", ["pattern": "^[0-2][0-9]:[0-5][0-9]$"])),
+            ("time_to", nullable("string", ["pattern": "^[0-2][0-9]:[0-5][0-9]$"])),
+            ("frequency", codes(VisitFrequency.self)),
+            ("status", codes(ReaderStatus.self)),
+            ("pause_from", date), ("pause_until", date), ("pause_reason", nullable("string")),
+            ("ended_on", date), ("end_reason", codes(EndReason.self, nullable: true)),
+            ("referral_source", codes(ReferralSource.self, nullable: true)),
+            ("registered_on", ["type": "string", "format": "date"]),
+            ("consent_date", date), ("consent_until", date),
+            ("consent_signed_by", codes(ConsentSigner.self, nullable: true)),
+            ("consent_representative", nullable("string")),
+            ("consent_third_party", ["type": "boolean"]),
+            ("consent_publication", ["type": "boolean"]),
+            ("notes", nullable("string", ["maxLength": 2000])),
+        ]
+    }
+
+    static var all: JSONValue {
+        let requiredInput: JSONValue = ["family_name", "given_name", "card_number", "branch_id", "settlement", "street", "building"]
+        let readerOut: [(String, JSONValue)] =
+            [("id", ["type": "string", "format": "uuid"])] + readerFields
+            + [("created_at", nullable("string", ["format": "date-time"])), ("updated_at", nullable("string", ["format": "date-time"]))]
+        let requiredNames = readerOut.map(\.0).filter { $0 != "created_at" && $0 != "updated_at" }
+        let requiredOut: JSONValue = .array(requiredNames.map { JSONValue.string($0) })
+        return [
+            "Error": [
+                "type": "object", "required": ["error"],
+                "properties": ["error": ["type": "string"], "fields": ["type": "object", "additionalProperties": ["type": "string"]]],
+            ],
+            "Me": [
+                "type": "object", "required": ["id", "email", "full_name", "role"],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "email": ["type": "string"], "full_name": ["type": "string"],
+                    "role": ["enum": ["admin", "coordinator", "carrier"]], "branch_id": nullable("string", ["format": "uuid"]),
+                ],
+            ],
+            "Phone": [
+                "type": "object", "required": ["number"],
+                "properties": [
+                    "label": codes(PhoneLabel.self, nullable: true),
+                    "number": [
+                        "type": "string", "description": "Kazakhstan number: +7 and 10 digits, or 8 and 10 digits; spaces and dashes allowed",
+                    ],
+                ],
+            ],
+            "BranchInput": [
+                "type": "object", "required": ["code", "name_ru", "name_kk", "address", "phone"],
+                "properties": [
+                    "code": ["type": "string", "maxLength": 20], "name_ru": ["type": "string"], "name_kk": ["type": "string"],
+                    "address": ["type": "string"], "phone": ["type": "string"],
+                    "latitude": nullable("number", ["minimum": -90, "maximum": 90]),
+                    "longitude": nullable("number", ["minimum": -180, "maximum": 180]),
+                ],
+            ],
+            "Branch": [
+                "type": "object", "required": ["id", "code", "name_ru", "name_kk", "address", "phone"],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "code": ["type": "string"], "name_ru": ["type": "string"],
+                    "name_kk": ["type": "string"], "address": ["type": "string"], "phone": ["type": "string"],
+                    "latitude": nullable("number"), "longitude": nullable("number"),
+                ],
+            ],
+            "ReaderInput": ["type": "object", "required": requiredInput, "properties": .object(readerFields)],
+            "Reader": ["type": "object", "required": requiredOut, "properties": .object(readerOut)],
+            "ReaderPage": [
+                "type": "object", "required": ["items", "total", "page", "per_page"],
+                "properties": [
+                    "items": ["type": "array", "items": ["$ref": "#/components/schemas/Reader"]], "total": ["type": "integer"],
+                    "page": ["type": "integer"], "per_page": ["type": "integer"],
+                ],
+            ],
+            "Change": [
+                "type": "object", "required": ["field", "changed_at"],
+                "properties": [
+                    "field": ["type": "string"], "old_value": nullable("string"), "new_value": nullable("string"),
+                    "changed_at": ["type": "string", "format": "date-time"], "user_id": nullable("string", ["format": "uuid"]),
+                    "user_name": nullable("string"),
+                ],
+            ],
+        ]
+    }
+}

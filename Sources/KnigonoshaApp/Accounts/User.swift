@@ -1,0 +1,63 @@
+import Fluent
+import Vapor
+
+/// A staff or volunteer account.
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    // data fields
+    @Field(key: "email") var email: String
+    @Field(key: "full_name") var fullName: String
+    @Field(key: "role") var role: Role
+    @OptionalParent(key: "branch_id") var branch: Branch?
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "is_active") var isActive: Bool
+    /// Bumped on password change, reset and deactivation; sessions from an older epoch end.
+    @Field(key: "session_epoch") var sessionEpoch: Int
+
+    init() {}
+
+    init(id: UUID? = nil, email: String, fullName: String, role: Role, branchID: UUID?, passwordHash: String) {
+        self.id = id
+        self.email = User.normalize(email: email)
+        self.fullName = fullName
+        self.role = role
+        self.$branch.id = branchID
+        self.passwordHash = passwordHash
+        self.isActive = true
+        self.sessionEpoch = 0
+    }
+
+    static func normalize(email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    var current: CurrentUser {
+        CurrentUser(id: id!, email: email, fullName: fullName, role: role, branchID: $branch.id)
+    }
+}
+
+/// The signed-in account, as the rest of the request sees it.
+public struct CurrentUser: Authenticatable, Sendable, Equatable {
+    public let id: UUID
+    public let email: String
+    public let fullName: String
+    public let role: Role
+    public let branchID: UUID?
+
+    var isAdmin: Bool { role == .admin }
+
+    /// Whether this account may work with readers of `branchID`.
+    func canAccess(branchID other: UUID?) -> Bool {
+        switch role {
+        case .admin: true
+        case .coordinator: branchID != nil && branchID == other
+        case .carrier: false
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Fluent
+import Vapor
+
+/// Who saw or changed which personal data, and when. Personal data itself is never written here
+/// or to the log: only ids.
+final class AuditEntry: Model, @unchecked Sendable {
+    static let schema = "audit_log"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "at") var at: Date
+    @OptionalParent(key: "user_id") var user: User?
+    @Field(key: "action") var action: String
+    @Field(key: "entity") var entity: String
+    @OptionalField(key: "entity_id") var entityID: UUID?
+    @Field(key: "channel") var channel: String
+
+    init() {}
+}
+
+/// Audit actions.
+enum AuditAction: String {
+    case view, list, create, update, login, logout, loginFailed = "login_failed", passwordChange = "password_change"
+    case accountCreate = "account_create", accountUpdate = "account_update", passwordReset = "password_reset"
+    case tokenCreate = "token_create", tokenRevoke = "token_revoke"
+}
+
+extension Request {
+    /// Records an access to personal data or an account change.
+    func audit(_ action: AuditAction, _ entity: String, _ id: UUID? = nil, userID: UUID? = nil, on db: (any Database)? = nil) async throws {
+        let entry = AuditEntry()
+        entry.at = Date()
+        entry.$user.id = userID ?? auth.get(CurrentUser.self)?.id
+        entry.action = action.rawValue
+        entry.entity = entity
+        entry.entityID = id
+        entry.channel = isAPI ? "api" : "web"
+        try await entry.save(on: db ?? self.db)
+    }
+}

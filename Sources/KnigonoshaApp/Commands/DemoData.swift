@@ -1,0 +1,83 @@
+import Fluent
+import Vapor
+
+/// The demo library: one regional library with three branches, staff of every role and 40 readers
+/// in Semey and Ust-Kamenogorsk. Loaded only into an empty database.
+enum DemoData {
+    static let password = "knigonosha-demo"
+
+    struct Account {
+        let email: String
+        let name: String
+        let role: Role
+        let branch: Int?
+    }
+
+    static let accounts: [Account] = [
+        Account(email: "admin@demo.kz", name: "Рахиля Адикаева", role: .admin, branch: nil),
+        Account(email: "coordinator@demo.kz", name: "Гульнар Сейтказина", role: .coordinator, branch: 0),
+        Account(email: "coordinator2@demo.kz", name: "Марина Кузнецова", role: .coordinator, branch: 1),
+        Account(email: "coordinator3@demo.kz", name: "Айгерим Тулегенова", role: .coordinator, branch: 2),
+        Account(email: "carrier@demo.kz", name: "Ерлан Жумабаев", role: .carrier, branch: 0),
+        Account(email: "carrier2@demo.kz", name: "Ольга Петренко", role: .carrier, branch: 2),
+    ]
+
+    /// Returns `false` and changes nothing when the database already has accounts or readers.
+    @discardableResult
+    static func loadIfEmpty(_ app: Application) async throws -> Bool {
+        let db = app.db
+        let existingUsers = try await User.query(on: db).count()
+        let existingReaders = try await Reader.query(on: db).count()
+        if existingUsers > 0 || existingReaders > 0 {
+            app.logger.notice("The database already has data; demo data was not loaded.")
+            return false
+        }
+        let branches = [
+            Branch(
+                code: "SEM-C", nameRu: "Центральная библиотека имени Абая, Семей", nameKk: "Абай атындағы орталық кітапхана, Семей",
+                address: "г. Семей, ул. Абая, 108", phone: "+77222523344"),
+            Branch(
+                code: "SEM-2", nameRu: "Филиал № 2, Семей", nameKk: "№ 2 филиал, Семей",
+                address: "г. Семей, ул. Шакарима, 25", phone: "+77222441020"),
+            Branch(
+                code: "UKG", nameRu: "Филиал, Усть-Каменогорск", nameKk: "Өскемен филиалы",
+                address: "г. Усть-Каменогорск, ул. Казахстан, 62", phone: "+77232255070"),
+        ]
+        branches[0].latitude = 50.4111
+        branches[0].longitude = 80.2275
+        branches[1].latitude = 50.4265
+        branches[1].longitude = 80.2461
+        branches[2].latitude = 49.9483
+        branches[2].longitude = 82.6279
+        let hash = try await app.password.async.hash(password)
+        let admin: User? = try await db.transaction { tx in
+            var admin: User?
+            try await branches.create(on: tx)
+            for a in accounts {
+                let user = User(
+                    email: a.email, fullName: a.name, role: a.role, branchID: a.branch.map { branches[$0].id! }, passwordHash: hash
+                )
+                try await user.create(on: tx)
+                if a.role == .admin { admin = user }
+            }
+            return admin
+        }
+        guard let admin else { return false }
+        let today = LocalDate.today(in: app.config.timeZone)
+        for i in 0..<40 {
+            let payload = DemoReaders.reader(i, branches: branches.map { $0.id! }, today: today)
+            let (record, errors) = try await ReaderValidator(user: admin.current, today: today, db: db, readerID: nil).validate(payload)
+            guard let record, errors.isEmpty else {
+                app.logger.error("demo reader \(i) is invalid: \(errors.items.map { $0.field })")
+                continue
+            }
+            _ = try await ReaderStore.create(record, by: admin.current, on: db)
+        }
+        var lines = ["", "Demo data loaded. Sign in at http://127.0.0.1:8080/login with any of these (password: \(password)):"]
+        for a in accounts {
+            lines.append("  \(a.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(a.email)")
+        }
+        print(lines.joined(separator: "\n") + "\n")
+        return true
+    }
+}

@@ -1,0 +1,50 @@
+import Fluent
+import Vapor
+
+/// The command line: `serve [--demo]`, `migrate`, `user create`, `token create`.
+public enum Knigonosha {
+    public static func main() async throws {
+        var env = try Environment.detect()
+        try LoggingSystem.bootstrap(from: &env)
+        let config: AppConfig
+        do {
+            config = try AppConfig.fromEnvironment()
+        } catch let error as ConfigError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            exit(2)
+        }
+        // `--demo` belongs to us, not to Vapor's serve command.
+        let command = env.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+        let demo = env.arguments.contains("--demo")
+        env.arguments.removeAll { $0 == "--demo" }
+
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, config: config)
+            app.asyncCommands.use(MigrateNowCommand(), as: "migrate")
+            app.asyncCommands.use(UserCommands(), as: "user")
+            app.asyncCommands.use(TokenCommands(), as: "token")
+            if command == "serve" {
+                try await Migrations.run(on: app)
+                if demo { try await DemoData.loadIfEmpty(app) }
+            }
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+/// `knigonosha migrate`: applies pending migrations without asking.
+struct MigrateNowCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Runs pending database migrations." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await Migrations.run(on: context.application)
+        context.console.print("Migrations are up to date.")
+    }
+}

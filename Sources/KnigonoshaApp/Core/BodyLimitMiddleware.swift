@@ -1,0 +1,14 @@
+import Vapor
+
+/// Refuses bodies over the app's limit (1 MB) with 413, whether the body is announced by
+/// `Content-Length` or already collected, before any handler decodes it.
+struct BodyLimitMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let limit = req.application.routes.defaultMaxBodySize.value
+        if let length = req.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
+            throw Abort(.payloadTooLarge)
+        }
+        if let data = req.body.data, data.readableBytes > limit { throw Abort(.payloadTooLarge) }
+        return try await next.respond(to: req)
+    }
+}

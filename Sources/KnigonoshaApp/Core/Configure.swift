@@ -1,0 +1,46 @@
+import Fluent
+import Vapor
+
+/// Builds the whole app. The executable and the tests both call this, so tests run the real thing.
+public func configure(_ app: Application, config: AppConfig, postgresSchema: String? = nil) async throws {
+    app.config = config
+    app.l10n = try Localizer.bundled()
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.routes.defaultMaxBodySize = "1mb"
+    app.http.server.configuration.serverName = nil
+
+    try DatabaseSetup.use(config.database, schema: postgresSchema, on: app)
+    Migrations.register(on: app)
+
+    app.middleware = Middlewares()
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(LocaleMiddleware())
+    app.middleware.use(BodyLimitMiddleware())
+
+    try Routes.register(app)
+}
+
+/// Every migration, in order. Files are never edited once landed; changes come as new ones.
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(M001CreateBranches())
+        app.migrations.add(M002CreateUsers())
+        app.migrations.add(M003CreateUserSessions())
+        app.migrations.add(M004CreateAPITokens())
+        app.migrations.add(M005CreateLoginAttempts())
+        app.migrations.add(M006CreateReaders())
+        app.migrations.add(M007CreateReaderPhones())
+        app.migrations.add(M008CreateReaderTags())
+        app.migrations.add(M009CreateReaderChanges())
+        app.migrations.add(M010CreateAuditLog())
+        app.migrations.add(M011IndexReaders())
+    }
+
+    /// Runs pending migrations and the per-database settings.
+    static func run(on app: Application) async throws {
+        try await DatabaseSetup.prepare(app.db)
+        try await app.autoMigrate()
+    }
+}

@@ -1,0 +1,80 @@
+import Vapor
+
+/// Renders every failure as a localised HTML page, or as JSON under `/api/`, and never shows a
+/// stack trace, SQL or an internal message. Unexpected errors are logged by type only, since
+/// their descriptions may carry readers' data.
+struct AppErrorMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            let (status, message, fields) = Self.classify(error, req: req)
+            if status == .internalServerError {
+                req.logger.error("unhandled error", metadata: ["type": "\(type(of: error))", "path": "\(req.url.path)"])
+            }
+            if req.isAPI {
+                return try APIError.response(status: status, message: message, fields: fields, req: req)
+            }
+            return try ErrorPage.response(status: status, message: message, req: req)
+        }
+    }
+
+    static func classify(_ error: any Error, req: Request) -> (HTTPResponseStatus, Message, FieldErrors?) {
+        switch error {
+        case let error as AppError:
+            if case .validation(let fields) = error { return (error.status, error.message, fields) }
+            return (error.status, error.message, nil)
+        case let error as FieldErrors:
+            return (.unprocessableEntity, Message("error.validation"), error)
+        case let error as DecodingError:
+            return decoding(error)
+        case let error as any AbortError:
+            switch error.status {
+            case .notFound: return (.notFound, Message("error.not_found"), nil)
+            case .payloadTooLarge: return (.payloadTooLarge, Message("error.too_large"), nil)
+            case .unsupportedMediaType: return (.unsupportedMediaType, Message("error.media_type"), nil)
+            case .methodNotAllowed: return (.methodNotAllowed, Message("error.method"), nil)
+            case .forbidden: return (.forbidden, Message("error.forbidden"), nil)
+            case .unauthorized: return (.unauthorized, Message("error.unauthorized"), nil)
+            case let s where s.code < 500: return (.badRequest, Message("error.bad_request"), nil)
+            default: return (.internalServerError, Message("error.internal"), nil)
+            }
+        default:
+            return (.internalServerError, Message("error.internal"), nil)
+        }
+    }
+
+    /// A body that is not JSON at all is a 400; JSON with a wrong type or a missing key is a
+    /// 422 naming the field.
+    static func decoding(_ error: DecodingError) -> (HTTPResponseStatus, Message, FieldErrors?) {
+        let path: [any CodingKey]
+        switch error {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c): path = c.codingPath
+        case .keyNotFound(let key, let c): path = c.codingPath + [key]
+        case .dataCorrupted(let c):
+            if c.codingPath.isEmpty { return (.badRequest, Message("error.malformed_json"), nil) }
+            path = c.codingPath
+        @unknown default: return (.badRequest, Message("error.bad_request"), nil)
+        }
+        var fields = FieldErrors()
+        fields.add(fieldName(path), "validation.type")
+        return (.unprocessableEntity, Message("error.validation"), fields)
+    }
+
+    static func fieldName(_ path: [any CodingKey]) -> String {
+        var name = ""
+        for key in path {
+            if let index = key.intValue {
+                name += "[\(index)]"
+            } else {
+                name += name.isEmpty ? key.stringValue : "." + key.stringValue
+            }
+        }
+        return name.isEmpty ? "body" : name
+    }
+}
+
+extension Request {
+    /// Requests under `/api/` get JSON errors and bearer authentication.
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Vapor
+
+/// What every page needs to render: language, account, CSRF token and preferences.
+struct PageContext {
+    let lang: Lang
+    let l10n: Localizer
+    let user: CurrentUser?
+    let csrf: String
+    /// The current path with its query, used to come back after a preference change.
+    let returnTo: String
+    let flash: Message?
+    let largeText: Bool
+    let timeZone: TimeZone
+    let currentPath: String
+
+    func t(_ key: String, _ args: [String: String] = [:]) -> String { l10n.t(key, lang, args) }
+    func t(_ message: Message) -> String { l10n.t(message.key, lang, message.args) }
+    func plural(_ key: String, _ count: Int, _ args: [String: String] = [:]) -> String {
+        l10n.plural(key, count: count, lang, args)
+    }
+    func date(_ iso: String?) -> String { Formats.date(iso, lang) }
+    func dateTime(_ date: Date?) -> String { Formats.dateTime(date, lang, timeZone: timeZone) }
+    func number(_ value: Int) -> String { Formats.number(value, lang) }
+}
+
+extension Request {
+    var page: PageContext {
+        var returnTo = url.path
+        if let q = url.query, !q.isEmpty { returnTo += "?" + q }
+        return PageContext(
+            lang: lang, l10n: application.l10n, user: auth.get(CurrentUser.self), csrf: csrfToken,
+            returnTo: returnTo, flash: storage[FlashKey.self], largeText: prefersLargeText,
+            timeZone: application.config.timeZone, currentPath: url.path
+        )
+    }
+}

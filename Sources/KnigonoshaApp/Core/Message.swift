@@ -1,0 +1,36 @@
+/// A user-facing message, kept as a catalog key so that it is rendered in the reader's language.
+public struct Message: Sendable, Equatable, Hashable {
+    public let key: String
+    public let args: [String: String]
+
+    public init(_ key: String, _ args: [String: String] = [:]) {
+        self.key = key
+        self.args = args
+    }
+}
+
+/// Validation failures in form order, keyed by field name.
+public struct FieldErrors: Error, Sendable, Equatable {
+    public private(set) var items: [(field: String, message: Message)] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { items.isEmpty }
+
+    public subscript(field: String) -> Message? { items.first { $0.field == field }?.message }
+
+    /// Records the first problem of a field; later ones for the same field are dropped,
+    /// so a person fixes one thing at a time.
+    public mutating func add(_ field: String, _ key: String, _ args: [String: String] = [:]) {
+        guard self[field] == nil else { return }
+        items.append((field, Message(key, args)))
+    }
+
+    public mutating func merge(_ other: FieldErrors) {
+        for item in other.items { add(item.field, item.message.key, item.message.args) }
+    }
+
+    public static func == (a: FieldErrors, b: FieldErrors) -> Bool {
+        a.items.map(\.field) == b.items.map(\.field) && a.items.map(\.message) == b.items.map(\.message)
+    }
+}

@@ -1,0 +1,30 @@
+import Vapor
+
+/// Registers every page and API route with the middleware each needs.
+enum Routes {
+    static func register(_ app: Application) throws {
+        // Web pages: cookie session, CSRF and flash notices.
+        let web = app.grouped(FlashMiddleware(), SessionAuthMiddleware(), CSRFMiddleware())
+        PreferencesController().register(web)
+        LoginController().register(web)
+        HomeController().register(web)
+
+        let signedIn = web.grouped(RequireRole())
+        ProfileController().register(signedIn)
+
+        let staff = web.grouped(RequireRole(Role.readerStaff))
+        ReadersController().register(staff)
+
+        let admin = web.grouped(RequireRole([.admin]))
+        AdminUsersController().register(admin)
+        BranchesController().register(admin)
+
+        // The JSON API: bearer tokens only.
+        let api = app.grouped("api", "v1")
+        api.get("openapi.json", use: OpenAPIController().document)
+        let apiAuthed = api.grouped(BearerAuthMiddleware(), RequireRole())
+        MeAPIController().register(apiAuthed)
+        BranchesAPIController().register(apiAuthed)
+        ReadersAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Vapor
+
+/// Every page of the web UI. Routes are registered from these cases and links are built from
+/// them, so a link cannot point at a page that does not exist.
+enum SiteRoute: Equatable {
+    case home, login, logout, language, textSize, stylesheet
+    case profile, profilePassword, profileTokens, profileTokenRevoke(UUID)
+    case readers, readerNew, reader(UUID), readerEdit(UUID)
+    case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID)
+    case branches, branchNew, branch(UUID)
+
+    private enum Part {
+        case literal(String)
+        case id(UUID)
+    }
+
+    private var parts: [Part] {
+        switch self {
+        case .home: []
+        case .login: [.literal("login")]
+        case .logout: [.literal("logout")]
+        case .language: [.literal("preferences"), .literal("language")]
+        case .textSize: [.literal("preferences"), .literal("text-size")]
+        case .stylesheet: [.literal("static"), .literal("app.css")]
+        case .profile: [.literal("profile")]
+        case .profilePassword: [.literal("profile"), .literal("password")]
+        case .profileTokens: [.literal("profile"), .literal("tokens")]
+        case .profileTokenRevoke(let id): [.literal("profile"), .literal("tokens"), .id(id), .literal("revoke")]
+        case .readers: [.literal("readers")]
+        case .readerNew: [.literal("readers"), .literal("new")]
+        case .reader(let id): [.literal("readers"), .id(id)]
+        case .readerEdit(let id): [.literal("readers"), .id(id), .literal("edit")]
+        case .adminUsers: [.literal("admin"), .literal("users")]
+        case .adminUserNew: [.literal("admin"), .literal("users"), .literal("new")]
+        case .adminUser(let id): [.literal("admin"), .literal("users"), .id(id)]
+        case .adminUserPassword(let id): [.literal("admin"), .literal("users"), .id(id), .literal("password")]
+        case .branches: [.literal("admin"), .literal("branches")]
+        case .branchNew: [.literal("admin"), .literal("branches"), .literal("new")]
+        case .branch(let id): [.literal("admin"), .literal("branches"), .id(id)]
+        }
+    }
+
+    /// The link to this page.
+    var path: String {
+        "/"
+            + parts.map { part in
+                switch part {
+                case .literal(let s): s
+                case .id(let id): id.uuidString.lowercased()
+                }
+            }.joined(separator: "/")
+    }
+
+    /// The link with a query string; empty values are left out.
+    func path(query: [(String, String)]) -> String {
+        let items = query.filter { !$0.1.isEmpty }
+        guard !items.isEmpty else { return path }
+        var components = URLComponents()
+        components.queryItems = items.map { URLQueryItem(name: $0.0, value: $0.1) }
+        let encoded = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B") ?? ""
+        return path + "?" + encoded
+    }
+
+    /// The pattern to register, with `:id` where the case has an id.
+    var pattern: [PathComponent] {
+        parts.map { part in
+            switch part {
+            case .literal(let s): .constant(s)
+            case .id: .parameter("id")
+            }
+        }
+    }
+
+    /// A placeholder id, for building patterns of cases that carry one.
+    static let anyID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+}
+
+extension Request {
+    /// The `:id` path parameter; a malformed id is simply not found.
+    func idParameter() throws -> UUID {
+        guard let raw = parameters.get("id"), let id = UUID(uuidString: raw) else { throw AppError.notFound }
+        return id
+    }
+}

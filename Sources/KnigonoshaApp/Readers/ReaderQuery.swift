@@ -1,0 +1,109 @@
+import Fluent
+import TextKit
+import Vapor
+
+/// Filters, sorting and paging of the reader list; the page and the API share it.
+struct ReaderQuery: Content {
+    var q: String?
+    var branch: String?
+    var status: String?
+    var disability: String?
+    var format: String?
+    var language: String?
+    var sort: String?
+    var page: Int?
+    var per_page: Int?
+
+    static let sorts = ["name", "-name", "card", "-card", "registered", "-registered", "updated", "-updated"]
+    static let defaultPerPage = 25
+    static let maxPerPage = 100
+    static let maxPage = 100_000
+
+    var pageNumber: Int { min(Self.maxPage, max(1, page ?? 1)) }
+    var perPage: Int { min(Self.maxPerPage, max(1, per_page ?? Self.defaultPerPage)) }
+
+    /// Unknown filter values are errors for the API; the page simply ignores them.
+    func problems() -> FieldErrors {
+        var e = FieldErrors()
+        if let b = branch, !b.isEmpty, UUID(uuidString: b) == nil { e.add("branch", "validation.choice") }
+        if let s = status, !s.isEmpty, ReaderStatus(rawValue: s) == nil { e.add("status", "validation.choice") }
+        if let d = disability, !d.isEmpty, DisabilityGroup(rawValue: d) == nil { e.add("disability", "validation.choice") }
+        if let f = format, !f.isEmpty, MaterialFormat(rawValue: f) == nil { e.add("format", "validation.choice") }
+        if let l = language, !l.isEmpty, MaterialLanguage(rawValue: l) == nil { e.add("language", "validation.choice") }
+        if let s = sort, !s.isEmpty, !Self.sorts.contains(s) { e.add("sort", "validation.choice") }
+        if let p = page, !(1...Self.maxPage).contains(p) { e.add("page", "validation.range", ["min": "1", "max": String(Self.maxPage)]) }
+        if let p = per_page, !(1...Self.maxPerPage).contains(p) {
+            e.add("per_page", "validation.range", ["min": "1", "max": String(Self.maxPerPage)])
+        }
+        return e
+    }
+
+    /// Runs the query for `user`, who sees only their own branch unless an administrator.
+    func run(for user: CurrentUser, on db: any Database) async throws -> (readers: [Reader], total: Int) {
+        let query = Reader.query(on: db)
+        if user.role != .admin {
+            query.filter(\.$branch.$id == (user.branchID ?? SiteRoute.anyID))
+        }
+        if let b = branch.flatMap(UUID.init(uuidString:)) { query.filter(\.$branch.$id == b) }
+        if let s = status, ReaderStatus(rawValue: s) != nil { query.filter(\.$status == s) }
+        if let d = disability, DisabilityGroup(rawValue: d) != nil { query.filter(\.$disabilityGroup == d) }
+        if let f = format, MaterialFormat(rawValue: f) != nil {
+            query.join(FormatTag.self, on: \Reader.$id == \FormatTag.$reader.$id)
+                .filter(FormatTag.self, \.$kind == .format).filter(FormatTag.self, \.$value == f)
+        }
+        if let l = language, MaterialLanguage(rawValue: l) != nil {
+            query.join(LanguageTag.self, on: \Reader.$id == \LanguageTag.$reader.$id)
+                .filter(LanguageTag.self, \.$kind == .language).filter(LanguageTag.self, \.$value == l)
+        }
+        for term in Self.terms(q ?? "") {
+            let variants = Self.variants(of: term)
+            query.group(.or) { group in
+                for v in variants { group.filter(\.$searchText ~~ v) }
+            }
+        }
+        let total = try await query.count()
+        switch sort ?? "name" {
+        case "-name": query.sort(\.$familyName, .descending).sort(\.$givenName, .descending)
+        case "card": query.sort(\.$cardNumber)
+        case "-card": query.sort(\.$cardNumber, .descending)
+        case "registered": query.sort(\.$registeredOn).sort(\.$familyName)
+        case "-registered": query.sort(\.$registeredOn, .descending).sort(\.$familyName)
+        case "updated": query.sort(\.$updatedAt).sort(\.$familyName)
+        case "-updated": query.sort(\.$updatedAt, .descending).sort(\.$familyName)
+        default: query.sort(\.$familyName).sort(\.$givenName)
+        }
+        query.sort(\.$id)
+        let readers = try await query.range((pageNumber - 1) * perPage..<(pageNumber * perPage)).with(\.$phones).with(\.$tags)
+            .with(\.$branch).all()
+        return (readers, total)
+    }
+
+    /// A query that looks like a phone number ("8 722 252-33") is one term of digits; anything
+    /// else is split into words that must all match.
+    static func terms(_ query: String) -> [String] {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        let phoneLike = trimmed.filter(\.isNumber).count >= 3 && trimmed.allSatisfy { $0.isNumber || " +-()".contains($0) }
+        return phoneLike ? [trimmed.filter(\.isNumber)] : SearchFolding.terms(query)
+    }
+
+    /// A phone typed with a leading 8 is stored with 7; digits with separators are matched as digits.
+    static func variants(of term: String) -> [String] {
+        let digits = term.filter(\.isNumber)
+        guard digits.count >= 3, digits.count == term.filter({ !"+-()".contains($0) }).count else { return [term] }
+        var out = [digits]
+        if digits.hasPrefix("8") { out.append("7" + digits.dropFirst()) }
+        if term != digits { out.append(term) }
+        return out
+    }
+}
+
+/// Aliases for joining `reader_tags` twice in one query.
+final class FormatTag: ModelAlias {
+    static let name = "format_tag"
+    let model = ReaderTag()
+}
+
+final class LanguageTag: ModelAlias {
+    static let name = "language_tag"
+    let model = ReaderTag()
+}

@@ -1,0 +1,101 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnigonoshaApp
+
+@Suite struct PlatformTests {
+    @Test(arguments: TestDatabase.all)
+    func test_unknown_page_gets_localised_404_without_internals(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            let web = WebClient(app)
+            try await web.login("admin@test.kz")
+            let missing = try await web.get("/no/such/page")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("Страница не найдена"))
+            web.acceptLanguage = "kk"
+            web.cookies[LocaleMiddleware.langCookie] = nil
+            let reader = try await web.get("/readers/\(UUID())")
+            #expect(reader.status == .notFound)
+            #expect(reader.text.contains("Бет табылмады"))
+            for text in [missing.text, reader.text] {
+                #expect(!text.contains("Fluent"))
+                #expect(!text.contains("SELECT"))
+                #expect(!text.contains(".swift"))
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_openapi_document_matches_the_registered_routes(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            var documented = Set<String>()
+            try await app.testing().test(.GET, "/api/v1/openapi.json") { res in
+                #expect(res.status == .ok)
+                let doc = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any]
+                #expect(doc?["openapi"] as? String == "3.1.0")
+                let paths = doc?["paths"] as? [String: [String: Any]] ?? [:]
+                for (path, ops) in paths {
+                    for method in ops.keys where method != "parameters" { documented.insert("\(method.uppercased()) /api/v1\(path)") }
+                }
+            }
+            let registered = Set(
+                app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
+                    "\(route.method.rawValue) /"
+                        + route.path.map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }
+                        .joined(separator: "/")
+                }
+            )
+            #expect(registered.count >= 10)
+            #expect(registered.subtracting(documented).sorted() == [])
+            #expect(documented.subtracting(registered).sorted() == [])
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_demo_data_loads_once(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            #expect(try await DemoData.loadIfEmpty(app))
+            #expect(try await Branch.query(on: app.db).count() == 3)
+            #expect(try await Reader.query(on: app.db).count() == 40)
+            let roles = Set(try await User.query(on: app.db).all().map(\.role))
+            #expect(roles == Set(Role.allCases))
+            let settlements = Set(try await Reader.query(on: app.db).all().map(\.settlement))
+            #expect(settlements == ["Семей", "Усть-Каменогорск"])
+            #expect(try await DemoData.loadIfEmpty(app) == false)
+            #expect(try await Reader.query(on: app.db).count() == 40)
+            #expect(try await WebClient(app).login("coordinator@demo.kz", password: DemoData.password).status == .seeOther)
+        }
+    }
+
+    @Test func test_bad_configuration_fails_with_a_clear_message() throws {
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["DATABASE_URL": "mysql://x"]) }
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["BCRYPT_COST": "99"]) }
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["COOKIE_SECURE": "maybe"]) }
+        #expect(try AppConfig.fromEnvironment([:]).database == .sqlite(path: "data/knigonosha.sqlite"))
+        #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "sqlite:///tmp/x.sqlite"]).database == .sqlite(path: "/tmp/x.sqlite"))
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_data_survives_a_restart(db: TestDatabase) async throws {
+        guard db == .sqlite else { return }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kn-restart-\(UUID()).sqlite").path
+        for round in 0..<2 {
+            let app = try await Application.make(.testing)
+            try await configure(app, config: AppConfig(database: .sqlite(path: path), bcryptCost: 4))
+            try await Migrations.run(on: app)
+            if round == 0 { #expect(try await DemoData.loadIfEmpty(app)) }
+            #expect(try await Reader.query(on: app.db).count() == 40)
+            if let sql = app.db as? any SQLDatabase {
+                let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+                #expect(mode == "wal")
+            }
+            try await app.asyncShutdown()
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}

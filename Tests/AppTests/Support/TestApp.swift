@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnigonoshaApp
+
+/// Runs `body` against the real app on a fresh, isolated database: a new SQLite file, or a new
+/// PostgreSQL schema that is dropped afterwards. Non-local PostgreSQL hosts are refused.
+func withTestApp(_ db: TestDatabase, trustForwardedFor: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+    var schema: String?
+    var sqlitePath: String?
+    let database: AppConfig.Database
+    switch db {
+    case .sqlite:
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kn-test-\(suffix).sqlite").path
+        sqlitePath = path
+        database = .sqlite(path: path)
+    case .postgres:
+        guard let raw = TestDatabase.postgresURL, let host = URL(string: raw)?.host, ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host)
+        else {
+            try await app.asyncShutdown()
+            throw TestSetupError("tests refuse a non-local PostgreSQL host")
+        }
+        schema = "t_\(suffix)"
+        database = .postgres(url: raw)
+    }
+    var config = AppConfig(database: database, bcryptCost: 4)
+    config.trustForwardedFor = trustForwardedFor
+    do {
+        try await configure(app, config: config, postgresSchema: schema)
+        if let schema, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
+        }
+        try await Migrations.run(on: app)
+        try await body(app)
+    } catch {
+        await cleanUp(app, schema: schema, sqlitePath: sqlitePath)
+        throw error
+    }
+    await cleanUp(app, schema: schema, sqlitePath: sqlitePath)
+}
+
+private func cleanUp(_ app: Application, schema: String?, sqlitePath: String?) async {
+    if let schema, let sql = app.db as? any SQLDatabase {
+        try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+    }
+    try? await app.asyncShutdown()
+    if let sqlitePath {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+    }
+}
+
+struct TestSetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import NIOHTTP1
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnigonoshaApp
+
+/// A browser-like client: keeps cookies and adds the CSRF token to every form it posts.
+final class WebClient: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var address = "10.0.0.1"
+    var acceptLanguage: String?
+
+    init(_ app: Application) { self.app = app }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, body: nil)
+    }
+
+    /// Posts a form; fetches `csrfFrom` first when no CSRF cookie is held yet.
+    @discardableResult
+    func post(_ path: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        if csrf && cookies[CSRFMiddleware.cookieName] == nil { try await get("/login") }
+        var all = fields
+        if csrf { all.append((CSRFMiddleware.fieldName, cookies[CSRFMiddleware.cookieName] ?? "")) }
+        var components = URLComponents()
+        components.queryItems = all.map { URLQueryItem(name: $0.0, value: $0.1) }
+        let body = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+        return try await send(.POST, path, body: body)
+    }
+
+    @discardableResult
+    func login(_ email: String, password: String = Seed.password) async throws -> TestingHTTPResponse {
+        try await post("/login", [("email", email), ("password", password)])
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        headers.add(name: .xForwardedFor, value: address)
+        if let acceptLanguage { headers.add(name: .acceptLanguage, value: acceptLanguage) }
+        if body != nil { headers.contentType = .urlEncodedForm }
+        var result: TestingHTTPResponse?
+        try await app.testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { res in
+            result = res
+        }
+        guard let response = result else { throw TestSetupError("no response") }
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";")[0]
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            if header.contains("Max-Age=0") || header.contains("Expires=Thu, 01 Jan 1970") || parts[1].isEmpty {
+                cookies[parts[0]] = nil
+            } else {
+                cookies[parts[0]] = parts[1]
+            }
+        }
+        return response
+    }
+}
+
+extension TestingHTTPResponse {
+    var text: String { body.string }
+}
