@@ -18,20 +18,20 @@ enum OpenAPISchemas {
 
     static var readerFields: [(String, JSONValue)] {
         [
-            ("family_name", ["type": "string", "maxLength": 100]),
-            ("given_name", ["type": "string", "maxLength": 100]),
+            ("family_name", ["type": "string", "minLength": 1, "maxLength": 100]),
+            ("given_name", ["type": "string", "minLength": 1, "maxLength": 100]),
             ("patronymic", nullable("string", ["maxLength": 100])),
             ("birth_date", date),
-            ("card_number", ["type": "string", "maxLength": 30]),
+            ("card_number", ["type": "string", "minLength": 1, "maxLength": 30]),
             ("branch_id", ["type": "string", "format": "uuid"]),
             ("phones", ["type": "array", "maxItems": 10, "items": ["$ref": "#/components/schemas/Phone"]]),
             ("preferred_channel", codes(ContactChannel.self, nullable: true)),
             ("caregiver_name", nullable("string")),
             ("caregiver_relation", nullable("string")),
             ("caregiver_phone", nullable("string", ["description": "Kazakhstan number; stored as +7XXXXXXXXXX"])),
-            ("settlement", ["type": "string", "maxLength": 200]),
-            ("street", ["type": "string", "maxLength": 200]),
-            ("building", ["type": "string", "maxLength": 20]),
+            ("settlement", ["type": "string", "minLength": 1, "maxLength": 200]),
+            ("street", ["type": "string", "minLength": 1, "maxLength": 200]),
+            ("building", ["type": "string", "minLength": 1, "maxLength": 20]),
             ("apartment", nullable("string")),
             ("entrance", nullable("string")),
             ("floor", nullable("integer", ["minimum": -3, "maximum": 100])),
@@ -48,8 +48,8 @@ enum OpenAPISchemas {
             ("excluded_topics", textList), ("excluded_authors", textList), ("series", textList),
             ("items_per_visit", ["type": "integer", "minimum": 1, "maximum": 20]),
             ("weekdays", codeList(Weekday.self)),
-            ("time_from", nullable("string", ["pattern": "^[0-2][0-9]:[0-5][0-9]$"])),
-            ("time_to", nullable("string", ["pattern": "^[0-2][0-9]:[0-5][0-9]$"])),
+            ("time_from", nullable("string", ["pattern": "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"])),
+            ("time_to", nullable("string", ["pattern": "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"])),
             ("frequency", codes(VisitFrequency.self)),
             ("status", codes(ReaderStatus.self)),
             ("pause_from", date), ("pause_until", date), ("pause_reason", nullable("string")),
@@ -70,8 +70,15 @@ enum OpenAPISchemas {
         let readerOut: [(String, JSONValue)] =
             [("id", ["type": "string", "format": "uuid"])] + readerFields
             + [("created_at", nullable("string", ["format": "date-time"])), ("updated_at", nullable("string", ["format": "date-time"]))]
-        let requiredNames = readerOut.map(\.0).filter { $0 != "created_at" && $0 != "updated_at" }
-        let requiredOut: JSONValue = .array(requiredNames.map { JSONValue.string($0) })
+        // Optional fields are left out of a response when they have no value.
+        let requiredOut: JSONValue = .array(
+            [
+                "id", "family_name", "given_name", "card_number", "branch_id", "phones", "settlement", "street", "building",
+                "disability_group", "needs", "formats", "languages", "subjects", "genres", "authors", "excluded_topics",
+                "excluded_authors", "series", "items_per_visit", "weekdays", "frequency", "status", "registered_on",
+                "consent_third_party", "consent_publication",
+            ].map { JSONValue.string($0) }
+        )
         return [
             "Error": [
                 "type": "object", "required": ["error"],

@@ -19,7 +19,7 @@ public func configure(_ app: Application, config: AppConfig, postgresSchema: Str
     app.middleware.use(LocaleMiddleware())
     app.middleware.use(BodyLimitMiddleware())
 
-    try Routes.register(app)
+    try AppRoutes.register(app)
 }
 
 /// Every migration, in order. Files are never edited once landed; changes come as new ones.

@@ -7,6 +7,15 @@ struct AppErrorMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: req)
+        } catch let error as any AbortError where error.status == .notFound && req.isAPI {
+            // The router found no route: if the path exists with other methods, say so with 405.
+            let allowed = MethodMatcher.methods(for: req.url.path, in: req.application.routes)
+            guard !allowed.isEmpty else {
+                return try APIError.response(status: .notFound, message: Message("error.not_found"), fields: nil, req: req)
+            }
+            let response = try APIError.response(status: .methodNotAllowed, message: Message("error.method"), fields: nil, req: req)
+            response.headers.replaceOrAdd(name: .allow, value: allowed.map { $0.rawValue }.joined(separator: ", "))
+            return response
         } catch {
             let (status, message, fields) = Self.classify(error, req: req)
             if status == .internalServerError {

@@ -1,7 +1,7 @@
 import Vapor
 
 /// Registers every page and API route with the middleware each needs.
-enum Routes {
+enum AppRoutes {
     static func register(_ app: Application) throws {
         // Web pages: cookie session, CSRF and flash notices.
         let web = app.grouped(FlashMiddleware(), SessionAuthMiddleware(), CSRFMiddleware())

@@ -25,12 +25,14 @@ struct ReaderQuery: Content {
     /// Unknown filter values are errors for the API; the page simply ignores them.
     func problems() -> FieldErrors {
         var e = FieldErrors()
-        if let b = branch, !b.isEmpty, UUID(uuidString: b) == nil { e.add("branch", "validation.choice") }
-        if let s = status, !s.isEmpty, ReaderStatus(rawValue: s) == nil { e.add("status", "validation.choice") }
-        if let d = disability, !d.isEmpty, DisabilityGroup(rawValue: d) == nil { e.add("disability", "validation.choice") }
-        if let f = format, !f.isEmpty, MaterialFormat(rawValue: f) == nil { e.add("format", "validation.choice") }
-        if let l = language, !l.isEmpty, MaterialLanguage(rawValue: l) == nil { e.add("language", "validation.choice") }
-        if let s = sort, !s.isEmpty, !Self.sorts.contains(s) { e.add("sort", "validation.choice") }
+        if let q, q.count > 200 { e.add("q", "validation.too_long", ["max": "200"]) }
+        // An empty value ("any" in the page's drop-downs) is not a value the API accepts.
+        if let b = branch, UUID(uuidString: b) == nil { e.add("branch", "validation.choice") }
+        if let s = status, ReaderStatus(rawValue: s) == nil { e.add("status", "validation.choice") }
+        if let d = disability, DisabilityGroup(rawValue: d) == nil { e.add("disability", "validation.choice") }
+        if let f = format, MaterialFormat(rawValue: f) == nil { e.add("format", "validation.choice") }
+        if let l = language, MaterialLanguage(rawValue: l) == nil { e.add("language", "validation.choice") }
+        if let s = sort, !Self.sorts.contains(s) { e.add("sort", "validation.choice") }
         if let p = page, !(1...Self.maxPage).contains(p) { e.add("page", "validation.range", ["min": "1", "max": String(Self.maxPage)]) }
         if let p = per_page, !(1...Self.maxPerPage).contains(p) {
             e.add("per_page", "validation.range", ["min": "1", "max": String(Self.maxPerPage)])

@@ -78,8 +78,12 @@ struct ReaderValidator {
         }
         func time(_ value: String?, _ field: String) -> String? {
             guard let v = text(value, field, max: 8) else { return nil }
-            let parts = v.split(separator: ":")
-            guard parts.count >= 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m) else {
+            // HH:MM, or HH:MM:SS as some browsers send it; nothing looser.
+            let parts = v.split(separator: ":", omittingEmptySubsequences: false)
+            guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+                let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m),
+                parts.count == 2 || (Int(parts[2]).map { (0...59).contains($0) } ?? false)
+            else {
                 e.add(field, "validation.time")
                 return nil
             }

@@ -29,6 +29,7 @@ func withTestApp(_ db: TestDatabase, trustForwardedFor: Bool = true, _ body: (Ap
         schema = "t_\(suffix)"
         database = .postgres(url: raw)
     }
+    app.logger.logLevel = .warning
     var config = AppConfig(database: database, bcryptCost: 4)
     config.trustForwardedFor = trustForwardedFor
     do {

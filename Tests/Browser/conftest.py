@@ -1,0 +1,79 @@
+"""Starts the built server on demo data and gives each test a headless Chromium."""
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+ARTIFACTS = os.path.join(ROOT, "artifacts", "screenshots")
+PASSWORD = "knigonosha-demo"
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    binary = os.environ.get("KNIGONOSHA_BIN", os.path.join(ROOT, ".build", "debug", "knigonosha"))
+    workdir = tempfile.mkdtemp(prefix="kn-browser-")
+    port = _free_port()
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{workdir}/browser.sqlite", BCRYPT_COST="6")
+    log = open(os.path.join(workdir, "server.log"), "w")
+    proc = subprocess.Popen([binary, "serve", "--demo", "--port", str(port)], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(base + "/login", timeout=1)
+            break
+        except Exception:
+            if proc.poll() is not None:
+                raise RuntimeError("server exited: " + open(os.path.join(workdir, "server.log")).read())
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture
+def driver(request):
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", "--lang=ru"):
+        options.add_argument(arg)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "ru-RU,ru"})
+    d = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")), options=options)
+    d.implicitly_wait(2)
+    yield d
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    d.save_screenshot(os.path.join(ARTIFACTS, request.node.name + ".png"))
+    d.quit()
+
+
+def axe_clean(driver, name):
+    """Runs axe-core on the current page and fails on any violation; keeps a screenshot."""
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    driver.save_screenshot(os.path.join(ARTIFACTS, name + ".png"))
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5]) for v in results["violations"]]
+    assert violations == [], f"axe violations on {name} ({driver.current_url}): {violations}"
+
+
+def login(driver, server, email, password=PASSWORD):
+    driver.get(server + "/login")
+    driver.find_element("id", "f-email").send_keys(email)
+    driver.find_element("id", "f-password").send_keys(password)
+    driver.find_element("css selector", "main form button[type=submit]").click()
