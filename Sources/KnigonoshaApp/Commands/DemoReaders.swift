@@ -94,8 +94,8 @@ enum DemoReaders {
             [nil, "Собака во дворе, звонить заранее", "Ключ от подъезда у соседки из кв. 12", nil, "Читатель плохо слышит, стучать громко", nil][
                 i % 6]
         if hasCoords {
-            p.latitude = (base.0 + dLat) * 10000.rounded() / 10000
-            p.longitude = (base.1 + dLon) * 10000.rounded() / 10000
+            p.latitude = ((base.0 + dLat) * 10000).rounded() / 10000
+            p.longitude = ((base.1 + dLon) * 10000).rounded() / 10000
         }
         p.disability_group = disability.rawValue
         p.needs = needs.map(\.rawValue)
