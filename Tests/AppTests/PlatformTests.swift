@@ -82,18 +82,26 @@ import VaporTesting
 
     @Test(arguments: TestDatabase.all)
     func test_data_survives_a_restart(db: TestDatabase) async throws {
-        guard db == .sqlite else { return }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kn-restart-\(UUID()).sqlite").path
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kn-restart-\(suffix).sqlite").path
+        let schema = db == .postgres ? "t_restart_\(suffix)" : nil
+        let database: AppConfig.Database = db == .postgres ? .postgres(url: TestDatabase.postgresURL ?? "") : .sqlite(path: path)
         for round in 0..<2 {
             let app = try await Application.make(.testing)
-            try await configure(app, config: AppConfig(database: .sqlite(path: path), bcryptCost: 4))
+            app.logger.logLevel = .warning
+            try await configure(app, config: AppConfig(database: database, bcryptCost: 4), postgresSchema: schema)
+            if let schema, round == 0, let sql = app.db as? any SQLDatabase { try await sql.raw("CREATE SCHEMA \(ident: schema)").run() }
             try await Migrations.run(on: app)
             if round == 0 { #expect(try await DemoData.loadIfEmpty(app)) }
             #expect(try await Reader.query(on: app.db).count() == 40)
-            if let sql = app.db as? any SQLDatabase {
+            #expect(try await WebClient(app).login("admin@demo.kz", password: DemoData.password).status == .seeOther)
+            if db == .sqlite, let sql = app.db as? any SQLDatabase {
                 let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
                 #expect(mode == "wal")
+                let keys = try await sql.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
+                #expect(keys == 1)
             }
+            if round == 1, let schema, let sql = app.db as? any SQLDatabase { try await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
             try await app.asyncShutdown()
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

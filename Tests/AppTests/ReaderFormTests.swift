@@ -67,6 +67,21 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.all)
+    func test_error_summary_names_each_field_and_links_to_it(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            var fields = ReaderFormFields.with(ReaderFormFields.valid(branch: seed.north, card: "N-1"), "family_name", nil)
+            fields = fields.filter { $0.0 != "phone_number[]" && $0.0 != "phone_label[]" } + [("phone_label[]", "mobile"), ("phone_number[]", "12")]
+            let res = try await web.post("/readers", fields)
+            #expect(res.text.contains("Исправьте 2 ошибки"))
+            #expect(res.text.contains(##"<a href="#f-family_name">Фамилия: Заполните это поле.</a>"##))
+            #expect(res.text.contains(##"<a href="#f-phone_number-0">Телефон 1: Это не номер Казахстана"##))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func test_errors_are_localised_in_kazakh_and_english(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let seed = try await Seed.make(app)
@@ -96,16 +111,21 @@ import VaporTesting
             let reader = try #require(try await Reader.query(on: app.db).first())
             var fields = ReaderFormFields.with(ReaderFormFields.valid(branch: seed.north, card: "N-300"), "street", "ул. Ауэзова")
             fields = ReaderFormFields.with(fields, "floor", "2")
+            fields = ReaderFormFields.with(fields, "frequency", "weekly")
             let res = try await web.post("/readers/\(reader.id!)/edit", fields)
             #expect(res.status == .seeOther)
             let changes = try await ReaderChange.query(on: app.db).filter(\.$field != "_created").sort(\.$field).all()
-            #expect(changes.map(\.field) == ["floor", "street"])
+            #expect(changes.map(\.field) == ["floor", "frequency", "street"])
             #expect(changes.last?.oldValue == "ул. Шакарима")
             #expect(changes.last?.newValue == "ул. Ауэзова")
             #expect(changes.allSatisfy { $0.$user.id == seed.coordinator.id })
             let page = try await web.get("/readers/\(reader.id!)")
             #expect(page.text.contains("ул. Ауэзова"))
             #expect(page.text.contains("История изменений"))
+            // The history shows labels, not stored codes.
+            #expect(page.text.contains("Раз в две недели"))
+            #expect(page.text.contains("Еженедельно"))
+            #expect(!page.text.contains(">biweekly<"))
             #expect(page.text.contains("Coord"))
         }
     }

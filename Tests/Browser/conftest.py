@@ -11,6 +11,9 @@ import pytest
 from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 ARTIFACTS = os.path.join(ROOT, "artifacts", "screenshots")
@@ -72,8 +75,16 @@ def axe_clean(driver, name):
     assert violations == [], f"axe violations on {name} ({driver.current_url}): {violations}"
 
 
+def click_and_wait(driver, element):
+    """Clicks a link or submit button and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def login(driver, server, email, password=PASSWORD):
     driver.get(server + "/login")
-    driver.find_element("id", "f-email").send_keys(email)
-    driver.find_element("id", "f-password").send_keys(password)
-    driver.find_element("css selector", "main form button[type=submit]").click()
+    driver.find_element(By.ID, "f-email").send_keys(email)
+    driver.find_element(By.ID, "f-password").send_keys(password)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))

@@ -2,7 +2,7 @@
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import axe_clean, login
+from conftest import axe_clean, click_and_wait, login
 
 
 def test_login_page_is_accessible_and_login_works(driver, server):
@@ -32,7 +32,7 @@ def test_new_reader_fails_once_then_is_created(driver, server):
     axe_clean(driver, "reader-new")
     driver.find_element(By.ID, "f-phone_number-0").send_keys("+1 202 555 0101")
     driver.find_element(By.ID, "f-card_number").send_keys("S-77777")
-    driver.find_element(By.CSS_SELECTOR, "main form button.primary").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button.primary"))
     summary = driver.find_element(By.ID, "error-summary")
     links = [a.get_attribute("href").split("#")[1] for a in summary.find_elements(By.TAG_NAME, "a")]
     assert "f-family_name" in links and "f-phone_number-0" in links
@@ -55,12 +55,12 @@ def test_new_reader_fails_once_then_is_created(driver, server):
         else:
             el.send_keys(value)
     driver.find_element(By.ID, "f-consent_signed_by").send_keys("С")
-    driver.find_element(By.CSS_SELECTOR, "main form button.primary").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button.primary"))
     assert "/readers/" in driver.current_url
     assert "Тестова Айгерим" in driver.find_element(By.TAG_NAME, "h1").text
     assert driver.find_element(By.CSS_SELECTOR, "a[href='tel:+77015554433']")
     axe_clean(driver, "reader-show")
-    driver.find_element(By.LINK_TEXT, "Изменить").click()
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Изменить"))
     axe_clean(driver, "reader-edit")
 
 
@@ -75,21 +75,21 @@ def test_search_and_filters(driver, server):
 
 def test_language_switch_is_remembered(driver, server):
     login(driver, server, "coordinator@demo.kz")
-    driver.find_element(By.CSS_SELECTOR, "form.lang-switch button[value=kk]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.lang-switch button[value=kk]"))
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "kk"
     assert driver.find_element(By.TAG_NAME, "h1").text == "Оқырмандар"
     axe_clean(driver, "readers-kk")
     driver.get(server + "/readers/new")
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "kk"
     axe_clean(driver, "reader-new-kk")
-    driver.find_element(By.CSS_SELECTOR, "form.lang-switch button[value=en]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.lang-switch button[value=en]"))
     assert driver.find_element(By.TAG_NAME, "h1").text == "New reader"
     axe_clean(driver, "reader-new-en")
 
 
 def test_larger_text_setting(driver, server):
     driver.get(server + "/login")
-    driver.find_element(By.CSS_SELECTOR, "form.text-switch button").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.text-switch button"))
     assert "text-large" in driver.find_element(By.TAG_NAME, "html").get_attribute("class")
     size = driver.execute_script("return getComputedStyle(document.documentElement).fontSize")
     assert size == "20px"
@@ -113,14 +113,14 @@ def test_admin_pages_are_accessible(driver, server):
         driver.get(server + path)
         axe_clean(driver, name)
     driver.get(server + "/admin/users")
-    driver.find_element(By.LINK_TEXT, "Гульнар Сейтказина").click()
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Гульнар Сейтказина"))
     axe_clean(driver, "user-edit")
     driver.get(server + "/admin/branches")
-    driver.find_elements(By.CSS_SELECTOR, "main table a")[0].click()
+    click_and_wait(driver, driver.find_elements(By.CSS_SELECTOR, "main table a")[0])
     axe_clean(driver, "branch-edit")
     driver.get(server + "/profile")
     driver.find_element(By.ID, "f-token_name").send_keys("Отчёты")
-    driver.find_elements(By.CSS_SELECTOR, "main form button.primary")[-1].click()
+    click_and_wait(driver, driver.find_elements(By.CSS_SELECTOR, "main form button.primary")[-1])
     assert driver.find_element(By.ID, "new-token").text.startswith("kn_")
     axe_clean(driver, "profile-token")
 
@@ -132,9 +132,8 @@ def test_phone_width_has_no_horizontal_scrolling(driver, server):
         driver.get(server + path)
         width = driver.execute_script("return document.documentElement.scrollWidth")
         assert width <= 362, f"{path} is {width}px wide at 360px"
-    driver.find_element(By.CSS_SELECTOR, "a[href^='/readers/']") if False else None
     driver.get(server + "/readers")
-    driver.find_elements(By.CSS_SELECTOR, "main table a")[0].click()
+    click_and_wait(driver, driver.find_elements(By.CSS_SELECTOR, "main table a")[0])
     width = driver.execute_script("return document.documentElement.scrollWidth")
     assert width <= 362
     axe_clean(driver, "reader-show-phone")

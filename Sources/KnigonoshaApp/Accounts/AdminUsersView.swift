@@ -45,7 +45,9 @@ enum AdminUsersView {
     ) -> Response {
         Layout.page(
             ctx, title: ctx.t("user.new"), status: status,
-            Forms.errorSummary(ctx, errors),
+            Forms.errorSummary(
+                ctx, errors, labelPrefix: "user.", labels: ["branch_id": ctx.t("user.branch"), "password": ctx.t("user.initial_password")]
+            ),
             Forms.post(
                 ctx, SiteRoute.adminUserNew, novalidate: true,
                 Forms.input(
@@ -78,7 +80,10 @@ enum AdminUsersView {
     ) -> Response {
         Layout.page(
             ctx, title: user.fullName, status: status,
-            Forms.errorSummary(ctx, errors, anchors: ["is_active": "f-is_active"]),
+            Forms.errorSummary(
+                ctx, errors, anchors: ["is_active": "f-is_active"], labelPrefix: "user.",
+                labels: ["branch_id": ctx.t("user.branch"), "password": ctx.t("user.new_password")]
+            ),
             .p(.text(ctx.t("user.email") + ": " + user.email)),
             Forms.post(
                 ctx, SiteRoute.adminUser(user.id!), ariaLabel: ctx.t("user.edit"), novalidate: true,

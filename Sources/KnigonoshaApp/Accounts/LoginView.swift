@@ -7,7 +7,7 @@ enum LoginView {
     ) -> Response {
         Layout.page(
             ctx, title: ctx.t("login.title"), status: status,
-            Forms.errorSummary(ctx, errors),
+            Forms.errorSummary(ctx, errors, labelPrefix: "login."),
             Forms.post(
                 ctx, SiteRoute.login, class: "narrow", novalidate: true,
                 .input(.type(.hidden), .name("next"), .value(form.next ?? "")),

@@ -10,7 +10,7 @@ enum ProfileView {
         all.merge(tokenErrors)
         return Layout.page(
             ctx, title: ctx.t("profile.title"), status: status,
-            Forms.errorSummary(ctx, all),
+            Forms.errorSummary(ctx, all, labelPrefix: "profile.", labels: ["token_name": ctx.t("token.name")]),
             H.dl([
                 H.dt(ctx.t("user.full_name")), H.dd(user.fullName),
                 H.dt(ctx.t("user.email")), H.dd(user.email),

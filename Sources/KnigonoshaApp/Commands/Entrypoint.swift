@@ -30,9 +30,11 @@ public enum Knigonosha {
             }
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
+            // A failed command ends with its message and exit status 1, never a crash report.
             try? await app.asyncShutdown()
-            throw error
+            let message = (error as? CommandFailure)?.description ?? "Error: \(error)"
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            exit(1)
         }
         try await app.asyncShutdown()
     }

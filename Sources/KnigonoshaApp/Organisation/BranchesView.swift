@@ -44,7 +44,7 @@ enum BranchesView {
         }
         return Layout.page(
             ctx, title: title, status: status,
-            Forms.errorSummary(ctx, errors),
+            Forms.errorSummary(ctx, errors, labelPrefix: "branch."),
             Forms.post(
                 ctx, action, novalidate: true,
                 field("code", form.code),

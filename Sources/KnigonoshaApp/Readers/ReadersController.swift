@@ -66,7 +66,9 @@ struct ReadersController {
         let changes = try await ReaderChange.query(on: req.db).filter(\.$reader.$id == reader.id!).with(\.$user)
             .sort(\.$changedAt, .descending).sort(\.$field).limit(500).all()
         try await req.audit(.view, "reader", reader.id)
-        return ReaderShowView.render(req.page, reader: reader, record: ReaderStore.record(of: reader), changes: changes)
+        let branches = try await Branch.query(on: req.db).all()
+        let names = Dictionary(branches.map { ($0.id!.uuidString, $0.name(req.lang)) }) { a, _ in a }
+        return ReaderShowView.render(req.page, reader: reader, record: ReaderStore.record(of: reader), changes: changes, branchNames: names)
     }
 
     func editForm(req: Request) async throws -> Response {

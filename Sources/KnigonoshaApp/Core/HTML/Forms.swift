@@ -31,16 +31,26 @@ enum Forms {
     /// The id of a field's control, used by labels and by the error summary's links.
     static func id(_ name: String) -> String { "f-" + name.replacingOccurrences(of: "[]", with: "") }
 
-    /// An error summary that names every problem and links to its field.
-    static func errorSummary(_ ctx: PageContext, _ errors: FieldErrors, anchors: [String: String] = [:]) -> Node<HTML.BodyContext> {
+    /// An error summary that names every problem with its field's label and links to the field.
+    /// Labels come from `labels`, or from the catalog key `labelPrefix + field`.
+    static func errorSummary(
+        _ ctx: PageContext, _ errors: FieldErrors, anchors: [String: String] = [:], labelPrefix: String? = nil,
+        labels: [String: String] = [:]
+    ) -> Node<HTML.BodyContext> {
         guard !errors.isEmpty else { return .empty }
+        func label(_ field: String) -> String? {
+            if let label = labels[field] { return label }
+            guard let labelPrefix, ctx.l10n.has(labelPrefix + field) else { return nil }
+            return ctx.t(labelPrefix + field)
+        }
         return .div(
             .class("error-summary"), .id("error-summary"),
             .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
             .h2(.text(ctx.plural("form.errors_count", errors.items.count))),
             .ul(
                 .forEach(errors.items) { item in
-                    .li(.a(.href("#" + (anchors[item.field] ?? id(item.field))), .text(ctx.t(item.message))))
+                    let text = label(item.field).map { "\($0): \(ctx.t(item.message))" } ?? ctx.t(item.message)
+                    return .li(.a(.href("#" + (anchors[item.field] ?? id(item.field))), .text(text)))
                 }
             )
         )

@@ -33,6 +33,9 @@ public struct Localizer: Sendable {
         return Localizer(catalogs: catalogs)
     }
 
+    /// Whether the catalogs define `key`.
+    public func has(_ key: String) -> Bool { catalogs[.ru]?[key] != nil }
+
     /// Every key of a language's catalog.
     public func keys(_ lang: Lang) -> Set<String> { Set(catalogs[lang]?.keys.map { $0 } ?? []) }
 

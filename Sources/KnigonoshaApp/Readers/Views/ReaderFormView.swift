@@ -38,15 +38,18 @@ enum ReaderFormView {
         let action: SiteRoute = reader.map { .readerEdit($0.id!) } ?? .readers
         let title = reader.map { ctx.t("reader.edit_title", ["name": $0.fullName]) } ?? ctx.t("reader.new")
         var anchors: [String: String] = [:]
+        var labels: [String: String] = [:]
         for i in 0..<12 {
             anchors["phones[\(i)].number"] = "f-phone_number-\(i)"
             anchors["phones[\(i)].label"] = "f-phone_label-\(i)"
+            labels["phones[\(i)].number"] = ctx.t("reader.phone_n", ["n": String(i + 1)])
+            labels["phones[\(i)].label"] = ctx.t("reader.phone_n", ["n": String(i + 1)])
         }
         let phoneRows = f.filledPhones + [(PhoneLabel.mobile.rawValue, "")] + (f.filledPhones.isEmpty ? [(PhoneLabel.home.rawValue, "")] : [])
         return Layout.page(
             ctx, title: title, status: status,
             .p(.class("hint"), .text(ctx.t("form.required_note"))),
-            Forms.errorSummary(ctx, errors, anchors: anchors),
+            Forms.errorSummary(ctx, errors, anchors: anchors, labelPrefix: "reader.", labels: labels),
             Forms.post(
                 ctx, action: action.path, novalidate: true,
                 [

@@ -5,7 +5,9 @@ import Vapor
 enum ReaderShowView {
     typealias Rows = [Node<HTML.BodyContext>]
 
-    static func render(_ ctx: PageContext, reader: Reader, record r: ReaderRecord, changes: [ReaderChange]) -> Response {
+    static func render(
+        _ ctx: PageContext, reader: Reader, record r: ReaderRecord, changes: [ReaderChange], branchNames: [String: String]
+    ) -> Response {
         let sections: [Node<HTML.BodyContext>] = [
             section(ctx, "identity", identity(ctx, reader, r)),
             section(ctx, "contact", contact(ctx, r)),
@@ -15,7 +17,7 @@ enum ReaderShowView {
             section(ctx, "status", status(ctx, r)),
             section(ctx, "consent", consent(ctx, r)),
             r.notes == nil ? .empty : section(ctx, "notes", row(ctx, "reader.notes", r.notes)),
-            history(ctx, changes),
+            history(ctx, changes, branchNames),
         ]
         let badge: Node<HTML.BodyContext> = .p(
             .span(.class("badge status-\(r.status)"), .text(ctx.t("status." + r.status))), .text(" "),
@@ -126,7 +128,7 @@ enum ReaderShowView {
         )
     }
 
-    private static func history(_ ctx: PageContext, _ changes: [ReaderChange]) -> Node<HTML.BodyContext> {
+    private static func history(_ ctx: PageContext, _ changes: [ReaderChange], _ branchNames: [String: String]) -> Node<HTML.BodyContext> {
         func cell(_ key: String, _ text: String) -> Node<HTML.TableRowContext> {
             .td(.attribute(named: "data-label", value: ctx.t(key)), .text(text))
         }
@@ -136,8 +138,8 @@ enum ReaderShowView {
                 cell("history.when", ctx.dateTime(c.changedAt)),
                 cell("history.who", c.user?.fullName ?? ctx.t("history.unknown_user")),
                 cell("history.field", field),
-                cell("history.old", c.oldValue ?? "—"),
-                cell("history.new", c.newValue ?? "—")
+                cell("history.old", HistoryValue.display(c.field, c.oldValue, ctx, branchNames: branchNames)),
+                cell("history.new", HistoryValue.display(c.field, c.newValue, ctx, branchNames: branchNames))
             )
         }
         return .section(
