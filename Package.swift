@@ -27,6 +27,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Stemming",
+            path: "Sources/Stemming",
+            swiftSettings: strict
+        ),
+        .target(
             name: "KnigonoshaApp",
             dependencies: [
                 "TextKit",
@@ -52,6 +57,11 @@ let package = Package(
             name: "TextKitTests",
             dependencies: ["TextKit"],
             path: "Tests/TextKitTests"
+        ),
+        .testTarget(
+            name: "StemmingTests",
+            dependencies: ["Stemming"],
+            path: "Tests/StemmingTests"
         ),
         .testTarget(
             name: "AppTests",
