@@ -27,6 +27,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "MARCKit",
+            path: "Sources/MARCKit",
+            swiftSettings: strict
+        ),
+        .target(
             name: "Stemming",
             path: "Sources/Stemming",
             swiftSettings: strict
@@ -57,6 +62,17 @@ let package = Package(
             name: "TextKitTests",
             dependencies: ["TextKit"],
             path: "Tests/TextKitTests"
+        ),
+        .executableTarget(
+            name: "marc-bench",
+            dependencies: ["MARCKit"],
+            path: "Benchmarks/MARCBench",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MARCKitTests",
+            dependencies: ["MARCKit"],
+            path: "Tests/MARCKitTests"
         ),
         .testTarget(
             name: "StemmingTests",
