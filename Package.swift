@@ -40,6 +40,8 @@ let package = Package(
             name: "KnigonoshaApp",
             dependencies: [
                 "TextKit",
+                "MARCKit",
+                "Stemming",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),

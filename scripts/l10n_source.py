@@ -284,6 +284,84 @@ t("pagination.next", "Вперёд", "Алға", "Next")
 t("pagination.page_of", "Страница {page} из {pages}", "{pages} беттің {page}-беті", "Page {page} of {pages}")
 t("pagination.page_n", "Страница {page}", "{page}-бет", "Page {page}")
 
+t("nav.catalog", "Каталог", "Каталог", "Catalogue")
+t("nav.import", "Импорт записей", "Жазбаларды импорттау", "Import records")
+t("catalog.title", "Каталог", "Каталог", "Catalogue")
+p("catalog.found", {"one": "Найдена {count} запись", "few": "Найдено {count} записи", "many": "Найдено {count} записей", "other": "Найдено {count} записи"},
+  {"one": "{count} жазба табылды", "other": "{count} жазба табылды"}, {"one": "{count} record found", "other": "{count} records found"})
+t("catalog.search_form", "Поиск по каталогу", "Каталог бойынша іздеу", "Catalogue search")
+t("catalog.q", "Что искать", "Не іздеу керек", "Search for")
+t("catalog.q_hint", "Слова из заглавия, автора, темы, серии или аннотации. Формы слов учитываются: «книгах» найдёт «книга».", "Тақырыптан, автордан, тақырыптан, сериядан немесе аннотациядан сөздер. Сөз формалары ескеріледі.", "Words from the title, author, subject, series or summary. Word forms are matched: “books” finds “book”.")
+t("catalog.format", "Формат", "Пішімі", "Format")
+t("catalog.language", "Язык", "Тілі", "Language")
+t("catalog.available_at", "Есть в наличии в филиале", "Филиалда бар", "Available at branch")
+t("catalog.year_from", "Год издания с", "Басылған жылы, бастап", "Published from")
+t("catalog.year_to", "Год издания по", "Басылған жылы, дейін", "Published to")
+t("catalog.audience", "Читательское назначение", "Оқырмандық мақсаты", "Audience")
+p("catalog.available_copies", {"one": "В наличии {count} экземпляр", "few": "В наличии {count} экземпляра", "many": "В наличии {count} экземпляров", "other": "В наличии {count} экземпляра"},
+  {"one": "{count} дана бар", "other": "{count} дана бар"}, {"one": "{count} copy available", "other": "{count} copies available"})
+t("catalog.no_available_copies", "Свободных экземпляров нет", "Бос даналар жоқ", "No copy available")
+t("catalog.export_marc21", "Выгрузить в MARC 21 (ISO 2709)", "MARC 21 (ISO 2709) түрінде шығару", "Export as MARC 21 (ISO 2709)")
+t("catalog.export_marcxml", "Выгрузить в MARCXML", "MARCXML түрінде шығару", "Export as MARCXML")
+t("catalog.subtitle", "Продолжение заглавия", "Тақырыптың жалғасы", "Subtitle")
+t("catalog.contributors", "Авторы и участники", "Авторлар мен қатысушылар", "Authors and contributors")
+t("catalog.edition", "Издание", "Басылым", "Edition")
+t("catalog.publication", "Выходные данные", "Шығу деректері", "Publication")
+t("catalog.isbn", "ISBN", "ISBN", "ISBN")
+t("catalog.issn", "ISSN", "ISSN", "ISSN")
+t("catalog.series", "Серия", "Серия", "Series")
+t("catalog.physical", "Физическое описание", "Физикалық сипаттама", "Physical description")
+t("catalog.subjects", "Темы", "Тақырыптар", "Subjects")
+t("catalog.genres", "Жанр и форма", "Жанр және түр", "Genre and form")
+t("catalog.summary", "Аннотация", "Аннотация", "Summary")
+p("catalog.copies_count", {"one": "{count} экземпляр", "few": "{count} экземпляра", "many": "{count} экземпляров", "other": "{count} экземпляра"},
+  {"one": "{count} дана", "other": "{count} дана"}, {"one": "{count} copy", "other": "{count} copies"})
+t("catalog.no_branch", "Филиал не указан", "Филиал көрсетілмеген", "No branch given")
+t("catalog.back", "К поиску", "Іздеуге оралу", "Back to search")
+t("copy.inventory", "Инвентарный номер", "Инвентарлық нөмір", "Inventory number")
+t("copy.shelf_mark", "Шифр хранения", "Сақтау шифры", "Shelf mark")
+t("copy.status", "Состояние", "Күйі", "Status")
+for code, ru, kk, en in [("available", "Доступен", "Қолжетімді", "Available"), ("reserved", "Отложен для визита", "Баруға қалдырылған", "Reserved for a visit"),
+                         ("on_loan", "Выдан", "Берілген", "On loan"), ("lost", "Утерян", "Жоғалған", "Lost"), ("withdrawn", "Списан", "Есептен шығарылған", "Withdrawn")]:
+    t("copy_status." + code, ru, kk, en)
+for code, ru, kk, en in [("print", "Обычная печать", "Кәдімгі басылым", "Print"), ("large_print", "Крупный шрифт", "Ірі қаріп", "Large print"),
+                         ("audiobook", "Аудиокнига", "Аудиокітап", "Audiobook"), ("daisy", "«Говорящая книга» DAISY", "DAISY «сөйлейтін кітап»", "DAISY talking book"),
+                         ("braille", "Шрифт Брайля", "Брайль қарпі", "Braille"), ("ebook", "Электронная книга", "Электрондық кітап", "E-book"),
+                         ("periodical", "Периодическое издание", "Мерзімді басылым", "Periodical")]:
+    t("material." + code, ru, kk, en)
+for code, ru, kk, en in [("rus", "Русский", "Орыс тілі", "Russian"), ("kaz", "Казахский", "Қазақ тілі", "Kazakh"), ("eng", "Английский", "Ағылшын тілі", "English"),
+                         ("deu", "Немецкий", "Неміс тілі", "German"), ("fra", "Французский", "Француз тілі", "French"), ("pol", "Польский", "Поляк тілі", "Polish"),
+                         ("ukr", "Украинский", "Украин тілі", "Ukrainian"), ("uzb", "Узбекский", "Өзбек тілі", "Uzbek"), ("kir", "Киргизский", "Қырғыз тілі", "Kyrgyz"),
+                         ("tat", "Татарский", "Татар тілі", "Tatar")]:
+    t("lang639." + code, ru, kk, en)
+for code, ru, kk, en in [("juvenile", "Детская", "Балалар", "Children"), ("adolescent", "Юношеская", "Жасөспірімдер", "Young adults"),
+                         ("adult", "Взрослая", "Ересектер", "Adults"), ("specialized", "Специализированная", "Мамандандырылған", "Specialists")]:
+    t("audience." + code, ru, kk, en)
+t("import.title", "Импорт записей MARC", "MARC жазбаларын импорттау", "Import MARC records")
+t("import.explain", "Загрузите файл ISO 2709 или MARCXML (MARC 21, KazMARC, UNIMARC, RUSMARC; UTF-8, MARC-8 или Windows-1251). Повторный импорт обновляет существующие записи. Большие файлы удобнее загружать командой knigonosha catalog import.", "ISO 2709 немесе MARCXML файлын жүктеңіз (MARC 21, KazMARC, UNIMARC, RUSMARC; UTF-8, MARC-8 немесе Windows-1251). Қайта импорттау бар жазбаларды жаңартады. Үлкен файлдарды knigonosha catalog import пәрменімен жүктеген ыңғайлы.", "Upload an ISO 2709 or MARCXML file (MARC 21, KazMARC, UNIMARC, RUSMARC; UTF-8, MARC-8 or Windows-1251). Importing again updates the existing records. Large files are best loaded with the knigonosha catalog import command.")
+t("import.file", "Файл", "Файл", "File")
+t("import.file_hint", "До 64 МБ.", "64 МБ-қа дейін.", "Up to 64 MB.")
+t("import.file_required", "Выберите файл для импорта.", "Импорттау үшін файлды таңдаңыз.", "Choose a file to import.")
+t("import.syntax", "Синтаксис", "Синтаксис", "Syntax")
+t("import.flavor", "Формат MARC", "MARC пішімі", "MARC format")
+t("import.encoding", "Кодировка", "Кодтау", "Encoding")
+t("import.detect", "Определить автоматически", "Автоматты түрде анықтау", "Detect automatically")
+t("import.submit", "Загрузить и импортировать", "Жүктеу және импорттау", "Upload and import")
+t("import.recent", "Последние импорты", "Соңғы импорттар", "Recent imports")
+t("import.none", "Импортов пока не было.", "Әзірге импорт болған жоқ.", "No imports yet.")
+t("import.queued", "Файл загружен, импорт поставлен в очередь.", "Файл жүктелді, импорт кезекке қойылды.", "The file is uploaded and queued for import.")
+t("import.job_title", "Импорт: {file}", "Импорт: {file}", "Import: {file}")
+t("import.counts", "Добавлено: {imported}, обновлено: {updated}, пропущено: {skipped}.", "Қосылды: {imported}, жаңартылды: {updated}, өткізілді: {skipped}.", "Added: {imported}, updated: {updated}, skipped: {skipped}.")
+t("import.progress", "Ход импорта", "Импорт барысы", "Import progress")
+t("import.refresh", "Обновить состояние", "Күйін жаңарту", "Refresh the status")
+p("import.skipped_count", {"one": "Пропущена {count} запись", "few": "Пропущено {count} записи", "many": "Пропущено {count} записей", "other": "Пропущено {count} записи"},
+  {"one": "{count} жазба өткізілді", "other": "{count} жазба өткізілді"}, {"one": "{count} record skipped", "other": "{count} records skipped"})
+t("import.record_number", "Номер записи в файле", "Файлдағы жазба нөмірі", "Record number in the file")
+t("import.reason", "Причина", "Себебі", "Reason")
+for code, ru, kk, en in [("queued", "В очереди", "Кезекте", "Queued"), ("running", "Выполняется", "Орындалуда", "Running"),
+                         ("done", "Завершён", "Аяқталды", "Done"), ("failed", "Не выполнен", "Орындалмады", "Failed")]:
+    t("import_status." + code, ru, kk, en)
+
 CODES = {
     "disability": [("none", "Нет (пожилой или временно не выходит)", "Жоқ (қарт немесе уақытша шыға алмайды)", "None (elderly or temporarily housebound)"),
                    ("group1", "I группа", "I топ", "Group I"), ("group2", "II группа", "II топ", "Group II"),

@@ -63,6 +63,8 @@ import Testing
         built += PhoneLabel.allCases.map(\.labelKey) + ReferralSource.allCases.map(\.labelKey) + ConsentSigner.allCases.map(\.labelKey)
         built += Role.allCases.map { "role." + $0.rawValue } + ReaderQuery.sorts.map { "sort." + $0 }
         built += ReaderRecord.sampleSnapshotFields.map { "reader." + $0 }
+        built += MaterialFormatCode.allCases.map(\.labelKey) + CopyStatus.allCases.map(\.labelKey) + ImportStatus.allCases.map(\.labelKey)
+        built += CatalogQuery.languages.map { "lang639." + $0 } + ["juvenile", "adolescent", "adult", "specialized"].map { "audience." + $0 }
         built += ["code", "name_ru", "name_kk", "address", "phone", "latitude", "longitude"].map { "branch." + $0 }
         #expect(Set(built).subtracting(l10n.keys(.ru)).sorted() == [])
     }

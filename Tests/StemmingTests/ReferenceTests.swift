@@ -47,3 +47,15 @@ import Testing
         #expect(KazakhStemmer.stem(word) == stem)
     }
 }
+
+@Suite struct SearchAnalyzerTests {
+    @Test func test_inflected_forms_meet() {
+        let a = SearchAnalyzer()
+        #expect(a.terms("книгах") == a.terms("Книга"))
+        #expect(a.terms("Абаем") == a.terms("АБАЙ"))
+        #expect(a.terms("Ёлки") == a.terms("елка"))
+        #expect(a.terms("кітаптарымызда") == ["кітап"])
+        #expect(a.terms("Running dogs") == ["run", "dog"])
+        #expect(SearchAnalyzer.words("Путь Абая: роман-эпопея, 2012") == ["путь", "абая", "роман", "эпопея", "2012"])
+    }
+}

@@ -52,6 +52,26 @@ enum OpenAPIDocument {
         "name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"],
     ]
 
+    private static let intIDParameter: JSONValue = [
+        "name": "id", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 1],
+    ]
+
+    private static var catalogParameterList: [JSONValue] {
+        [
+            query("q", ["type": "string", "maxLength": 200], "Words; the last one also matches as a prefix"),
+            query("format", ["type": "string", "enum": .array(MaterialFormatCode.codes.map { .string($0) })], "Format"),
+            query("language", ["type": "string", "pattern": "^[a-z]{3}$"], "ISO 639-2 language code"),
+            query("branch", ["type": "string", "format": "uuid"], "Only records with a copy available at this branch"),
+            query("year_from", ["type": "integer", "minimum": 1000, "maximum": 2200], "Published in or after"),
+            query("year_to", ["type": "integer", "minimum": 1000, "maximum": 2200], "Published in or before"),
+            query("audience", ["type": "string", "minLength": 1, "maxLength": 40], "Target audience"),
+            query("page", ["type": "integer", "minimum": 1, "maximum": .number(Double(CatalogQuery.maxPage))], "Page number"),
+            query("per_page", ["type": "integer", "minimum": 1, "maximum": .number(Double(CatalogQuery.maxPerPage))], "Items per page"),
+        ]
+    }
+
+    private static var catalogParameters: JSONValue { .array(catalogParameterList) }
+
     private static func query(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
         ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
     }
@@ -127,6 +147,65 @@ enum OpenAPIDocument {
                     "operationId": "updateReader", "summary": "Replace a reader's record; every changed field is logged",
                     "requestBody": body("ReaderInput"),
                     "responses": responses(("200", ok(ref("Reader"))), ["400", "401", "403", "404", "413", "422"]),
+                ],
+            ],
+            "/catalog": [
+                "get": [
+                    "operationId": "searchCatalog", "summary": "Search the catalogue: words (stemmed Russian, Kazakh and English), filters, pages",
+                    "parameters": catalogParameters,
+                    "responses": responses(("200", ok(ref("BibPage"))), ["401", "403", "422"]),
+                ]
+            ],
+            "/catalog/{id}": [
+                "parameters": [intIDParameter],
+                "get": [
+                    "operationId": "getCatalogRecord", "summary": "One record with its copies",
+                    "responses": responses(("200", ok(ref("Bib"))), ["401", "403", "404"]),
+                ],
+            ],
+            "/catalog/export": [
+                "get": [
+                    "operationId": "exportCatalog", "summary": "MARC 21 (ISO 2709, UTF-8) or MARCXML for a search or for chosen ids",
+                    "parameters": .array(
+                        [
+                            query("format", ["type": "string", "enum": ["marc21", "marcxml"]], "Output format"),
+                            query("ids", ["type": "string", "pattern": "^[0-9]+(,[0-9]+)*$"], "Record ids, comma-separated"),
+                        ] + catalogParameterList
+                    ),
+                    "responses": .object([
+                        (
+                            "200",
+                            [
+                                "description": "The records",
+                                "content": [
+                                    "application/marc": ["schema": ["type": "string", "format": "binary"]],
+                                    "application/marcxml+xml": ["schema": ["type": "string"]],
+                                ],
+                            ]
+                        ),
+                        ("401", ["$ref": "#/components/responses/Unauthorized"]), ("403", ["$ref": "#/components/responses/Forbidden"]),
+                        ("422", ["$ref": "#/components/responses/Invalid"]),
+                    ]),
+                ]
+            ],
+            "/catalog/imports": [
+                "post": [
+                    "operationId": "startCatalogImport", "summary": "Queue an import of an ISO 2709 or MARCXML file sent as the body (64 MB at most)",
+                    "parameters": [
+                        query("syntax", ["type": "string", "enum": ["iso2709", "marcxml"]], "Default: detected"),
+                        query("flavor", ["type": "string", "enum": ["marc21", "unimarc"]], "Default: detected per record"),
+                        query("encoding", ["type": "string", "enum": ["utf-8", "marc-8", "windows-1251"]], "Default: detected per record"),
+                        query("name", ["type": "string", "maxLength": 200], "The file's name, for the report"),
+                    ],
+                    "requestBody": ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]],
+                    "responses": responses(("202", ok(ref("ImportJob"), "Queued")), ["400", "401", "403", "413", "422"]),
+                ]
+            ],
+            "/catalog/imports/{id}": [
+                "parameters": [idParameter],
+                "get": [
+                    "operationId": "getCatalogImport", "summary": "An import's progress and its report of skipped records",
+                    "responses": responses(("200", ok(ref("ImportJob"))), ["401", "403", "404"]),
                 ],
             ],
             "/readers/{id}/history": [

@@ -126,6 +126,59 @@ enum OpenAPISchemas {
                     "page": ["type": "integer"], "per_page": ["type": "integer"],
                 ],
             ],
+            "Bib": [
+                "type": "object",
+                "required": ["id", "title", "contributors", "isbns", "issns", "languages", "subjects", "genres", "format"],
+                "properties": [
+                    "id": ["type": "integer"], "title": ["type": "string"], "subtitle": nullable("string"),
+                    "contributors": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["name", "role"], "properties": ["name": ["type": "string"], "role": ["type": "string"]],
+                        ],
+                    ],
+                    "edition": nullable("string"), "year": nullable("integer"), "publisher": nullable("string"), "place": nullable("string"),
+                    "isbns": ["type": "array", "items": ["type": "string"]], "issns": ["type": "array", "items": ["type": "string"]],
+                    "languages": ["type": "array", "items": ["type": "string"]], "subjects": ["type": "array", "items": ["type": "string"]],
+                    "genres": ["type": "array", "items": ["type": "string"]], "series": nullable("string"), "series_number": nullable("string"),
+                    "physical": nullable("string"), "summary": nullable("string"), "audience": nullable("string"),
+                    "format": ["enum": .array(MaterialFormatCode.codes.map { .string($0) })],
+                    "copies": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["id", "inventory_number", "status"],
+                            "properties": [
+                                "id": ["type": "string", "format": "uuid"], "inventory_number": ["type": "string"], "barcode": nullable("string"),
+                                "branch_id": nullable("string", ["format": "uuid"]), "shelf_mark": nullable("string"),
+                                "status": ["enum": .array(CopyStatus.codes.map { .string($0) })],
+                            ],
+                        ],
+                    ],
+                ],
+            ],
+            "BibPage": [
+                "type": "object", "required": ["items", "total", "page", "per_page"],
+                "properties": [
+                    "items": ["type": "array", "items": ["$ref": "#/components/schemas/Bib"]], "total": ["type": "integer"],
+                    "page": ["type": "integer"], "per_page": ["type": "integer"],
+                ],
+            ],
+            "ImportJob": [
+                "type": "object", "required": ["id", "file_name", "status", "total_bytes", "processed_bytes", "imported", "updated", "skipped"],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "file_name": ["type": "string"],
+                    "status": ["enum": .array(ImportStatus.codes.map { .string($0) })], "total_bytes": ["type": "integer"],
+                    "processed_bytes": ["type": "integer"], "imported": ["type": "integer"], "updated": ["type": "integer"],
+                    "skipped": ["type": "integer"], "message": nullable("string"),
+                    "issues": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["record_number", "reason"],
+                            "properties": ["record_number": ["type": "integer"], "reason": ["type": "string"]],
+                        ],
+                    ],
+                ],
+            ],
             "Change": [
                 "type": "object", "required": ["field", "changed_at"],
                 "properties": [

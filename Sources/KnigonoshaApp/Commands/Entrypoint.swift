@@ -24,6 +24,7 @@ public enum Knigonosha {
             app.asyncCommands.use(MigrateNowCommand(), as: "migrate")
             app.asyncCommands.use(UserCommands(), as: "user")
             app.asyncCommands.use(TokenCommands(), as: "token")
+            app.asyncCommands.use(CatalogCommands(), as: "catalog")
             if command == "serve" {
                 try await Migrations.run(on: app)
                 if demo { try await DemoData.loadIfEmpty(app) }

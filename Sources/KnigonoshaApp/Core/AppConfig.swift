@@ -20,6 +20,8 @@ public struct AppConfig: Sendable {
     public var timeZone: TimeZone
     /// How long an idle web session lasts.
     public var sessionIdleLifetime: TimeInterval
+    /// Where uploaded import files wait for their job.
+    public var uploadDirectory = "data/uploads"
 
     public init(
         database: Database,
@@ -60,6 +62,7 @@ public struct AppConfig: Sendable {
             }
             config.timeZone = zone
         }
+        if let raw = env["UPLOAD_DIR"], !raw.isEmpty { config.uploadDirectory = raw }
         if let raw = env["SESSION_IDLE_HOURS"], !raw.isEmpty {
             guard let hours = Double(raw), hours > 0, hours <= 24 * 30 else {
                 throw ConfigError("SESSION_IDLE_HOURS must be a number of hours from 0 to 720, got \"\(raw)\"")

@@ -4,11 +4,19 @@ import Vapor
 /// `Content-Length` or already collected, before any handler decodes it.
 struct BodyLimitMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let limit = req.application.routes.defaultMaxBodySize.value
+        let limit = Self.limit(for: req)
         if let length = req.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
             throw Abort(.payloadTooLarge)
         }
         if let data = req.body.data, data.readableBytes > limit { throw Abort(.payloadTooLarge) }
         return try await next.respond(to: req)
+    }
+
+    /// 1 MB everywhere except the catalogue upload, which takes files up to 64 MB.
+    static func limit(for req: Request) -> Int {
+        if req.method == .POST && (req.url.path == SiteRoute.catalogImport.path || req.url.path == "/api/v1/catalog/imports") {
+            return ImportController.maxUpload
+        }
+        return req.application.routes.defaultMaxBodySize.value
     }
 }

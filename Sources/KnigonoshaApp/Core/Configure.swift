@@ -20,6 +20,7 @@ public func configure(_ app: Application, config: AppConfig, postgresSchema: Str
     app.middleware.use(BodyLimitMiddleware())
 
     try AppRoutes.register(app)
+    app.lifecycle.use(ImportJobRunner())
 }
 
 /// Every migration, in order. Files are never edited once landed; changes come as new ones.
@@ -36,6 +37,11 @@ enum Migrations {
         app.migrations.add(M009CreateReaderChanges())
         app.migrations.add(M010CreateAuditLog())
         app.migrations.add(M011IndexReaders())
+        app.migrations.add(M012CreateBibRecords())
+        app.migrations.add(M013CreateCopies())
+        app.migrations.add(M014CreateImportJobs())
+        app.migrations.add(M015CreateImportIssues())
+        app.migrations.add(M016CreateCatalogSearchIndex())
     }
 
     /// Runs pending migrations and the per-database settings.

@@ -14,6 +14,8 @@ enum AppRoutes {
 
         let staff = web.grouped(RequireRole(Role.readerStaff))
         ReadersController().register(staff)
+        CatalogController().register(staff)
+        ImportController().register(staff)
 
         let admin = web.grouped(RequireRole([.admin]))
         AdminUsersController().register(admin)
@@ -26,5 +28,6 @@ enum AppRoutes {
         MeAPIController().register(apiAuthed)
         BranchesAPIController().register(apiAuthed)
         ReadersAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
+        CatalogAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
     }
 }

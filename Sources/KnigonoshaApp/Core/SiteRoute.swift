@@ -9,10 +9,12 @@ enum SiteRoute: Equatable {
     case readers, readerNew, reader(UUID), readerEdit(UUID)
     case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID)
     case branches, branchNew, branch(UUID)
+    case catalog, catalogRecord(Int), catalogExport, catalogImport, catalogImportJob(UUID)
 
     private enum Part {
         case literal(String)
         case id(UUID)
+        case number(Int)
     }
 
     private var parts: [Part] {
@@ -38,6 +40,11 @@ enum SiteRoute: Equatable {
         case .branches: [.literal("admin"), .literal("branches")]
         case .branchNew: [.literal("admin"), .literal("branches"), .literal("new")]
         case .branch(let id): [.literal("admin"), .literal("branches"), .id(id)]
+        case .catalog: [.literal("catalog")]
+        case .catalogRecord(let id): [.literal("catalog"), .number(id)]
+        case .catalogExport: [.literal("catalog"), .literal("export")]
+        case .catalogImport: [.literal("catalog"), .literal("import")]
+        case .catalogImportJob(let id): [.literal("catalog"), .literal("import"), .id(id)]
         }
     }
 
@@ -48,6 +55,7 @@ enum SiteRoute: Equatable {
                 switch part {
                 case .literal(let s): s
                 case .id(let id): id.uuidString.lowercased()
+                case .number(let n): String(n)
                 }
             }.joined(separator: "/")
     }
@@ -67,7 +75,7 @@ enum SiteRoute: Equatable {
         parts.map { part in
             switch part {
             case .literal(let s): .constant(s)
-            case .id: .parameter("id")
+            case .id, .number: .parameter("id")
             }
         }
     }
@@ -78,6 +86,11 @@ enum SiteRoute: Equatable {
 
 extension Request {
     /// The `:id` path parameter; a malformed id is simply not found.
+    func intParameter() throws -> Int {
+        guard let raw = parameters.get("id"), let id = Int(raw), id > 0 else { throw AppError.notFound }
+        return id
+    }
+
     func idParameter() throws -> UUID {
         guard let raw = parameters.get("id"), let id = UUID(uuidString: raw) else { throw AppError.notFound }
         return id

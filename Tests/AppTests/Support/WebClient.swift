@@ -32,6 +32,31 @@ final class WebClient: @unchecked Sendable {
         return try await send(.POST, path, body: body)
     }
 
+    /// Posts a multipart form with one file, as a browser's upload does.
+    @discardableResult
+    func upload(
+        _ path: String, fields: [(String, String)], file: (name: String, filename: String, bytes: [UInt8])
+    ) async throws -> TestingHTTPResponse {
+        if cookies[CSRFMiddleware.cookieName] == nil { try await get("/login") }
+        let boundary = "----kn\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (name, value) in fields + [(CSRFMiddleware.fieldName, cookies[CSRFMiddleware.cookieName] ?? "")] {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n")
+        body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(file.bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        headers.add(name: .xForwardedFor, value: address)
+        headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        var result: TestingHTTPResponse?
+        try await app.testing().test(.POST, path, headers: headers, body: body) { result = $0 }
+        guard let response = result else { throw TestSetupError("no response") }
+        return response
+    }
+
     @discardableResult
     func login(_ email: String, password: String = Seed.password) async throws -> TestingHTTPResponse {
         try await post("/login", [("email", email), ("password", password)])

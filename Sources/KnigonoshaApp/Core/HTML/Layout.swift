@@ -69,7 +69,11 @@ enum Layout {
 
     private static func navItems(for user: CurrentUser) -> [(SiteRoute, String)] {
         var items: [(SiteRoute, String)] = []
-        if Role.readerStaff.contains(user.role) { items.append((.readers, "nav.readers")) }
+        if Role.readerStaff.contains(user.role) {
+            items.append((.readers, "nav.readers"))
+            items.append((.catalog, "nav.catalog"))
+            items.append((.catalogImport, "nav.import"))
+        }
         if user.isAdmin {
             items.append((.adminUsers, "nav.users"))
             items.append((.branches, "nav.branches"))

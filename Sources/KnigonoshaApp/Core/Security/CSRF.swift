@@ -17,7 +17,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         if !req.isAPI && ![.GET, .HEAD, .OPTIONS].contains(req.method) {
             // The route collects the body only after middleware has run, so collect it here.
             if req.body.data == nil {
-                _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
+                _ = try await req.body.collect(max: BodyLimitMiddleware.limit(for: req)).get()
             }
             let sent = try? req.content.get(String.self, at: Self.fieldName)
             guard let existing, let sent, Self.constantTimeEqual(sent, existing) else {

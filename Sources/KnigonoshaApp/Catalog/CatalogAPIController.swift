@@ -1,0 +1,197 @@
+import Fluent
+import Vapor
+
+/// `/api/v1/catalog`: search, records, export and imports.
+struct CatalogAPIController {
+    struct CopyDTO: Content {
+        var id: UUID
+        var inventory_number: String
+        var barcode: String?
+        var branch_id: UUID?
+        var shelf_mark: String?
+        var status: String
+    }
+
+    struct ContributorDTO: Content {
+        var name: String
+        var role: String
+    }
+
+    struct BibDTO: Content {
+        var id: Int
+        var title: String
+        var subtitle: String?
+        var contributors: [ContributorDTO]
+        var edition: String?
+        var year: Int?
+        var publisher: String?
+        var place: String?
+        var isbns: [String]
+        var issns: [String]
+        var languages: [String]
+        var subjects: [String]
+        var genres: [String]
+        var series: String?
+        var series_number: String?
+        var physical: String?
+        var summary: String?
+        var audience: String?
+        var format: String
+        var copies: [CopyDTO]?
+
+        init(_ b: BibRecord, copies: [Copy]? = nil) {
+            id = b.id!
+            title = b.title
+            subtitle = b.subtitle
+            contributors = b.contributorList.map { ContributorDTO(name: $0.name, role: $0.role) }
+            edition = b.edition
+            year = b.year
+            publisher = b.publisher
+            place = b.place
+            isbns = b.isbns.split(separator: " ").map(String.init)
+            issns = b.issns.split(separator: " ").map(String.init)
+            languages = b.languageCodes
+            subjects = b.subjectList
+            genres = b.genreList
+            series = b.series
+            series_number = b.seriesNumber
+            physical = b.physical
+            summary = b.summary
+            audience = b.audience
+            format = b.form
+            self.copies = copies?.map {
+                CopyDTO(
+                    id: $0.id!, inventory_number: $0.inventoryNumber, barcode: $0.barcode, branch_id: $0.$branch.id, shelf_mark: $0.shelfMark,
+                    status: $0.status)
+            }
+        }
+    }
+
+    struct BibPage: Content {
+        var items: [BibDTO]
+        var total: Int
+        var page: Int
+        var per_page: Int
+    }
+
+    struct JobDTO: Content {
+        var id: UUID
+        var file_name: String
+        var status: String
+        var total_bytes: Int
+        var processed_bytes: Int
+        var imported: Int
+        var updated: Int
+        var skipped: Int
+        var message: String?
+        var issues: [IssueDTO]?
+    }
+
+    struct IssueDTO: Content {
+        var record_number: Int
+        var reason: String
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        let catalog = routes.grouped("catalog")
+        catalog.get(use: search)
+        catalog.get("export", use: export)
+        catalog.get(":id", use: record)
+        catalog.on(.POST, "imports", body: .collect(maxSize: ByteCount(value: ImportController.maxUpload)), use: startImport)
+        catalog.get("imports", ":id", use: job)
+    }
+
+    func search(req: Request) async throws -> BibPage {
+        let query = try req.query.decode(CatalogQuery.self)
+        let problems = query.problems()
+        guard problems.isEmpty else { throw AppError.validation(problems) }
+        let (records, total) = try await CatalogSearch.run(query, on: req.db)
+        return BibPage(items: records.map { BibDTO($0) }, total: total, page: query.pageNumber, per_page: query.perPage)
+    }
+
+    func record(req: Request) async throws -> BibDTO {
+        guard let bib = try await BibRecord.find(req.intParameter(), on: req.db) else { throw AppError.notFound }
+        let copies = try await Copy.query(on: req.db).filter(\.$bib.$id == bib.id!).sort(\.$inventoryNumber).all()
+        return BibDTO(bib, copies: copies)
+    }
+
+    func export(req: Request) async throws -> Response {
+        let format = (try? req.query.get(String.self, at: "format")) ?? "marc21"
+        var errors = (try? req.query.decode(CatalogQuery.self))?.problems() ?? FieldErrors()
+        if format != "marc21" && format != "marcxml" { errors.add("format", "validation.choice") }
+        if let ids = try? req.query.get(String.self, at: "ids"),
+            ids.isEmpty || !ids.split(separator: ",", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) })
+        {
+            errors.add("ids", "validation.choice")
+        }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        return try await CatalogController().export(req: req)
+    }
+
+    /// The file is the request body; `syntax`, `flavor` and `encoding` may be given in the query.
+    func startImport(req: Request) async throws -> Response {
+        var errors = FieldErrors()
+        var options = ImportOptions()
+        if let s = try? req.query.get(String.self, at: "syntax") {
+            options.syntax =
+                ImportOptions.Syntax(rawValue: s)
+                ?? {
+                    errors.add("syntax", "validation.choice"); return nil
+                }()
+        }
+        if let f = try? req.query.get(String.self, at: "flavor") {
+            options.flavor =
+                MARCFlavorOption(rawValue: f)?.flavor
+                ?? {
+                    errors.add("flavor", "validation.choice"); return nil
+                }()
+        }
+        if let e = try? req.query.get(String.self, at: "encoding") {
+            options.encoding =
+                MARCEncodingOption(rawValue: e)?.encoding
+                ?? {
+                    errors.add("encoding", "validation.choice"); return nil
+                }()
+        }
+        guard let body = req.body.data, body.readableBytes > 0 else {
+            errors.add("body", "import.file_required")
+            throw AppError.validation(errors)
+        }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        let directory = ImportJobs.uploadDirectory(req.application)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let job = ImportJob()
+        job.id = UUID()
+        job.storedPath = directory + "/" + job.id!.uuidString.lowercased() + ".upload"
+        try await req.fileio.writeFile(body, at: job.storedPath)
+        job.$createdBy.id = try req.currentUser().id
+        job.fileName = String(((try? req.query.get(String.self, at: "name")) ?? "api-upload").prefix(200))
+        job.kind = "marc"
+        job.options = options.serialized
+        job.status = ImportStatus.queued.rawValue
+        job.totalBytes = body.readableBytes
+        job.processedBytes = 0
+        job.imported = 0
+        job.updated = 0
+        job.skipped = 0
+        try await job.create(on: req.db)
+        let response = Response(status: .accepted)
+        try response.content.encode(Self.dto(job, issues: nil), as: .json)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/catalog/imports/\(job.id!.uuidString.lowercased())")
+        return response
+    }
+
+    func job(req: Request) async throws -> JobDTO {
+        guard let job = try await ImportJob.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
+        let issues = try await ImportIssue.query(on: req.db).filter(\.$job.$id == job.id!).sort(\.$recordNumber).all()
+        return Self.dto(job, issues: issues)
+    }
+
+    static func dto(_ job: ImportJob, issues: [ImportIssue]?) -> JobDTO {
+        JobDTO(
+            id: job.id!, file_name: job.fileName, status: job.status, total_bytes: job.totalBytes, processed_bytes: job.processedBytes,
+            imported: job.imported, updated: job.updated, skipped: job.skipped, message: job.message,
+            issues: issues?.map { IssueDTO(record_number: $0.recordNumber, reason: $0.reason) }
+        )
+    }
+}

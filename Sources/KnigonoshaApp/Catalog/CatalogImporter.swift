@@ -1,0 +1,211 @@
+import Fluent
+import Foundation
+import MARCKit
+import SQLKit
+import Vapor
+
+/// What an import did.
+struct ImportSummary: Sendable, Equatable {
+    var imported = 0
+    var updated = 0
+    var skipped = 0
+    var issues: [(number: Int, reason: String)] = []
+    var fatal: String?
+
+    /// The one-line summary the command prints.
+    var line: String { "imported \(imported), updated \(updated), skipped \(skipped)" }
+
+    static func == (a: ImportSummary, b: ImportSummary) -> Bool {
+        a.imported == b.imported && a.updated == b.updated && a.skipped == b.skipped && a.fatal == b.fatal
+    }
+}
+
+/// Writes prepared records in batches, each batch in one transaction. A batch that fails is
+/// written again record by record, so one bad record is skipped and reported while the others
+/// land, and no record is ever half-written.
+final class CatalogImporter {
+    let database: any Database
+    private let writer: BatchWriter
+    private var batch: [PreparedRecord] = []
+    private(set) var summary = ImportSummary()
+    static let batchSize = 2000
+
+    init(db: any Database) async throws {
+        database = db
+        var branches: [String: UUID] = [:]
+        for branch in try await Branch.query(on: db).all() { branches[branch.code] = branch.id }
+        writer = BatchWriter(isSQLite: DatabaseSetup.isSQLite(db), branches: branches)
+    }
+
+    func add(_ record: PreparedRecord) async throws {
+        batch.append(record)
+        if batch.count >= Self.batchSize { try await flush() }
+    }
+
+    func skip(number: Int, reason: String) {
+        summary.skipped += 1
+        summary.issues.append((number, reason))
+    }
+
+    func finish() async throws -> ImportSummary {
+        try await flush()
+        return summary
+    }
+
+    func flush() async throws {
+        guard !batch.isEmpty else { return }
+        let records = batch
+        batch.removeAll(keepingCapacity: true)
+        do {
+            let counts = try await writer.write(records, on: database)
+            summary.imported += counts.0
+            summary.updated += counts.1
+        } catch {
+            // Find the bad records one by one.
+            for record in records {
+                do {
+                    let counts = try await writer.write([record], on: database)
+                    summary.imported += counts.0
+                    summary.updated += counts.1
+                } catch {
+                    skip(number: record.number, reason: Self.describe(error))
+                }
+            }
+        }
+    }
+
+    /// A reason for the import report, without internals.
+    static func describe(_ error: any Error) -> String {
+        if let db = error as? any DatabaseError, db.isConstraintFailure { return "conflicts with another record (a duplicate key)" }
+        return "could not be stored"
+    }
+}
+
+/// The database half of an import: one batch, one transaction.
+struct BatchWriter: Sendable {
+    let isSQLite: Bool
+    let branches: [String: UUID]
+
+    /// Writes a batch in one transaction; returns (new, updated).
+    func write(_ input: [PreparedRecord], on database: any Database) async throws -> (Int, Int) {
+        // Within a batch, the last record with a key wins, as it would across batches.
+        var byKey: [String: PreparedRecord] = [:]
+        var order: [String] = []
+        for r in input {
+            if byKey[r.matchKey] == nil { order.append(r.matchKey) }
+            byKey[r.matchKey] = r
+        }
+        let records = order.map { byKey[$0]! }
+        let duplicatesInBatch = input.count - records.count
+        return try await database.transaction { fluentTx in
+            guard let tx = fluentTx as? any SQLDatabase else { return (0, 0) }
+            var existing: [String: Int] = [:]
+            for chunk in records.chunked(500) {
+                let rows = try await tx.select().column("id").column("match_key").from(BibRecord.schema)
+                    .where(SQLIdentifier("match_key"), .in, SQLBind.group(chunk.map(\.matchKey))).all()
+                for row in rows { existing[try row.decode(column: "match_key", as: String.self)] = try row.decode(column: "id", as: Int.self) }
+            }
+            let fresh = records.filter { existing[$0.matchKey] == nil }
+            let old = records.filter { existing[$0.matchKey] != nil }
+            var ids = existing
+            for chunk in fresh.chunked(isSQLite ? 200 : 300) {
+                let insert = tx.insert(into: BibRecord.schema).columns(BatchWriter.columns + (isSQLite ? [] : ["search_vector"]))
+                for r in chunk { insert.values(values(r) + (isSQLite ? [] : [BatchWriter.vector(r)])) }
+                for row in try await insert.returning("id", "match_key").all() {
+                    ids[try row.decode(column: "match_key", as: String.self)] = try row.decode(column: "id", as: Int.self)
+                }
+            }
+            for r in old {
+                let update = tx.update(BibRecord.schema)
+                for (column, value) in zip(BatchWriter.columns, values(r)) where column != "created_at" {
+                    update.set(SQLIdentifier(column), to: value)
+                }
+                if !isSQLite { update.set(SQLIdentifier("search_vector"), to: BatchWriter.vector(r)) }
+                try await update.where("id", .equal, SQLBind(existing[r.matchKey]!)).run()
+            }
+            if isSQLite {
+                for chunk in old.chunked(500) {
+                    try await tx.delete(from: "bib_fts").where(SQLIdentifier("rowid"), .in, SQLBind.group(chunk.map { existing[$0.matchKey]! })).run()
+                }
+                for chunk in records.chunked(400) {
+                    let insert = tx.insert(into: "bib_fts").columns("rowid", "title", "authors", "subjects", "series", "summary")
+                    for r in chunk {
+                        insert.values(ids[r.matchKey]!, r.index.title, r.index.authors, r.index.subjects, r.index.series, r.index.summary)
+                    }
+                    try await insert.run()
+                }
+            }
+            try await writeCopies(records, ids: ids, on: tx)
+            return (fresh.count, old.count + duplicatesInBatch)
+        }
+    }
+
+    /// Holdings become copies, matched on the inventory number; a record without one gets a
+    /// generated number so that no copy is lost.
+    private func writeCopies(_ records: [PreparedRecord], ids: [String: Int], on tx: any SQLDatabase) async throws {
+        var copies: [(inventory: String, bib: Int, h: Holding)] = []
+        for r in records {
+            for (i, h) in r.bib.holdings.enumerated() {
+                let inventory = h.inventoryNumber ?? h.barcode ?? "AUTO-\(ids[r.matchKey]!)-\(i + 1)"
+                copies.append((inventory, ids[r.matchKey]!, h))
+            }
+        }
+        guard !copies.isEmpty else { return }
+        var known: [String: UUID] = [:]
+        for chunk in copies.chunked(500) {
+            let rows = try await tx.select().column("id").column("inventory_number").from(Copy.schema)
+                .where(SQLIdentifier("inventory_number"), .in, SQLBind.group(chunk.map(\.inventory))).all()
+            for row in rows { known[try row.decode(column: "inventory_number", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
+        }
+        let now = Date()
+        var seen = Set<String>()
+        for c in copies where seen.insert(c.inventory).inserted {
+            let branch = c.h.branchCode.flatMap { branches[$0] }
+            if let id = known[c.inventory] {
+                try await tx.update(Copy.schema).set("bib_id", to: c.bib).set("branch_id", to: branch).set("shelf_mark", to: c.h.shelfMark)
+                    .set("barcode", to: c.h.barcode).set("updated_at", to: now).where("id", .equal, id).run()
+            } else {
+                try await tx.insert(into: Copy.schema)
+                    .columns("id", "created_at", "updated_at", "bib_id", "inventory_number", "barcode", "branch_id", "shelf_mark", "notes", "status")
+                    .values(UUID(), now, now, c.bib, c.inventory, c.h.barcode, branch, c.h.shelfMark, c.h.note, CopyStatus.available.rawValue)
+                    .run()
+            }
+        }
+    }
+
+    static let columns = [
+        "created_at", "updated_at", "match_key", "flavor", "title", "subtitle", "contributors", "edition", "year", "publisher",
+        "place", "isbns", "issns", "languages", "subjects", "genres", "series", "series_number", "physical", "summary", "audience",
+        "form", "marc",
+    ]
+
+    func values(_ r: PreparedRecord) -> [any SQLExpression] {
+        let b = r.bib
+        let now = Date()
+        let list: [any Encodable & Sendable] = [
+            now, now, r.matchKey, b.flavor.rawValue, b.title.isEmpty ? "—" : b.title, b.subtitle, r.contributorsText, b.edition, b.year,
+            b.publisher, b.place, b.isbns.joined(separator: " "), b.issns.joined(separator: " "), r.languagesText,
+            b.subjects.joined(separator: "\n"), b.genres.joined(separator: "\n"), b.series, b.seriesNumber, b.physical, b.summary,
+            b.audience, b.form.rawValue, Data(r.marc),
+        ]
+        return list.map { SQLBind($0) }
+    }
+
+    /// PostgreSQL's weighted vector: title and authors weigh most, then subjects and series.
+    static func vector(_ r: PreparedRecord) -> any SQLExpression {
+        SQLQueryString(
+            """
+            setweight(to_tsvector('simple', \(bind: r.index.title)), 'A') || setweight(to_tsvector('simple', \(bind: r.index.authors)), 'A') \
+            || setweight(to_tsvector('simple', \(bind: r.index.subjects)), 'B') || setweight(to_tsvector('simple', \(bind: r.index.series)), 'B') \
+            || setweight(to_tsvector('simple', \(bind: r.index.summary)), 'C')
+            """
+        )
+    }
+
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

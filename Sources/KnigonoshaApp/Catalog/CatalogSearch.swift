@@ -1,0 +1,102 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Runs catalogue searches on SQLite (FTS5, ranked by BM25) or PostgreSQL (tsvector, ranked by
+/// ts_rank). Title and author matches weigh most on both. Every value is a bound parameter; the
+/// match expression is built only from analysed words, which hold letters and digits only.
+enum CatalogSearch {
+    static func run(_ query: CatalogQuery, on db: any Database) async throws -> (records: [BibRecord], total: Int) {
+        guard let sql = db as? any SQLDatabase else { return ([], 0) }
+        let sqlite = DatabaseSetup.isSQLite(db)
+        let groups = query.groups
+        let filters = filterSQL(query)
+        let limit = query.perPage
+        let offset = (query.pageNumber - 1) * query.perPage
+        var ids: [Int] = []
+        var total = 0
+        if groups.isEmpty {
+            let countRow = try await sql.raw("SELECT count(*) AS n FROM bib_records b WHERE 1 = 1 \(filters)").first()
+            total = try countRow?.decode(column: "n", as: Int.self) ?? 0
+            ids = try await sql.raw(
+                "SELECT b.id FROM bib_records b WHERE 1 = 1 \(filters) ORDER BY b.title, b.id LIMIT \(bind: limit) OFFSET \(bind: offset)"
+            )
+            .all().map { try $0.decode(column: "id", as: Int.self) }
+        } else if sqlite {
+            let match = groups.map { "(" + $0.map(ftsTerm).joined(separator: " OR ") + ")" }.joined(separator: " AND ")
+            let from: SQLQueryString = "FROM bib_fts JOIN bib_records b ON b.id = bib_fts.rowid WHERE bib_fts MATCH \(bind: match) \(filters)"
+            total = try await sql.raw("SELECT count(*) AS n \(from)").first()?.decode(column: "n", as: Int.self) ?? 0
+            ids = try await sql.raw(
+                "SELECT b.id \(from) ORDER BY \(sqliteTier(groups)), bm25(bib_fts, 10.0, 10.0, 3.0, 3.0, 1.0), b.title, b.id LIMIT \(bind: limit) OFFSET \(bind: offset)"
+            ).all().map { try $0.decode(column: "id", as: Int.self) }
+        } else {
+            let tsquery = groups.map { "(" + $0.map(tsTerm).joined(separator: " | ") + ")" }.joined(separator: " & ")
+            let from: SQLQueryString = "FROM bib_records b WHERE b.search_vector @@ to_tsquery('simple', \(bind: tsquery)) \(filters)"
+            total = try await sql.raw("SELECT count(*) AS n \(from)").first()?.decode(column: "n", as: Int.self) ?? 0
+            ids = try await sql.raw(
+                """
+                SELECT b.id \(from) ORDER BY CASE WHEN ts_filter(b.search_vector, '{a}') @@ to_tsquery('simple', \(bind: tsquery)) THEN 0 \
+                WHEN ts_filter(b.search_vector, '{a,b}') @@ to_tsquery('simple', \(bind: tsquery)) THEN 1 ELSE 2 END, \
+                ts_rank('{0.1, 0.2, 0.4, 1.0}', b.search_vector, to_tsquery('simple', \(bind: tsquery))) DESC, \
+                b.title, b.id LIMIT \(bind: limit) OFFSET \(bind: offset)
+                """
+            ).all().map { try $0.decode(column: "id", as: Int.self) }
+        }
+        guard !ids.isEmpty else { return ([], total) }
+        let records = try await BibRecord.query(on: db).filter(\.$id ~~ ids).all()
+        let byID = Dictionary(records.map { ($0.id!, $0) }) { a, _ in a }
+        return (ids.compactMap { byID[$0] }, total)
+    }
+
+    /// The same three tiers as PostgreSQL's weights: 0 when title and authors alone hold every
+    /// query word, 1 when subjects and series are needed too, 2 when only the summary has one.
+    /// Computed on the index's own (stemmed) columns with bound LIKE patterns.
+    static func sqliteTier(_ groups: [[String]]) -> SQLQueryString {
+        func all(_ columns: String) -> SQLQueryString {
+            var s: SQLQueryString = "("
+            for (i, group) in groups.enumerated() {
+                if i > 0 { s.appendInterpolation(unsafeRaw: " AND ") }
+                s.appendInterpolation(unsafeRaw: "(")
+                for (j, term) in group.enumerated() {
+                    if j > 0 { s.appendInterpolation(unsafeRaw: " OR ") }
+                    s.appendInterpolation(unsafeRaw: "(' ' || \(columns) || ' ') LIKE ")
+                    s.appendInterpolation(bind: term.hasSuffix("*") ? "% \(term.dropLast())%" : "% \(term) %")
+                }
+                s.appendInterpolation(unsafeRaw: ")")
+            }
+            s.appendInterpolation(unsafeRaw: ")")
+            return s
+        }
+        var s: SQLQueryString = "CASE WHEN "
+        s.appendInterpolation(all("bib_fts.title || ' ' || bib_fts.authors"))
+        s.appendInterpolation(unsafeRaw: " THEN 0 WHEN ")
+        s.appendInterpolation(all("bib_fts.title || ' ' || bib_fts.authors || ' ' || bib_fts.subjects || ' ' || bib_fts.series"))
+        s.appendInterpolation(unsafeRaw: " THEN 1 ELSE 2 END")
+        return s
+    }
+
+    /// «"книг"», or «"кни"*» for a prefix.
+    static func ftsTerm(_ term: String) -> String {
+        term.hasSuffix("*") ? "\"\(term.dropLast())\"*" : "\"\(term)\""
+    }
+
+    /// «книг», or «кни:*» for a prefix.
+    static func tsTerm(_ term: String) -> String {
+        term.hasSuffix("*") ? "\(term.dropLast()):*" : term
+    }
+
+    static func filterSQL(_ q: CatalogQuery) -> SQLQueryString {
+        var s: SQLQueryString = ""
+        if let f = q.format { s.appendInterpolation(unsafeRaw: " AND b.form = "); s.appendInterpolation(bind: f) }
+        if let l = q.language { s.appendInterpolation(unsafeRaw: " AND b.languages LIKE "); s.appendInterpolation(bind: "% \(l) %") }
+        if let y = q.year_from { s.appendInterpolation(unsafeRaw: " AND b.year >= "); s.appendInterpolation(bind: y) }
+        if let y = q.year_to { s.appendInterpolation(unsafeRaw: " AND b.year <= "); s.appendInterpolation(bind: y) }
+        if let a = q.audience { s.appendInterpolation(unsafeRaw: " AND b.audience = "); s.appendInterpolation(bind: a) }
+        if let b = q.branch.flatMap(UUID.init(uuidString:)) {
+            s.appendInterpolation(unsafeRaw: " AND EXISTS (SELECT 1 FROM copies c WHERE c.bib_id = b.id AND c.branch_id = ")
+            s.appendInterpolation(bind: b)
+            s.appendInterpolation(unsafeRaw: " AND c.status = 'available')")
+        }
+        return s
+    }
+}

@@ -1,0 +1,52 @@
+import Fluent
+import Vapor
+
+/// A catalogue import that runs in the background; its progress lives in the database so any
+/// app instance can show it.
+final class ImportJob: Model, @unchecked Sendable {
+    static let schema = "import_jobs"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalParent(key: "created_by") var createdBy: User?
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "stored_path") var storedPath: String
+    /// «marc» or «csv».
+    @Field(key: "kind") var kind: String
+    /// Overrides: syntax, flavour and encoding, as «key=value» pairs separated by «;».
+    @Field(key: "options") var options: String
+    @Field(key: "status") var status: String
+    @Field(key: "total_bytes") var totalBytes: Int
+    @Field(key: "processed_bytes") var processedBytes: Int
+    @Field(key: "imported") var imported: Int
+    @Field(key: "updated") var updated: Int
+    @Field(key: "skipped") var skipped: Int
+    @OptionalField(key: "message") var message: String?
+    @OptionalField(key: "started_at") var startedAt: Date?
+    @OptionalField(key: "finished_at") var finishedAt: Date?
+
+    init() {}
+}
+
+/// A record an import skipped, with its number in the file and the reason.
+final class ImportIssue: Model, @unchecked Sendable {
+    static let schema = "import_issues"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "job_id") var job: ImportJob
+    @Field(key: "record_number") var recordNumber: Int
+    @Field(key: "reason") var reason: String
+
+    init() {}
+
+    init(jobID: UUID, recordNumber: Int, reason: String) {
+        self.$job.id = jobID
+        self.recordNumber = recordNumber
+        self.reason = reason
+    }
+}
+
+enum ImportStatus: String, LabeledCode {
+    case queued, running, done, failed
+    static let labelPrefix = "import_status"
+}

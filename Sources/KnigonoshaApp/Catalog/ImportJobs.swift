@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// Runs queued imports in the background. A job is claimed with a conditional UPDATE, so when
+/// several app instances share one database each job runs exactly once.
+struct ImportJobRunner: LifecycleHandler {
+    func didBootAsync(_ app: Application) async throws {
+        guard app.environment != .testing else { return }
+        let task = Task {
+            while !Task.isCancelled {
+                let worked = (try? await ImportJobs.runNext(app)) ?? false
+                if !worked { try? await Task.sleep(for: .seconds(1)) }
+            }
+        }
+        app.storage[RunnerTaskKey.self] = task
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        app.storage[RunnerTaskKey.self]?.cancel()
+    }
+
+    struct RunnerTaskKey: StorageKey { typealias Value = Task<Void, Never> }
+}
+
+enum ImportJobs {
+    /// Where uploads are kept until imported.
+    static func uploadDirectory(_ app: Application) -> String { app.config.uploadDirectory }
+
+    /// Claims and runs the oldest queued job; returns whether there was one.
+    @discardableResult
+    static func runNext(_ app: Application) async throws -> Bool {
+        guard let job = try await ImportJob.query(on: app.db).filter(\.$status == ImportStatus.queued.rawValue).sort(\.$createdAt).first(),
+            let sql = app.db as? any SQLDatabase
+        else { return false }
+        let claimed = try await sql.update(ImportJob.schema).set("status", to: ImportStatus.running.rawValue).set("started_at", to: Date())
+            .where("id", .equal, job.id!).where("status", .equal, ImportStatus.queued.rawValue).returning("id").all()
+        guard !claimed.isEmpty else { return true }
+        try await run(job, app: app)
+        return true
+    }
+
+    static func run(_ job: ImportJob, app: Application) async throws {
+        let jobID = job.id!
+        var last = Date.distantPast
+        let summary: ImportSummary
+        do {
+            summary = try await CatalogImport.run(path: job.storedPath, options: ImportOptions(serialized: job.options), on: app.db) { bytes, s in
+                guard Date().timeIntervalSince(last) > 0.5 else { return }
+                last = Date()
+                try await ImportJob.query(on: app.db).filter(\.$id == jobID).set(\.$processedBytes, to: bytes).set(\.$imported, to: s.imported)
+                    .set(\.$updated, to: s.updated).set(\.$skipped, to: s.skipped).update()
+            }
+        } catch {
+            app.logger.error("import job failed", metadata: ["job": "\(jobID)", "type": "\(type(of: error))"])
+            try await ImportJob.query(on: app.db).filter(\.$id == jobID).set(\.$status, to: ImportStatus.failed.rawValue)
+                .set(\.$message, to: "could not be completed").set(\.$finishedAt, to: Date()).update()
+            return
+        }
+        try await app.db.transaction { db in
+            for chunk in summary.issues.chunked(200) {
+                try await chunk.map { ImportIssue(jobID: jobID, recordNumber: $0.number, reason: $0.reason) }.create(on: db)
+            }
+            let nothing = summary.imported + summary.updated == 0
+            try await ImportJob.query(on: db).filter(\.$id == jobID)
+                .set(\.$status, to: (nothing ? ImportStatus.failed : ImportStatus.done).rawValue)
+                .set(\.$processedBytes, to: job.totalBytes).set(\.$imported, to: summary.imported).set(\.$updated, to: summary.updated)
+                .set(\.$skipped, to: summary.skipped).set(\.$message, to: summary.fatal ?? (nothing ? "nothing could be imported" : nil))
+                .set(\.$finishedAt, to: Date()).update()
+        }
+        try? FileManager.default.removeItem(atPath: job.storedPath)
+    }
+}

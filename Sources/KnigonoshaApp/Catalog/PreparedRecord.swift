@@ -1,0 +1,42 @@
+import Foundation
+import MARCKit
+import Stemming
+import TextKit
+
+/// A record ready to be written: its descriptive fields, the analysed texts for the search index
+/// and the key that a re-import matches on. Preparing is CPU work done off the database's path.
+struct PreparedRecord: Sendable {
+    let number: Int
+    let bib: Bibliographic
+    let matchKey: String
+    let marc: [UInt8]
+    /// Stemmed terms joined by spaces: title, authors, subjects (and genres), series, summary.
+    let index: (title: String, authors: String, subjects: String, series: String, summary: String)
+
+    init(number: Int, record: MARCRecord, flavor: MARCFlavor?, analyzer: SearchAnalyzer) {
+        self.number = number
+        let bib = BibliographicMapping.map(record, flavor: flavor)
+        self.bib = bib
+        matchKey = Self.matchKey(bib)
+        marc = ISO2709Writer.encode(record)
+        func analysed(_ texts: [String]) -> String { texts.flatMap { analyzer.indexTerms($0) }.joined(separator: " ") }
+        index = (
+            analysed([bib.title, bib.subtitle ?? ""]),
+            analysed(bib.contributors.map(\.name)),
+            analysed(bib.subjects + bib.genres),
+            analysed([bib.series ?? ""]),
+            analysed([bib.summary ?? ""])
+        )
+    }
+
+    /// 003 and 001 together name a record; without them the ISBN, then title, year and author.
+    static func matchKey(_ b: Bibliographic) -> String {
+        if let number = b.controlNumber, !number.isEmpty { return "ctl:\(b.controlOrganisation ?? ""):\(number)" }
+        if let isbn = b.isbns.first { return "isbn:\(isbn)" }
+        let author = b.contributors.first.map { SearchFolding.fold($0.name) } ?? ""
+        return "bib:\(SearchFolding.fold(b.title))|\(b.year.map(String.init) ?? "")|\(author)"
+    }
+
+    var contributorsText: String { bib.contributors.map { "\($0.name)|\($0.role)" }.joined(separator: "\n") }
+    var languagesText: String { bib.languages.isEmpty ? "" : " " + bib.languages.joined(separator: " ") + " " }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import MARCKit
+import Stemming
+
+/// How to read an import file; nil fields are detected.
+struct ImportOptions: Sendable, Equatable {
+    enum Syntax: String, Sendable, CaseIterable { case iso2709, marcxml }
+    var syntax: Syntax?
+    var flavor: MARCFlavor?
+    var encoding: MARCEncoding?
+
+    /// «syntax=marcxml;flavor=unimarc», as kept on an import job.
+    var serialized: String {
+        [("syntax", syntax?.rawValue), ("flavor", flavor?.rawValue), ("encoding", encoding?.rawValue)]
+            .compactMap { k, v in v.map { "\(k)=\($0)" } }.joined(separator: ";")
+    }
+
+    init(syntax: Syntax? = nil, flavor: MARCFlavor? = nil, encoding: MARCEncoding? = nil) {
+        self.syntax = syntax
+        self.flavor = flavor
+        self.encoding = encoding
+    }
+
+    init(serialized: String) {
+        for pair in serialized.split(separator: ";") {
+            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard kv.count == 2 else { continue }
+            switch kv[0] {
+            case "syntax": syntax = Syntax(rawValue: kv[1])
+            case "flavor": flavor = MARCFlavor(rawValue: kv[1])
+            case "encoding": encoding = MARCEncoding(rawValue: kv[1])
+            default: break
+            }
+        }
+    }
+}
+
+/// One item from a file being imported.
+enum SourceItem: Sendable {
+    case record(PreparedRecord)
+    case failure(number: Int, reason: String)
+    case progress(bytes: Int)
+    /// The file could not be read at all (unreadable, or not MARC).
+    case fatal(String)
+}
+
+/// Reads and prepares records on a thread of its own and hands them over through a bounded
+/// buffer: the parser works on one core while the database writes on the other, and memory stays
+/// flat because the reader waits when the buffer is full.
+enum RecordSource {
+    static let capacity = 4096
+
+    /// Hands items over one at a time; taking one frees a slot for the reader thread.
+    final class Items {
+        private var iterator: AsyncStream<SourceItem>.Iterator
+        private let slots: DispatchSemaphore
+
+        init(_ stream: AsyncStream<SourceItem>, _ slots: DispatchSemaphore) {
+            iterator = stream.makeAsyncIterator()
+            self.slots = slots
+        }
+
+        func next() async -> SourceItem? {
+            let item = await iterator.next()
+            if item != nil { slots.signal() }
+            return item
+        }
+    }
+
+    static func items(path: String, options: ImportOptions) -> Items {
+        let slots = DispatchSemaphore(value: capacity)
+        let (stream, continuation) = AsyncStream<SourceItem>.makeStream(bufferingPolicy: .unbounded)
+        let thread = Thread {
+            let analyzer = SearchAnalyzer()
+            func send(_ item: SourceItem) {
+                slots.wait()
+                continuation.yield(item)
+            }
+            func handle(_ result: MARCReadResult) {
+                switch result {
+                case .record(let n, let r, _): send(.record(PreparedRecord(number: n, record: r, flavor: options.flavor, analyzer: analyzer)))
+                case .failure(let n, let e): send(.failure(number: n, reason: e.description))
+                }
+            }
+            switch options.syntax ?? detectSyntax(path) {
+            case .marcxml?:
+                guard let reader = MARCXMLReader(path: path) else {
+                    send(.fatal("cannot open the file"))
+                    break
+                }
+                reader.read(handle)
+                if let error = reader.fatalError { send(.fatal(error.description)) }
+            case .iso2709?:
+                guard let reader = try? ISO2709Reader(path: path, encoding: options.encoding) else {
+                    send(.fatal("cannot open the file"))
+                    break
+                }
+                var count = 0
+                while let result = reader.next() {
+                    handle(result)
+                    count += 1
+                    if count % 500 == 0 { send(.progress(bytes: reader.bytesRead)) }
+                }
+                send(.progress(bytes: reader.bytesRead))
+            case nil:
+                send(.fatal("the file is neither ISO 2709 nor MARCXML"))
+            }
+            continuation.finish()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        return Items(stream, slots)
+    }
+
+    /// ISO 2709 starts with five digits; MARCXML with «<».
+    static func detectSyntax(_ path: String) -> ImportOptions.Syntax? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 512)) ?? Data()
+        let bytes = Array(head).drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = bytes.first else { return nil }
+        if first == 0x3C { return .marcxml }
+        if bytes.count >= 24 && bytes.prefix(5).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .iso2709 }
+        return nil
+    }
+}

@@ -1,0 +1,64 @@
+import Plot
+import Vapor
+
+/// `/catalog/{id}`: the description and every copy, by branch, with its status.
+enum CatalogRecordView {
+    static func render(_ ctx: PageContext, bib b: BibRecord, copies: [Copy]) -> Response {
+        func row(_ key: String, _ value: String?) -> [Node<HTML.BodyContext>] {
+            guard let value, !value.isEmpty else { return [] }
+            return [H.dt(ctx.t(key)), H.dd(value)]
+        }
+        var rows: [Node<HTML.BodyContext>] = []
+        rows += row("catalog.subtitle", b.subtitle)
+        rows += row("catalog.contributors", b.contributorList.map { $0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))" }.joined(separator: "; "))
+        rows += row("catalog.edition", b.edition)
+        rows += row("catalog.publication", [b.place, b.publisher, b.year.map(String.init)].compactMap { $0 }.joined(separator: ", "))
+        rows += row("catalog.isbn", b.isbns.replacingOccurrences(of: " ", with: ", "))
+        rows += row("catalog.issn", b.issns.replacingOccurrences(of: " ", with: ", "))
+        rows += row("catalog.language", b.languageCodes.map { ctx.l10n.has("lang639." + $0) ? ctx.t("lang639." + $0) : $0 }.joined(separator: ", "))
+        rows += row("catalog.format", ctx.t("material." + b.form))
+        rows += row("catalog.series", [b.series, b.seriesNumber].compactMap { $0 }.joined(separator: " ; "))
+        rows += row("catalog.physical", b.physical)
+        rows += row("catalog.subjects", b.subjectList.joined(separator: "; "))
+        rows += row("catalog.genres", b.genreList.joined(separator: "; "))
+        rows += row("catalog.audience", b.audience.map { ctx.l10n.has("audience." + $0) ? ctx.t("audience." + $0) : $0 })
+        rows += row("catalog.summary", b.summary)
+        let byBranch = Dictionary(grouping: copies) { $0.branch?.name(ctx.lang) ?? ctx.t("catalog.no_branch") }
+        return Layout.page(
+            ctx, title: b.title,
+            H.dl(rows),
+            .h2(.id("copies"), .text(ctx.plural("catalog.copies_count", copies.count))),
+            .forEach(byBranch.keys.sorted()) { branch in
+                .section(
+                    .class("card"),
+                    .h3(.text(branch)),
+                    .div(
+                        .class("table-wrap"),
+                        .table(
+                            .class("responsive"),
+                            .thead(.tr(.th(.text(ctx.t("copy.inventory"))), .th(.text(ctx.t("copy.shelf_mark"))), .th(.text(ctx.t("copy.status"))))),
+                            .tbody(
+                                .forEach(byBranch[branch] ?? []) { c in
+                                    .tr(
+                                        .td(.attribute(named: "data-label", value: ctx.t("copy.inventory")), .text(c.inventoryNumber)),
+                                        .td(.attribute(named: "data-label", value: ctx.t("copy.shelf_mark")), .text(c.shelfMark ?? "—")),
+                                        .td(.attribute(named: "data-label", value: ctx.t("copy.status")), .text(ctx.t("copy_status." + c.status)))
+                                    )
+                                }
+                            )
+                        )
+                    )
+                )
+            },
+            .p(
+                .class("actions"),
+                .a(
+                    .href(SiteRoute.catalogExport.path(query: [("ids", String(b.id!)), ("format", "marc21")])), .text(ctx.t("catalog.export_marc21"))),
+                .a(
+                    .href(SiteRoute.catalogExport.path(query: [("ids", String(b.id!)), ("format", "marcxml")])),
+                    .text(ctx.t("catalog.export_marcxml"))),
+                .a(.href(SiteRoute.catalog.path), .text(ctx.t("catalog.back")))
+            )
+        )
+    }
+}

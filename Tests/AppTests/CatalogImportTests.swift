@@ -1,0 +1,102 @@
+import Fluent
+import Foundation
+import MARCKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnigonoshaApp
+
+@Suite struct CatalogImportTests {
+    @Test(arguments: TestDatabase.all)
+    func test_fixtures_import_with_copies_and_reimport_updates(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let branches = try await CatalogFixtures.branches(app)
+            let first = try await CatalogFixtures.importAll(app)
+            #expect(first.imported == 5)
+            #expect(first.skipped == 1)
+            #expect(try await BibRecord.query(on: app.db).count() == 5)
+            let abai = try #require(try await BibRecord.query(on: app.db).filter(\.$title == "Путь Абая Книга 1").first())
+            #expect(abai.form == "large_print")
+            #expect(abai.languageCodes == ["rus"])
+            let copies = try await Copy.query(on: app.db).filter(\.$bib.$id == abai.id!).sort(\.$inventoryNumber).all()
+            #expect(copies.map(\.inventoryNumber) == ["INV-1251-1", "INV-1251-2"])
+            #expect(copies.map { $0.$branch.id } == [branches["SEM-C"]?.id, branches["UKG"]?.id])
+            #expect(copies.allSatisfy { $0.status == "available" })
+            // The same files again: every record is updated, none duplicated.
+            let again = try await CatalogFixtures.importAll(app)
+            #expect(again.imported == 0)
+            #expect(again.updated == 5)
+            #expect(try await BibRecord.query(on: app.db).count() == 5)
+            #expect(try await Copy.query(on: app.db).count() == 5)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_bad_records_are_reported_and_the_others_imported(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let summary = try await CatalogImport.run(path: CatalogFixtures.path("bad-records.mrc"), options: ImportOptions(), on: app.db)
+            #expect(summary.imported == 2)
+            #expect(summary.skipped == 4)
+            #expect(summary.issues.map(\.number) == [2, 3, 4, 6])
+            #expect(summary.issues[2].reason == "field 245 has an invalid indicator")
+            #expect(summary.line == "imported 2, updated 0, skipped 4")
+            let titles = try await BibRecord.query(on: app.db).sort(\.$title).all().map(\.title)
+            #expect(titles == ["Вторая хорошая запись", "Первая хорошая запись"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_unrecognised_file_imports_nothing(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("kn-\(UUID()).txt").path
+            try Data("this is not MARC at all\n".utf8).write(to: URL(fileURLWithPath: path))
+            let summary = try await CatalogImport.run(path: path, options: ImportOptions(), on: app.db)
+            #expect(summary.imported + summary.updated == 0)
+            #expect(summary.fatal != nil)
+            #expect(try await BibRecord.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_export_reimports_to_the_same_records(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            try await CatalogFixtures.branches(app)
+            try await CatalogFixtures.importAll(app)
+            let web = WebClient(app)
+            try await web.login("admin@test.kz")
+            let original = try await BibRecord.query(on: app.db).sort(\.$id).all()
+            for format in ["marc21", "marcxml"] {
+                let res = try await web.get("/catalog/export?format=\(format)")
+                #expect(res.status == .ok)
+                var exported: [MARCRecord] = []
+                if format == "marc21" {
+                    for case .record(_, let r, _) in ISO2709Reader(bytes: Array(res.body.readableBytesView)) { exported.append(r) }
+                } else {
+                    MARCXMLReader(data: Data(buffer: res.body)).read { if case .record(_, let r, _) = $0 { exported.append(r) } }
+                }
+                #expect(exported.count == original.count)
+                // Every exported record is the stored one, field for field.
+                let stored = original.compactMap { bib in
+                    ISO2709Reader(bytes: Array(bib.marc)).compactMap { if case .record(_, let r, _) = $0 { r } else { nil } }.first
+                }
+                #expect(Set(exported.map { $0.control("001") ?? "" }) == Set(stored.map { $0.control("001") ?? "" }))
+                for r in exported {
+                    let match = stored.first { $0.control("001") == r.control("001") }
+                    #expect(match?.fields == r.fields)
+                }
+            }
+            // Importing an export changes nothing but the update count.
+            let res = try await web.get("/catalog/export?format=marc21")
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("kn-export-\(UUID()).mrc").path
+            try Data(buffer: res.body).write(to: URL(fileURLWithPath: path))
+            let again = try await CatalogImport.run(path: path, options: ImportOptions(), on: app.db)
+            #expect(again.updated == original.count)
+            #expect(again.imported == 0)
+            let after = try await BibRecord.query(on: app.db).sort(\.$id).all()
+            #expect(after.map(\.title) == original.map(\.title))
+            #expect(after.map(\.marc) == original.map(\.marc))
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnigonoshaApp
+
+@Suite struct CatalogWebTests {
+    @Test(arguments: TestDatabase.all)
+    func test_search_page_and_record_page(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            try await CatalogFixtures.branches(app)
+            try await CatalogFixtures.importAll(app)
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            let page = try await web.get("/catalog?q=%D0%BA%D0%BD%D0%B8%D0%B3%D0%B0%D1%85")  // книгах
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"name="q""#))
+            #expect(page.text.contains("Найдена 1 запись"))
+            #expect(page.text.contains("Путь Абая Книга 1"))
+            let abai = try #require(try await BibRecord.query(on: app.db).filter(\.$title == "Путь Абая Книга 1").first())
+            let record = try await web.get("/catalog/\(abai.id!)")
+            #expect(record.text.contains("INV-1251-1"))
+            #expect(record.text.contains("Өскемен"))
+            #expect(record.text.contains("Доступен"))
+            #expect(try await web.get("/catalog/999999").status == .notFound)
+            #expect(try await web.get("/catalog?year_from=abc&format=vinyl").status == .ok)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_upload_runs_as_a_background_job_with_a_report(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("kn-up-\(UUID())").path
+            app.config.uploadDirectory = uploads
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            let empty = try await web.upload("/catalog/import", fields: [], file: ("file", "", []))
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.text.contains("Выберите файл для импорта."))
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: CatalogFixtures.path("bad-records.mrc"))))
+            let res = try await web.upload("/catalog/import", fields: [("syntax", "")], file: ("file", "bad-records.mrc", bytes))
+            #expect(res.status == .seeOther)
+            let location = try #require(res.headers.first(name: .location))
+            #expect(try await ImportJob.query(on: app.db).first()?.status == "queued")
+            #expect(try await ImportJobs.runNext(app))
+            let job = try #require(try await ImportJob.query(on: app.db).first())
+            #expect(job.status == "done")
+            #expect(job.imported == 2)
+            #expect(job.skipped == 4)
+            let report = try await web.get(location)
+            #expect(report.text.contains("Завершён"))
+            #expect(report.text.contains("Пропущено 4 записи"))
+            #expect(report.text.contains("field 245 has an invalid indicator"))
+            let status = try await web.get(location + "/status")
+            #expect(status.text.contains(#""percent":100"#))
+            #expect(!FileManager.default.fileExists(atPath: job.storedPath))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_catalog_api(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            app.config.uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("kn-up-\(UUID())").path
+            let token = try await Seed.token(app, for: seed.coordinator)
+            let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: CatalogFixtures.path("collection.xml")))
+            var jobURL = ""
+            try await app.testing().test(.POST, "/api/v1/catalog/imports?name=collection.xml", headers: auth, body: ByteBuffer(data: bytes)) { res in
+                #expect(res.status == .accepted)
+                jobURL = res.headers.first(name: .location) ?? ""
+            }
+            try await ImportJobs.runNext(app)
+            try await app.testing().test(.GET, jobURL, headers: auth) { res in
+                let job = try res.content.decode(CatalogAPIController.JobDTO.self)
+                #expect(job.status == "done")
+                #expect(job.imported == 2)
+                #expect(job.issues?.map(\.record_number) == [3])
+            }
+            try await app.testing().test(.GET, "/api/v1/catalog?q=roger&format=large_print", headers: auth) { res in
+                let page = try res.content.decode(CatalogAPIController.BibPage.self)
+                #expect(page.total == 1)
+                #expect(page.items.first?.contributors.first?.name == "Christie, Agatha")
+                #expect(page.items.first?.series == "Hercule Poirot mysteries")
+            }
+            try await app.testing().test(.GET, "/api/v1/catalog?year_from=2020&year_to=2010", headers: auth) { res in
+                #expect(res.status == .unprocessableEntity)
+                let body = try res.content.decode(APIErrorBody.self)
+                #expect(body.fields?["year_to"] != nil)
+            }
+            try await app.testing().test(.GET, "/api/v1/catalog/export?ids=x1", headers: auth) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            try await app.testing().test(.GET, "/api/v1/catalog/424242", headers: auth) { res in
+                #expect(res.status == .notFound)
+            }
+        }
+    }
+}
