@@ -148,12 +148,35 @@ public enum BibliographicMapping {
         return .print
     }
 
-    static func largePrint(_ text: String) -> Bool {
-        ["large print", "large type", "крупный шрифт", "крупным шрифтом", "ірі қаріп", "ірі қаріппен"].contains { text.contains($0) }
+    static func largePrint(_ text: Mentions) -> Bool {
+        ["large print", "large type", "крупный шрифт", "крупным шрифтом", "ірі қаріп"].contains { text.contains($0) }
     }
 
-    private static func mentions(_ r: MARCRecord, _ tags: [String]) -> String {
-        r.fields.filter { tags.contains($0.tag) }.flatMap { $0.subfields.map(\.value) }.joined(separator: " ").lowercased()
+    private static func mentions(_ r: MARCRecord, _ tags: [String]) -> Mentions {
+        Mentions(r.fields.filter { tags.contains($0.tag) }.flatMap { $0.subfields.map(\.value) }.joined(separator: " ").lowercased())
+    }
+
+    /// Lower-cased note text, searched as UTF-8 bytes: Foundation's `contains` is slow on Linux
+    /// and this runs for every imported record.
+    struct Mentions {
+        let bytes: [UInt8]
+        init(_ text: String) { bytes = Array(text.utf8) }
+
+        func contains(_ needle: String) -> Bool {
+            let n = Array(needle.utf8)
+            guard !n.isEmpty, bytes.count >= n.count else { return false }
+            var i = 0
+            let last = bytes.count - n.count
+            while i <= last {
+                if bytes[i] == n[0] {
+                    var j = 1
+                    while j < n.count && bytes[i + j] == n[j] { j += 1 }
+                    if j == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     static let unimarcRoles = ["070": "author", "340": "editor", "730": "translator", "440": "illustrator", "651": "compiler"]
@@ -190,6 +213,12 @@ public enum BibliographicMapping {
     }
 
     static func slice(_ s: String, _ start: Int, _ length: Int) -> String? {
+        let bytes = s.utf8
+        if bytes.count == s.unicodeScalars.count {  // ASCII, as fixed fields are
+            guard bytes.count >= start + length else { return nil }
+            let from = bytes.index(bytes.startIndex, offsetBy: start)
+            return String(decoding: bytes[from..<bytes.index(from, offsetBy: length)], as: UTF8.self)
+        }
         let u = Array(s.unicodeScalars)
         guard u.count >= start + length else { return nil }
         return String(String.UnicodeScalarView(u[start..<(start + length)]))
@@ -205,11 +234,18 @@ public enum BibliographicMapping {
         return values.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
-    static func trim(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
+    static func trim(_ s: String) -> String {
+        // Fast path: nothing to trim at either end (the usual case).
+        if let f = s.utf8.first, let l = s.utf8.last, f != 0x20, l != 0x20, f != 0x09, l != 0x09, f < 0x80, l < 0x80 { return s }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
 
     /// Drops ISBD punctuation that ends a subfield: «Путь Абая :» → «Путь Абая».
     static func clean(_ s: String) -> String {
-        var t = s.trimmingCharacters(in: .whitespaces)
+        var t = trim(s)
         while let last = t.last, " /:;=,".contains(last) { t.removeLast() }
         if t.hasSuffix(".") && !t.hasSuffix("..") {
             let beforeDot = t.dropLast()
@@ -219,7 +255,7 @@ public enum BibliographicMapping {
                 t.removeLast()
             }
         }
-        return t.trimmingCharacters(in: .whitespaces)
+        return trim(t)
     }
 }
 

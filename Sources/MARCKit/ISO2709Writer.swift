@@ -3,7 +3,8 @@ public enum ISO2709Writer {
     public static func encode(_ record: MARCRecord) -> [UInt8] {
         var directory: [UInt8] = []
         var data: [UInt8] = []
-        directory.reserveCapacity(record.fields.count * 12)
+        directory.reserveCapacity(record.fields.count * 12 + 1)
+        data.reserveCapacity(1024)
         for field in record.fields {
             let start = data.count
             if let value = field.value {
@@ -18,9 +19,9 @@ public enum ISO2709Writer {
                 }
             }
             data.append(ISO2709Parser.fieldTerminator)
-            directory.append(contentsOf: Array(field.tag.utf8.prefix(3)))
-            directory.append(contentsOf: padded(data.count - start, 4))
-            directory.append(contentsOf: padded(start, 5))
+            directory.append(contentsOf: field.tag.utf8.prefix(3))
+            appendDigits(data.count - start, 4, to: &directory)
+            appendDigits(start, 5, to: &directory)
         }
         directory.append(ISO2709Parser.fieldTerminator)
         data.append(ISO2709Parser.recordTerminator)
@@ -34,6 +35,18 @@ public enum ISO2709Writer {
         leader.replaceSubrange(12..<17, with: padded(base, 5))
         leader.replaceSubrange(20..<24, with: Array("4500".utf8))
         return leader + directory + data
+    }
+
+    private static func appendDigits(_ value: Int, _ width: Int, to out: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var v = value
+        for _ in 0..<width {
+            out.append(UInt8(0x30 + (v / divisor) % 10))
+            v %= divisor
+            divisor /= 10
+            if divisor == 0 { divisor = 1 }
+        }
     }
 
     private static func padded(_ value: Int, _ width: Int) -> [UInt8] {

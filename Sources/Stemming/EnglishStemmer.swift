@@ -61,8 +61,14 @@ struct Porter2 {
     static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121 }
 
     func ends(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        return u.count <= b.count && Array(b[(b.count - u.count)...]) == u
+        let n = s.utf8.count
+        guard n <= b.count else { return false }
+        var i = b.count - n
+        for c in s.utf8 {
+            if b[i] != c { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Replaces the last `count` bytes with `with`.
@@ -73,7 +79,14 @@ struct Porter2 {
 
     func longest(_ list: [String]) -> String? {
         var best: String?
-        for s in list where s.utf8.count > (best?.utf8.count ?? -1) && ends(s) { best = s }
+        var bestCount = -1
+        for s in list {
+            let n = s.utf8.count
+            if n > bestCount && ends(s) {
+                best = s
+                bestCount = n
+            }
+        }
         return best
     }
 
@@ -191,14 +204,17 @@ struct Porter2 {
         b[b.count - 1] = 105
     }
 
-    mutating func step2() {
-        let rules: [String: String] = [
+    static let step2Rules: [String: String] = [
             "tional": "tion", "enci": "ence", "anci": "ance", "abli": "able", "entli": "ent", "izer": "ize", "ization": "ize",
             "ational": "ate", "ation": "ate", "ator": "ate", "alism": "al", "aliti": "al", "alli": "al", "fulness": "ful",
             "ousli": "ous", "ousness": "ous", "iveness": "ive", "iviti": "ive", "biliti": "ble", "bli": "ble", "ogi": "og",
             "fulli": "ful", "lessli": "less", "li": "", "ogist": "og",
         ]
-        guard let s = longest(Array(rules.keys)), inR1(s) else { return }
+    static let step2Keys = Array(step2Rules.keys)
+
+    mutating func step2() {
+        let rules = Porter2.step2Rules
+        guard let s = longest(Porter2.step2Keys), inR1(s) else { return }
         let n = s.utf8.count
         switch s {
         case "ogi":
@@ -210,12 +226,15 @@ struct Porter2 {
         }
     }
 
+    static let step3Rules: [String: String] = [
+        "tional": "tion", "ational": "ate", "alize": "al", "icate": "ic", "iciti": "ic", "ical": "ic", "ful": "",
+        "ness": "", "ative": "",
+    ]
+    static let step3Keys = Array(step3Rules.keys)
+
     mutating func step3() {
-        let rules: [String: String] = [
-            "tional": "tion", "ational": "ate", "alize": "al", "icate": "ic", "iciti": "ic", "ical": "ic", "ful": "",
-            "ness": "", "ative": "",
-        ]
-        guard let s = longest(Array(rules.keys)), inR1(s) else { return }
+        let rules = Porter2.step3Rules
+        guard let s = longest(Porter2.step3Keys), inR1(s) else { return }
         if s == "ative" {
             if inR2(s) { b.removeLast(5) }
         } else {
@@ -223,12 +242,13 @@ struct Porter2 {
         }
     }
 
+    static let step4List = [
+        "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous",
+        "ive", "ize", "ion",
+    ]
+
     mutating func step4() {
-        let list = [
-            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous",
-            "ive", "ize", "ion",
-        ]
-        guard let s = longest(list), inR2(s) else { return }
+        guard let s = longest(Porter2.step4List), inR2(s) else { return }
         if s == "ion" {
             let k = b.count - 4
             if k >= 0 && (b[k] == 115 || b[k] == 116) { b.removeLast(3) }

@@ -84,6 +84,20 @@ public final class SearchAnalyzer {
             }
         }
         for s in text.unicodeScalars {
+            // ASCII, most of any catalogue, is decided without Unicode property tables.
+            if s.value < 0x80 {
+                let v = s.value
+                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
+                    current.append(s)
+                } else if v >= 0x41 && v <= 0x5A {
+                    current.append(Unicode.Scalar(v + 0x20)!)
+                } else if v == 0x27 {
+                    continue
+                } else {
+                    flush()
+                }
+                continue
+            }
             if s.properties.isAlphabetic || s.properties.numericType != nil {
                 for l in s.properties.lowercaseMapping.unicodeScalars { current.append(l == "ё" ? "е" : l) }
             } else if s == "'" || s == "’" {

@@ -40,6 +40,7 @@ struct CatalogImportCommand: AsyncCommand {
         @Option(name: "flavor", help: "marc21 or unimarc (default: detected per record)") var flavor: String?
         @Option(name: "encoding", help: "utf-8, marc-8 or windows-1251 (default: detected per record)") var encoding: String?
         @Option(name: "report", help: "Write every skipped record and its reason to this file") var report: String?
+        @Flag(name: "dry-run", help: "Read and prepare the records, but write nothing (for timing)") var dryRun: Bool
     }
 
     var help: String {
@@ -65,6 +66,17 @@ struct CatalogImportCommand: AsyncCommand {
         try await Migrations.run(on: app)
         let total = (try? FileManager.default.attributesOfItem(atPath: signature.file)[.size] as? Int) ?? 0
         let bar = ProgressBar(total: total, enabled: isatty(STDERR_FILENO) == 1)
+        if signature.dryRun {
+            let items = RecordSource.items(path: signature.file, options: options)
+            var records = 0
+            var skipped = 0
+            while let item = await items.next() {
+                if case .record = item { records += 1 }
+                if case .failure = item { skipped += 1 }
+            }
+            print("prepared \(records), skipped \(skipped) (dry run, nothing written)")
+            return
+        }
         let summary = try await CatalogImport.run(path: signature.file, options: options, on: app.db) { bytes, s in
             bar.update(bytes: bytes, records: s.imported + s.updated + s.skipped)
         }

@@ -1,17 +1,21 @@
 import Foundation
 import MARCKit
+import SQLiteNIO
 import Stemming
 import TextKit
 
 /// A record ready to be written: its descriptive fields, the analysed texts for the search index
 /// and the key that a re-import matches on. Preparing is CPU work done off the database's path.
-struct PreparedRecord: Sendable {
+final class PreparedRecord: Sendable {
     let number: Int
     let bib: Bibliographic
     let matchKey: String
     let marc: [UInt8]
     /// Stemmed terms joined by spaces: title, authors, subjects (and genres), series, summary.
     let index: (title: String, authors: String, subjects: String, series: String, summary: String)
+    /// The row's SQLite values, built here on the reading thread so that the writing thread only
+    /// sends them (see `SQLiteBulk`).
+    let sqliteRow: [SQLiteData]
 
     init(number: Int, record: MARCRecord, flavor: MARCFlavor?, analyzer: SearchAnalyzer) {
         self.number = number
@@ -27,6 +31,12 @@ struct PreparedRecord: Sendable {
             analysed([bib.series ?? ""]),
             analysed([bib.summary ?? ""])
         )
+        sqliteRow = SQLiteBulk.row(bib: bib, matchKey: matchKey, contributors: Self.contributorsText(bib), languages: Self.languagesText(bib), marc: marc)
+    }
+
+    static func contributorsText(_ bib: Bibliographic) -> String { bib.contributors.map { "\($0.name)|\($0.role)" }.joined(separator: "\n") }
+    static func languagesText(_ bib: Bibliographic) -> String {
+        bib.languages.isEmpty ? "" : " " + bib.languages.joined(separator: " ") + " "
     }
 
     /// 003 and 001 together name a record; without them the ISBN, then title, year and author.
@@ -37,6 +47,6 @@ struct PreparedRecord: Sendable {
         return "bib:\(SearchFolding.fold(b.title))|\(b.year.map(String.init) ?? "")|\(author)"
     }
 
-    var contributorsText: String { bib.contributors.map { "\($0.name)|\($0.role)" }.joined(separator: "\n") }
-    var languagesText: String { bib.languages.isEmpty ? "" : " " + bib.languages.joined(separator: " ") + " " }
+    var contributorsText: String { Self.contributorsText(bib) }
+    var languagesText: String { Self.languagesText(bib) }
 }

@@ -48,33 +48,52 @@ enum SourceItem: Sendable {
 /// buffer: the parser works on one core while the database writes on the other, and memory stays
 /// flat because the reader waits when the buffer is full.
 enum RecordSource {
-    static let capacity = 4096
+    /// Batches in flight; each holds up to `batch` items, so a handful of hand-overs per thousand
+    /// records instead of one each.
+    static let capacity = 16
+    static let batch = 256
 
     /// Hands items over one at a time; taking one frees a slot for the reader thread.
     final class Items {
-        private var iterator: AsyncStream<SourceItem>.Iterator
+        private var iterator: AsyncStream<[SourceItem]>.Iterator
         private let slots: DispatchSemaphore
+        private var pending: [SourceItem] = []
+        private var index = 0
 
-        init(_ stream: AsyncStream<SourceItem>, _ slots: DispatchSemaphore) {
+        init(_ stream: AsyncStream<[SourceItem]>, _ slots: DispatchSemaphore) {
             iterator = stream.makeAsyncIterator()
             self.slots = slots
         }
 
         func next() async -> SourceItem? {
-            let item = await iterator.next()
-            if item != nil { slots.signal() }
-            return item
+            if index < pending.count {
+                index += 1
+                return pending[index - 1]
+            }
+            guard let batch = await iterator.next() else { return nil }
+            slots.signal()
+            pending = batch
+            index = 0
+            return await next()
         }
     }
 
     static func items(path: String, options: ImportOptions) -> Items {
         let slots = DispatchSemaphore(value: capacity)
-        let (stream, continuation) = AsyncStream<SourceItem>.makeStream(bufferingPolicy: .unbounded)
+        let (stream, continuation) = AsyncStream<[SourceItem]>.makeStream(bufferingPolicy: .unbounded)
         let thread = Thread {
             let analyzer = SearchAnalyzer()
-            func send(_ item: SourceItem) {
+            var buffer: [SourceItem] = []
+            buffer.reserveCapacity(batch)
+            func flush() {
+                guard !buffer.isEmpty else { return }
                 slots.wait()
-                continuation.yield(item)
+                continuation.yield(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            func send(_ item: SourceItem) {
+                buffer.append(item)
+                if buffer.count >= batch { flush() }
             }
             func handle(_ result: MARCReadResult) {
                 switch result {
@@ -105,6 +124,7 @@ enum RecordSource {
             case nil:
                 send(.fatal("the file is neither ISO 2709 nor MARCXML"))
             }
+            flush()
             continuation.finish()
         }
         thread.stackSize = 8 << 20

@@ -12,7 +12,7 @@ struct M016CreateCatalogSearchIndex: AsyncMigration {
             try await sql.raw(
                 """
                 CREATE VIRTUAL TABLE bib_fts USING fts5(title, authors, subjects, series, summary, \
-                tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4')
+                tokenize = 'unicode61 remove_diacritics 0', prefix = '3', detail = column)
                 """
             ).run()
         } else {
