@@ -63,6 +63,26 @@ import VaporTesting
         }
     }
 
+    /// Large result sets on SQLite are listed tier by tier without scoring every match.
+    @Test func test_tiers_hold_for_large_result_sets_on_sqlite() async throws {
+        try await withTestApp(.sqlite) { app in
+            let path = try CatalogFixtures.xmlFile([
+                CatalogFixtures.record("t1", title: "Сказки народов мира", subject: "Семей — история"),
+                CatalogFixtures.record("t2", title: "Путеводитель", summary: "Книга об истории Семея"),
+                CatalogFixtures.record("t3", title: "История Семея"),
+                CatalogFixtures.record("t4", title: "Новая история края"),
+            ])
+            _ = try await CatalogImport.run(path: path, options: ImportOptions(), on: app.db)
+            let all = try await CatalogSearch.run(CatalogQuery(q: "истории"), on: app.db, rankedLimit: 1)
+            #expect(all.total == 4)
+            #expect(all.records.map(\.title) == ["История Семея", "Новая история края", "Сказки народов мира", "Путеводитель"])
+            let second = try await CatalogSearch.run(CatalogQuery(q: "истории", page: 2, per_page: 3), on: app.db, rankedLimit: 1)
+            #expect(second.records.map(\.title) == ["Путеводитель"])
+            let filtered = try await CatalogSearch.run(CatalogQuery(q: "истории", year_from: 1900), on: app.db, rankedLimit: 1)
+            #expect(filtered.total == 0)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func test_pages_and_counts(db: TestDatabase) async throws {
         try await withTestApp(db) { app in

@@ -40,6 +40,10 @@ struct CatalogQuery: Content {
         return e
     }
 
+    var hasFilters: Bool {
+        format != nil || language != nil || branch != nil || year_from != nil || year_to != nil || audience != nil
+    }
+
     /// Drops invalid values, as the page does, instead of failing.
     mutating func dropProblems() {
         for item in problems().items {

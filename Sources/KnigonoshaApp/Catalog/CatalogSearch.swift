@@ -6,7 +6,9 @@ import Vapor
 /// ts_rank). Title and author matches weigh most on both. Every value is a bound parameter; the
 /// match expression is built only from analysed words, which hold letters and digits only.
 enum CatalogSearch {
-    static func run(_ query: CatalogQuery, on db: any Database) async throws -> (records: [BibRecord], total: Int) {
+    static func run(_ query: CatalogQuery, on db: any Database, rankedLimit: Int = CatalogSearch.rankedLimit) async throws -> (
+        records: [BibRecord], total: Int
+    ) {
         guard let sql = db as? any SQLDatabase else { return ([], 0) }
         let sqlite = DatabaseSetup.isSQLite(db)
         let groups = query.groups
@@ -24,11 +26,10 @@ enum CatalogSearch {
             .all().map { try $0.decode(column: "id", as: Int.self) }
         } else if sqlite {
             let match = groups.map { "(" + $0.map(ftsTerm).joined(separator: " OR ") + ")" }.joined(separator: " AND ")
-            let from: SQLQueryString = "FROM bib_fts JOIN bib_records b ON b.id = bib_fts.rowid WHERE bib_fts MATCH \(bind: match) \(filters)"
-            total = try await sql.raw("SELECT count(*) AS n \(from)").first()?.decode(column: "n", as: Int.self) ?? 0
-            ids = try await sql.raw(
-                "SELECT b.id \(from) ORDER BY \(sqliteTier(groups)), bm25(bib_fts, 10.0, 10.0, 3.0, 3.0, 1.0), b.title, b.id LIMIT \(bind: limit) OFFSET \(bind: offset)"
-            ).all().map { try $0.decode(column: "id", as: Int.self) }
+            (ids, total) = try await sqliteSearch(
+                match: match, groups: groups, filters: filters, hasFilters: query.hasFilters, limit: limit, offset: offset,
+                rankedLimit: rankedLimit, on: sql
+            )
         } else {
             let tsquery = groups.map { "(" + $0.map(tsTerm).joined(separator: " | ") + ")" }.joined(separator: " & ")
             let from: SQLQueryString = "FROM bib_records b WHERE b.search_vector @@ to_tsquery('simple', \(bind: tsquery)) \(filters)"
@@ -46,6 +47,55 @@ enum CatalogSearch {
         let records = try await BibRecord.query(on: db).filter(\.$id ~~ ids).all()
         let byID = Dictionary(records.map { ($0.id!, $0) }) { a, _ in a }
         return (ids.compactMap { byID[$0] }, total)
+    }
+
+    /// Up to this many matches are ranked with BM25 inside each tier; larger result sets (a
+    /// common word in a large catalogue) are listed tier by tier in record order, which FTS5 can
+    /// stream without scoring every match.
+    static let rankedLimit = 1000
+
+    static func sqliteSearch(
+        match: String, groups: [[String]], filters: SQLQueryString, hasFilters: Bool, limit: Int, offset: Int, rankedLimit: Int,
+        on sql: any SQLDatabase
+    ) async throws -> ([Int], Int) {
+        func count(_ expression: String) async throws -> Int {
+            let q: SQLQueryString =
+                hasFilters
+                ? "SELECT count(*) AS n FROM bib_fts JOIN bib_records b ON b.id = bib_fts.rowid WHERE bib_fts MATCH \(bind: expression) \(filters)"
+                : "SELECT count(*) AS n FROM bib_fts WHERE bib_fts MATCH \(bind: expression)"
+            return try await sql.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        let total = try await count(match)
+        if total <= rankedLimit {
+            let from: SQLQueryString = "FROM bib_fts JOIN bib_records b ON b.id = bib_fts.rowid WHERE bib_fts MATCH \(bind: match) \(filters)"
+            let ids = try await sql.raw(
+                "SELECT b.id \(from) ORDER BY \(sqliteTier(groups)), bm25(bib_fts, 10.0, 10.0, 3.0, 3.0, 1.0), b.title, b.id LIMIT \(bind: limit) OFFSET \(bind: offset)"
+            ).all().map { try $0.decode(column: "id", as: Int.self) }
+            return (ids, total)
+        }
+        // Tiers as FTS5 column filters: title and authors; then subjects and series; then the rest.
+        let near = "{title authors} : (\(match))"
+        let wide = "{title authors subjects series} : (\(match))"
+        let tiers = ["\(near)", "(\(wide)) NOT (\(near))", "(\(match)) NOT (\(wide))"]
+        var ids: [Int] = []
+        var skip = offset
+        var want = limit
+        for tier in tiers where want > 0 {
+            let size = try await count(tier)
+            if skip >= size {
+                skip -= size
+                continue
+            }
+            let q: SQLQueryString =
+                hasFilters
+                ? "SELECT b.id AS id FROM bib_fts JOIN bib_records b ON b.id = bib_fts.rowid WHERE bib_fts MATCH \(bind: tier) \(filters) ORDER BY bib_fts.rowid LIMIT \(bind: want) OFFSET \(bind: skip)"
+                : "SELECT rowid AS id FROM bib_fts WHERE bib_fts MATCH \(bind: tier) ORDER BY rowid LIMIT \(bind: want) OFFSET \(bind: skip)"
+            let found = try await sql.raw(q).all().map { try $0.decode(column: "id", as: Int.self) }
+            ids += found
+            want -= found.count
+            skip = 0
+        }
+        return (ids, total)
     }
 
     /// The same three tiers as PostgreSQL's weights: 0 when title and authors alone hold every
