@@ -205,11 +205,11 @@ struct Porter2 {
     }
 
     static let step2Rules: [String: String] = [
-            "tional": "tion", "enci": "ence", "anci": "ance", "abli": "able", "entli": "ent", "izer": "ize", "ization": "ize",
-            "ational": "ate", "ation": "ate", "ator": "ate", "alism": "al", "aliti": "al", "alli": "al", "fulness": "ful",
-            "ousli": "ous", "ousness": "ous", "iveness": "ive", "iviti": "ive", "biliti": "ble", "bli": "ble", "ogi": "og",
-            "fulli": "ful", "lessli": "less", "li": "", "ogist": "og",
-        ]
+        "tional": "tion", "enci": "ence", "anci": "ance", "abli": "able", "entli": "ent", "izer": "ize", "ization": "ize",
+        "ational": "ate", "ation": "ate", "ator": "ate", "alism": "al", "aliti": "al", "alli": "al", "fulness": "ful",
+        "ousli": "ous", "ousness": "ous", "iveness": "ive", "iviti": "ive", "biliti": "ble", "bli": "ble", "ogi": "og",
+        "fulli": "ful", "lessli": "less", "li": "", "ogist": "og",
+    ]
     static let step2Keys = Array(step2Rules.keys)
 
     mutating func step2() {

@@ -46,6 +46,20 @@ import VaporTesting
         }
     }
 
+    /// Batches larger than one statement's bind limit are split, on both databases.
+    @Test(arguments: TestDatabase.all)
+    func test_large_batches_write_without_falling_back(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let records = (1...2600).map {
+                CatalogFixtures.record("big\($0)", title: "Запись \($0)", subject: "Тема \($0 % 7)", author: "Автор \($0 % 13)")
+            }
+            let summary = try await CatalogImport.run(path: try CatalogFixtures.xmlFile(records), options: ImportOptions(), on: app.db)
+            #expect(summary.imported == 2600)
+            #expect(summary.retriedBatches == 0)
+            #expect(try await BibRecord.query(on: app.db).count() == 2600)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func test_unrecognised_file_imports_nothing(db: TestDatabase) async throws {
         try await withTestApp(db) { app in

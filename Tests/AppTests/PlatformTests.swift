@@ -62,6 +62,8 @@ import VaporTesting
             #expect(try await DemoData.loadIfEmpty(app))
             #expect(try await Branch.query(on: app.db).count() == 3)
             #expect(try await Reader.query(on: app.db).count() == 40)
+            #expect(try await BibRecord.query(on: app.db).count() == DemoCatalog.books.count)
+            #expect(Set(try await BibRecord.query(on: app.db).all().map(\.form)) == Set(MaterialFormatCode.codes).subtracting(["ebook"]))
             let roles = Set(try await User.query(on: app.db).all().map(\.role))
             #expect(roles == Set(Role.allCases))
             let settlements = Set(try await Reader.query(on: app.db).all().map(\.settlement))

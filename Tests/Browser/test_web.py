@@ -137,3 +137,43 @@ def test_phone_width_has_no_horizontal_scrolling(driver, server):
     width = driver.execute_script("return document.documentElement.scrollWidth")
     assert width <= 362
     axe_clean(driver, "reader-show-phone")
+
+
+def test_catalogue_search_record_and_import(driver, server):
+    import os
+    import time
+
+    login(driver, server, "coordinator@demo.kz")
+    driver.get(server + "/catalog")
+    axe_clean(driver, "catalog")
+    field = driver.find_element(By.NAME, "q")
+    field.send_keys("Абаем")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[role=search] button.primary"))
+    assert "Найдено" in driver.find_element(By.ID, "result-count").text
+    titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "ol.results h2 a")]
+    assert "Қара сөздер" in titles
+    axe_clean(driver, "catalog-results")
+    click_and_wait(driver, driver.find_elements(By.CSS_SELECTOR, "ol.results h2 a")[0])
+    assert driver.find_element(By.ID, "copies")
+    axe_clean(driver, "catalog-record")
+    driver.get(server + "/catalog/import")
+    axe_clean(driver, "catalog-import")
+    fixture = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "marc", "bad-records.mrc")
+    driver.find_element(By.ID, "f-file").send_keys(os.path.abspath(fixture))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button.primary"))
+    for _ in range(40):
+        if driver.find_element(By.ID, "status-label").text in ("Завершён", "Не выполнен"):
+            break
+        time.sleep(0.5)
+        driver.refresh()
+    assert driver.find_element(By.ID, "status-label").text == "Завершён"
+    assert "Пропущено 4 записи" in driver.page_source
+    axe_clean(driver, "catalog-import-job")
+
+
+def test_catalogue_at_phone_width(driver, server):
+    driver.set_window_size(360, 800)
+    login(driver, server, "coordinator@demo.kz")
+    driver.get(server + "/catalog?q=%D1%82%D0%BE%D0%BB%D1%81%D1%82%D0%BE%D0%B9")
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= 362
+    axe_clean(driver, "catalog-phone")

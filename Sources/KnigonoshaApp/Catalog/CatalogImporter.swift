@@ -10,6 +10,8 @@ struct ImportSummary: Sendable, Equatable {
     var imported = 0
     var updated = 0
     var skipped = 0
+    /// Batches that failed as a whole and were written record by record.
+    var retriedBatches = 0
     var issues: [(number: Int, reason: String)] = []
     var fatal: String?
 
@@ -63,6 +65,7 @@ final class CatalogImporter {
             summary.updated += counts.1
         } catch {
             // Find the bad records one by one.
+            summary.retriedBatches += 1
             for record in records {
                 do {
                     let counts = try await writer.write([record], on: database)
@@ -115,8 +118,9 @@ struct BatchWriter: Sendable {
             let fresh = records.filter { existing[$0.matchKey] == nil }
             let old = records.filter { existing[$0.matchKey] != nil }
             var ids = existing
-            // As many rows per statement as the bind limits allow: fewer statements, fewer syncs.
-            for chunk in fresh.chunked(isSQLite ? 1300 : 2500) {
+            // As many rows per statement as the bind limits allow (SQLite 32,766; PostgreSQL 65,535,
+            // with 29 binds a row there): fewer statements, fewer syncs.
+            for chunk in fresh.chunked(isSQLite ? 1300 : 2000) {
                 if let lite = fluentTx as? any SQLiteDatabase {
                     for (key, id) in try await SQLiteBulk.insertRecords(Array(chunk), on: lite) { ids[key] = id }
                     continue

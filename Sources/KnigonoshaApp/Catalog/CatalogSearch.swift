@@ -6,7 +6,9 @@ import Vapor
 /// ts_rank). Title and author matches weigh most on both. Every value is a bound parameter; the
 /// match expression is built only from analysed words, which hold letters and digits only.
 enum CatalogSearch {
-    static func run(_ query: CatalogQuery, on db: any Database, rankedLimit: Int = CatalogSearch.rankedLimit) async throws -> (
+    static func run(
+        _ query: CatalogQuery, on db: any Database, rankedLimit: Int = CatalogSearch.rankedLimit
+    ) async throws -> (
         records: [BibRecord], total: Int
     ) {
         guard let sql = db as? any SQLDatabase else { return ([], 0) }

@@ -31,7 +31,8 @@ final class PreparedRecord: Sendable {
             analysed([bib.series ?? ""]),
             analysed([bib.summary ?? ""])
         )
-        sqliteRow = SQLiteBulk.row(bib: bib, matchKey: matchKey, contributors: Self.contributorsText(bib), languages: Self.languagesText(bib), marc: marc)
+        sqliteRow = SQLiteBulk.row(
+            bib: bib, matchKey: matchKey, contributors: Self.contributorsText(bib), languages: Self.languagesText(bib), marc: marc)
     }
 
     static func contributorsText(_ bib: Bibliographic) -> String { bib.contributors.map { "\($0.name)|\($0.role)" }.joined(separator: "\n") }

@@ -12,7 +12,8 @@ enum SQLiteBulk {
     static func insertRecords(_ records: [PreparedRecord], on db: any SQLiteDatabase) async throws -> [(String, Int)] {
         let columns = BatchWriter.columns.joined(separator: ", ")
         let group = "(" + Array(repeating: "?", count: BatchWriter.columns.count).joined(separator: ", ") + ")"
-        let sql = "INSERT INTO bib_records (\(columns)) VALUES " + Array(repeating: group, count: records.count).joined(separator: ", ")
+        let sql =
+            "INSERT INTO bib_records (\(columns)) VALUES " + Array(repeating: group, count: records.count).joined(separator: ", ")
             + " RETURNING id, match_key"
         var binds: [SQLiteData] = []
         binds.reserveCapacity(records.count * BatchWriter.columns.count)
@@ -23,7 +24,8 @@ enum SQLiteBulk {
     }
 
     static func insertIndex(_ records: [PreparedRecord], ids: [String: Int], on db: any SQLiteDatabase) async throws {
-        let sql = "INSERT INTO bib_fts (rowid, title, authors, subjects, series, summary) VALUES "
+        let sql =
+            "INSERT INTO bib_fts (rowid, title, authors, subjects, series, summary) VALUES "
             + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: records.count).joined(separator: ", ")
         var binds: [SQLiteData] = []
         binds.reserveCapacity(records.count * 6)

@@ -73,6 +73,7 @@ enum DemoData {
             }
             _ = try await ReaderStore.create(record, by: admin.current, on: db)
         }
+        try await DemoCatalog.load(on: db)
         var lines = ["", "Demo data loaded. Sign in at http://127.0.0.1:8080/login with any of these (password: \(password)):"]
         for a in accounts {
             lines.append("  \(a.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(a.email)")
