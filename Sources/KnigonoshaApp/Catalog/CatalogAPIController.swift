@@ -117,7 +117,7 @@ struct CatalogAPIController {
 
     func export(req: Request) async throws -> Response {
         let format = (try? req.query.get(String.self, at: "format")) ?? "marc21"
-        var errors = (try? req.query.decode(CatalogQuery.self))?.problems() ?? FieldErrors()
+        var errors = try req.query.decode(CatalogQuery.self).problems()
         if format != "marc21" && format != "marcxml" { errors.add("format", "validation.choice") }
         if let ids = try? req.query.get(String.self, at: "ids"),
             ids.isEmpty || !ids.split(separator: ",", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) })
@@ -153,6 +153,8 @@ struct CatalogAPIController {
                     errors.add("encoding", "validation.choice"); return nil
                 }()
         }
+        let name = (try? req.query.get(String.self, at: "name")) ?? "api-upload"
+        if name.count > 200 || name.isEmpty || TextRules.hasControlCharacters(name) { errors.add("name", "validation.too_long", ["max": "200"]) }
         guard let body = req.body.data, body.readableBytes > 0 else {
             errors.add("body", "import.file_required")
             throw AppError.validation(errors)
@@ -165,7 +167,7 @@ struct CatalogAPIController {
         job.storedPath = directory + "/" + job.id!.uuidString.lowercased() + ".upload"
         try await req.fileio.writeFile(body, at: job.storedPath)
         job.$createdBy.id = try req.currentUser().id
-        job.fileName = String(((try? req.query.get(String.self, at: "name")) ?? "api-upload").prefix(200))
+        job.fileName = name
         job.kind = "marc"
         job.options = options.serialized
         job.status = ImportStatus.queued.rawValue
