@@ -51,3 +51,8 @@ public enum Windows1251 {
         }
     }
 }
+
+/// Windows-1251 for text outside MARC records (CSV files).
+public enum Windows1251Text {
+    public static func scalar(_ b: UInt8) -> Unicode.Scalar { Windows1251.scalar(b) }
+}

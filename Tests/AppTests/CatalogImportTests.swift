@@ -114,3 +114,24 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct CatalogCSVImportTests {
+    @Test(arguments: TestDatabase.all)
+    func test_csv_import_creates_records_copies_and_a_report(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let branches = try await CatalogFixtures.branches(app)
+            let path = CatalogFixtures.path("../catalog.csv")
+            let summary = try await CatalogImport.run(path: path, options: ImportOptions(), on: app.db)
+            #expect(summary.imported == 2)
+            #expect(summary.skipped == 2)
+            #expect(summary.issues.map(\.number) == [5, 6])
+            let abai = try #require(try await BibRecord.query(on: app.db).filter(\.$title == "Абай жолы").first())
+            let copies = try await Copy.query(on: app.db).filter(\.$bib.$id == abai.id!).sort(\.$inventoryNumber).all()
+            #expect(copies.map { $0.$branch.id } == [branches["SEM-C"]!.id, branches["UKG"]!.id])
+            #expect(try await CatalogSearch.run(CatalogQuery(q: "природе"), on: app.db).records.map(\.title) == ["Рассказы для детей"])
+            let again = try await CatalogImport.run(path: path, options: ImportOptions(), on: app.db)
+            #expect(again.updated == 2)
+            #expect(try await Copy.query(on: app.db).count() == 3)
+        }
+    }
+}

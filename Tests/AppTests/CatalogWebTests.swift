@@ -101,3 +101,43 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct CopyTests {
+    @Test(arguments: TestDatabase.all)
+    func test_copies_are_added_by_hand_with_checks(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            _ = try await CatalogImport.run(
+                path: try CatalogFixtures.xmlFile([CatalogFixtures.record("c1", title: "Без экземпляров")]), options: ImportOptions(), on: app.db
+            )
+            let bib = try #require(try await BibRecord.query(on: app.db).first())
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            let missing = try await web.post("/catalog/\(bib.id!)/copies", [("inventory_number", ""), ("branch_id", seed.north.id!.uuidString)])
+            #expect(missing.status == .unprocessableEntity)
+            #expect(missing.text.contains("Инвентарный номер: Заполните это поле."))
+            let other = try await web.post("/catalog/\(bib.id!)/copies", [("inventory_number", "H-1"), ("branch_id", seed.south.id!.uuidString)])
+            #expect(other.status == .unprocessableEntity)
+            let future = try await web.post(
+                "/catalog/\(bib.id!)/copies", [("inventory_number", "H-1"), ("branch_id", seed.north.id!.uuidString), ("acquired_on", "2999-01-01")]
+            )
+            #expect(future.status == .unprocessableEntity)
+            #expect(try await Copy.query(on: app.db).count() == 0)
+            let ok = try await web.post(
+                "/catalog/\(bib.id!)/copies", [("inventory_number", "H-1"), ("branch_id", seed.north.id!.uuidString), ("shelf_mark", "84(2)")]
+            )
+            #expect(ok.status == .seeOther)
+            let duplicate = try await web.post("/catalog/\(bib.id!)/copies", [("inventory_number", "H-1"), ("branch_id", seed.north.id!.uuidString)])
+            #expect(duplicate.text.contains("Экземпляр с таким инвентарным номером уже есть."))
+            #expect(try await Copy.query(on: app.db).count() == 1)
+            let token = try await Seed.token(app, for: seed.admin)
+            try await app.testing().test(
+                .POST, "/api/v1/catalog/\(bib.id!)/copies", headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"],
+                body: ByteBuffer(string: #"{"inventory_number": "H-2", "branch_id": "\#(seed.south.id!.uuidString)"}"#)
+            ) { res in
+                #expect(res.status == .created)
+            }
+            #expect(try await Copy.query(on: app.db).count() == 2)
+        }
+    }
+}

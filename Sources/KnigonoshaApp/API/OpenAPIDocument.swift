@@ -163,6 +163,13 @@ enum OpenAPIDocument {
                     "responses": responses(("200", ok(ref("Bib"))), ["401", "403", "404"]),
                 ],
             ],
+            "/catalog/{id}/copies": [
+                "parameters": [intIDParameter],
+                "post": [
+                    "operationId": "addCatalogCopy", "summary": "Add a copy to a record", "requestBody": body("CopyInput"),
+                    "responses": responses(("201", ok(ref("Copy"), "Created")), ["400", "401", "403", "404", "413", "422"]),
+                ],
+            ],
             "/catalog/export": [
                 "get": [
                     "operationId": "exportCatalog", "summary": "MARC 21 (ISO 2709, UTF-8) or MARCXML for a search or for chosen ids",
@@ -192,7 +199,7 @@ enum OpenAPIDocument {
                 "post": [
                     "operationId": "startCatalogImport", "summary": "Queue an import of an ISO 2709 or MARCXML file sent as the body (64 MB at most)",
                     "parameters": [
-                        query("syntax", ["type": "string", "enum": ["iso2709", "marcxml"]], "Default: detected"),
+                        query("syntax", ["type": "string", "enum": ["iso2709", "marcxml", "csv"]], "Default: detected"),
                         query("flavor", ["type": "string", "enum": ["marc21", "unimarc"]], "Default: detected per record"),
                         query("encoding", ["type": "string", "enum": ["utf-8", "marc-8", "windows-1251"]], "Default: detected per record"),
                         query("name", ["type": "string", "maxLength": 200], "The file's name, for the report"),

@@ -156,6 +156,22 @@ enum OpenAPISchemas {
                     ],
                 ],
             ],
+            "CopyInput": [
+                "type": "object", "required": ["inventory_number", "branch_id"],
+                "properties": [
+                    "inventory_number": ["type": "string", "minLength": 1, "maxLength": 40], "barcode": nullable("string", ["maxLength": 40]),
+                    "branch_id": ["type": "string", "format": "uuid"], "shelf_mark": nullable("string", ["maxLength": 60]),
+                    "acquired_on": ["type": ["string", "null"], "format": "date"], "notes": nullable("string", ["maxLength": 500]),
+                ],
+            ],
+            "Copy": [
+                "type": "object", "required": ["id", "inventory_number", "status"],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "inventory_number": ["type": "string"], "barcode": nullable("string"),
+                    "branch_id": nullable("string", ["format": "uuid"]), "shelf_mark": nullable("string"),
+                    "status": ["enum": .array(CopyStatus.codes.map { .string($0) })],
+                ],
+            ],
             "BibPage": [
                 "type": "object", "required": ["items", "total", "page", "per_page"],
                 "properties": [

@@ -97,6 +97,7 @@ struct CatalogAPIController {
         catalog.get(use: search)
         catalog.get("export", use: export)
         catalog.get(":id", use: record)
+        catalog.post(":id", "copies", use: addCopy)
         catalog.on(.POST, "imports", body: .collect(maxSize: ByteCount(value: ImportController.maxUpload)), use: startImport)
         catalog.get("imports", ":id", use: job)
     }
@@ -113,6 +114,23 @@ struct CatalogAPIController {
         guard let bib = try await BibRecord.find(req.intParameter(), on: req.db) else { throw AppError.notFound }
         let copies = try await Copy.query(on: req.db).filter(\.$bib.$id == bib.id!).sort(\.$inventoryNumber).all()
         return BibDTO(bib, copies: copies)
+    }
+
+    func addCopy(req: Request) async throws -> Response {
+        guard let bib = try await BibRecord.find(req.intParameter(), on: req.db) else { throw AppError.notFound }
+        let payload = try req.content.decode(CopyPayload.self, using: JSONDecoder())
+        let today = LocalDate.today(in: req.application.config.timeZone)
+        let (copy, errors) = try await CopyService.add(payload, to: bib, user: try req.currentUser(), today: today, on: req.db)
+        guard let copy else { throw AppError.validation(errors) }
+        let response = Response(status: .created)
+        try response.content.encode(
+            CopyDTO(
+                id: copy.id!, inventory_number: copy.inventoryNumber, barcode: copy.barcode, branch_id: copy.$branch.id,
+                shelf_mark: copy.shelfMark, status: copy.status
+            ),
+            as: .json
+        )
+        return response
     }
 
     func export(req: Request) async throws -> Response {

@@ -9,6 +9,7 @@ struct CatalogController {
         routes.get(SiteRoute.catalog.pattern, use: search)
         routes.get(SiteRoute.catalogRecord(0).pattern, use: record)
         routes.get(SiteRoute.catalogExport.pattern, use: export)
+        routes.post(SiteRoute.catalogCopies(0).pattern, use: addCopy)
     }
 
     func search(req: Request) async throws -> Response {
@@ -22,8 +23,25 @@ struct CatalogController {
 
     func record(req: Request) async throws -> Response {
         guard let bib = try await BibRecord.find(req.intParameter(), on: req.db) else { throw AppError.notFound }
+        return try await renderRecord(req, bib, form: CopyPayload(), errors: FieldErrors())
+    }
+
+    func addCopy(req: Request) async throws -> Response {
+        guard let bib = try await BibRecord.find(req.intParameter(), on: req.db) else { throw AppError.notFound }
+        let payload = try req.content.decode(CopyPayload.self)
+        let today = LocalDate.today(in: req.application.config.timeZone)
+        let (copy, errors) = try await CopyService.add(payload, to: bib, user: try req.currentUser(), today: today, on: req.db)
+        guard copy != nil else { return try await renderRecord(req, bib, form: payload, errors: errors, status: .unprocessableEntity) }
+        return req.seeOther(SiteRoute.catalogRecord(bib.id!).path + "#copies", flash: "copy.added")
+    }
+
+    private func renderRecord(
+        _ req: Request, _ bib: BibRecord, form: CopyPayload, errors: FieldErrors, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let copies = try await Copy.query(on: req.db).filter(\.$bib.$id == bib.id!).with(\.$branch).sort(\.$inventoryNumber).all()
-        return CatalogRecordView.render(req.page, bib: bib, copies: copies)
+        let user = try req.currentUser()
+        let branches = try await Branch.query(on: req.db).sort(\.$code).all().filter { user.canAccess(branchID: $0.id) }
+        return CatalogRecordView.render(req.page, bib: bib, copies: copies, branches: branches, form: form, errors: errors, status: status)
     }
 
     /// MARC 21 (ISO 2709, UTF-8) or MARCXML for a search result, or for chosen ids (`ids=1,2,3`).

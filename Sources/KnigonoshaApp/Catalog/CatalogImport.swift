@@ -36,7 +36,7 @@ struct CatalogCommands: AsyncCommandGroup {
 struct CatalogImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "An ISO 2709 or MARCXML file") var file: String
-        @Option(name: "syntax", help: "iso2709 or marcxml (default: detected)") var syntax: String?
+        @Option(name: "syntax", help: "iso2709, marcxml or csv (default: detected)") var syntax: String?
         @Option(name: "flavor", help: "marc21 or unimarc (default: detected per record)") var flavor: String?
         @Option(name: "encoding", help: "utf-8, marc-8 or windows-1251 (default: detected per record)") var encoding: String?
         @Option(name: "report", help: "Write every skipped record and its reason to this file") var report: String?
@@ -51,7 +51,7 @@ struct CatalogImportCommand: AsyncCommand {
         let app = context.application
         var options = ImportOptions()
         if let s = signature.syntax {
-            guard let v = ImportOptions.Syntax(rawValue: s) else { throw CommandFailure("--syntax must be iso2709 or marcxml") }
+            guard let v = ImportOptions.Syntax(rawValue: s) else { throw CommandFailure("--syntax must be iso2709, marcxml or csv") }
             options.syntax = v
         }
         if let f = signature.flavor {

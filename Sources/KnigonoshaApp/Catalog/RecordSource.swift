@@ -4,7 +4,7 @@ import Stemming
 
 /// How to read an import file; nil fields are detected.
 struct ImportOptions: Sendable, Equatable {
-    enum Syntax: String, Sendable, CaseIterable { case iso2709, marcxml }
+    enum Syntax: String, Sendable, CaseIterable { case iso2709, marcxml, csv }
     var syntax: Syntax?
     var flavor: MARCFlavor?
     var encoding: MARCEncoding?
@@ -102,6 +102,22 @@ enum RecordSource {
                 }
             }
             switch options.syntax ?? detectSyntax(path) {
+            case .csv?:
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    send(.fatal("cannot open the file"))
+                    break
+                }
+                // CSV from spreadsheets comes in UTF-8 or, in Russian-language offices, Windows-1251.
+                let text =
+                    String(validating: data, as: UTF8.self)
+                    ?? String(String.UnicodeScalarView(data.map { Windows1251Text.scalar($0) }))
+                let (records, errors) = CSVCatalog.records(from: text)
+                for e in errors { send(.failure(number: e.row, reason: e.reason)) }
+                for (row, record) in records {
+                    send(.record(PreparedRecord(number: row, record: record, flavor: .marc21, analyzer: analyzer)))
+                }
+                if records.isEmpty && errors.isEmpty { send(.fatal("the CSV file has no rows")) }
+                send(.progress(bytes: data.count))
             case .marcxml?:
                 guard let reader = MARCXMLReader(path: path) else {
                     send(.fatal("cannot open the file"))
@@ -132,8 +148,9 @@ enum RecordSource {
         return Items(stream, slots)
     }
 
-    /// ISO 2709 starts with five digits; MARCXML with «<».
+    /// ISO 2709 starts with five digits; MARCXML with «<»; CSV is named .csv or has a «title» header.
     static func detectSyntax(_ path: String) -> ImportOptions.Syntax? {
+        if path.lowercased().hasSuffix(".csv") { return .csv }
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 512)) ?? Data()
@@ -141,6 +158,8 @@ enum RecordSource {
         guard let first = bytes.first else { return nil }
         if first == 0x3C { return .marcxml }
         if bytes.count >= 24 && bytes.prefix(5).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .iso2709 }
+        let firstLine = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self).lowercased()
+        if firstLine.contains("title") && (firstLine.contains(",") || firstLine.contains(";")) { return .csv }
         return nil
     }
 }

@@ -9,7 +9,7 @@ enum SiteRoute: Equatable {
     case readers, readerNew, reader(UUID), readerEdit(UUID)
     case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID)
     case branches, branchNew, branch(UUID)
-    case catalog, catalogRecord(Int), catalogExport, catalogImport, catalogImportJob(UUID)
+    case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID)
 
     private enum Part {
         case literal(String)
@@ -42,6 +42,7 @@ enum SiteRoute: Equatable {
         case .branch(let id): [.literal("admin"), .literal("branches"), .id(id)]
         case .catalog: [.literal("catalog")]
         case .catalogRecord(let id): [.literal("catalog"), .number(id)]
+        case .catalogCopies(let id): [.literal("catalog"), .number(id), .literal("copies")]
         case .catalogExport: [.literal("catalog"), .literal("export")]
         case .catalogImport: [.literal("catalog"), .literal("import")]
         case .catalogImportJob(let id): [.literal("catalog"), .literal("import"), .id(id)]

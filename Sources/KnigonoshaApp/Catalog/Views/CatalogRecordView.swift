@@ -3,7 +3,10 @@ import Vapor
 
 /// `/catalog/{id}`: the description and every copy, by branch, with its status.
 enum CatalogRecordView {
-    static func render(_ ctx: PageContext, bib b: BibRecord, copies: [Copy]) -> Response {
+    static func render(
+        _ ctx: PageContext, bib b: BibRecord, copies: [Copy], branches: [Branch], form: CopyPayload, errors: FieldErrors,
+        status: HTTPResponseStatus = .ok
+    ) -> Response {
         func row(_ key: String, _ value: String?) -> [Node<HTML.BodyContext>] {
             guard let value, !value.isEmpty else { return [] }
             return [H.dt(ctx.t(key)), H.dd(value)]
@@ -25,7 +28,8 @@ enum CatalogRecordView {
         rows += row("catalog.summary", b.summary)
         let byBranch = Dictionary(grouping: copies) { $0.branch?.name(ctx.lang) ?? ctx.t("catalog.no_branch") }
         return Layout.page(
-            ctx, title: b.title,
+            ctx, title: b.title, status: status,
+            Forms.errorSummary(ctx, errors, labelPrefix: "copy."),
             H.dl(rows),
             .h2(.id("copies"), .text(ctx.plural("catalog.copies_count", copies.count))),
             .forEach(byBranch.keys.sorted()) { branch in
@@ -58,6 +62,37 @@ enum CatalogRecordView {
                     .href(SiteRoute.catalogExport.path(query: [("ids", String(b.id!)), ("format", "marcxml")])),
                     .text(ctx.t("catalog.export_marcxml"))),
                 .a(.href(SiteRoute.catalog.path), .text(ctx.t("catalog.back")))
+            )
+        )
+    }
+
+    private static func addCopyForm(
+        _ ctx: PageContext, _ b: BibRecord, branches: [Branch], form: CopyPayload, errors: FieldErrors
+    ) -> Node<HTML.BodyContext> {
+        guard !branches.isEmpty else { return .empty }
+        func field(_ name: String, _ value: String?, required: Bool = false, type: String = "text") -> Node<HTML.BodyContext> {
+            Forms.input(ctx, .init(name: name, label: ctx.t("copy." + name), value: value ?? "", error: errors[name], required: required, type: type))
+        }
+        return .group(
+            .h2(.id("add-copy"), .text(ctx.t("copy.add_title"))),
+            Forms.post(
+                ctx, .catalogCopies(b.id!), ariaLabel: ctx.t("copy.add_title"), novalidate: true,
+                .div(
+                    .class("grid"),
+                    field("inventory_number", form.inventory_number, required: true),
+                    field("barcode", form.barcode),
+                    Forms.select(
+                        ctx,
+                        .init(
+                            name: "branch_id", label: ctx.t("copy.branch_id"), value: form.branch_id ?? "", error: errors["branch_id"], required: true
+                        ),
+                        options: branches.map { ($0.id!.uuidString, $0.name(ctx.lang)) }
+                    ),
+                    field("shelf_mark", form.shelf_mark),
+                    field("acquired_on", form.acquired_on, type: "date")
+                ),
+                Forms.textarea(ctx, .init(name: "notes", label: ctx.t("copy.notes"), value: form.notes ?? "", error: errors["notes"]), rows: 2),
+                .div(.class("actions"), Forms.submit(ctx.t("copy.add")))
             )
         )
     }

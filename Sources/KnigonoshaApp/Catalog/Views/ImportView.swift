@@ -26,7 +26,7 @@ enum ImportView {
                         .class("grid"),
                         Forms.select(
                             ctx, .init(name: "syntax", label: ctx.t("import.syntax"), error: errors["syntax"]),
-                            options: any + [("iso2709", "ISO 2709"), ("marcxml", "MARCXML")]
+                            options: any + [("iso2709", "ISO 2709"), ("marcxml", "MARCXML"), ("csv", "CSV")]
                         ),
                         Forms.select(
                             ctx, .init(name: "flavor", label: ctx.t("import.flavor"), error: errors["flavor"]),
