@@ -148,29 +148,10 @@ struct CatalogAPIController {
 
     /// The file is the request body; `syntax`, `flavor` and `encoding` may be given in the query.
     func startImport(req: Request) async throws -> Response {
-        var errors = FieldErrors()
-        var options = ImportOptions()
-        if let s = try? req.query.get(String.self, at: "syntax") {
-            options.syntax =
-                ImportOptions.Syntax(rawValue: s)
-                ?? {
-                    errors.add("syntax", "validation.choice"); return nil
-                }()
-        }
-        if let f = try? req.query.get(String.self, at: "flavor") {
-            options.flavor =
-                MARCFlavorOption(rawValue: f)?.flavor
-                ?? {
-                    errors.add("flavor", "validation.choice"); return nil
-                }()
-        }
-        if let e = try? req.query.get(String.self, at: "encoding") {
-            options.encoding =
-                MARCEncodingOption(rawValue: e)?.encoding
-                ?? {
-                    errors.add("encoding", "validation.choice"); return nil
-                }()
-        }
+        var (options, errors) = ImportOptions.parse(
+            syntax: try? req.query.get(String.self, at: "syntax"), flavor: try? req.query.get(String.self, at: "flavor"),
+            encoding: try? req.query.get(String.self, at: "encoding"), emptyMeansDetect: false
+        )
         let name = (try? req.query.get(String.self, at: "name")) ?? "api-upload"
         if name.count > 200 || name.isEmpty || TextRules.hasControlCharacters(name) { errors.add("name", "validation.too_long", ["max": "200"]) }
         guard let body = req.body.data, body.readableBytes > 0 else {
@@ -178,23 +159,8 @@ struct CatalogAPIController {
             throw AppError.validation(errors)
         }
         guard errors.isEmpty else { throw AppError.validation(errors) }
-        let directory = ImportJobs.uploadDirectory(req.application)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let job = ImportJob()
-        job.id = UUID()
-        job.storedPath = directory + "/" + job.id!.uuidString.lowercased() + ".upload"
-        try await req.fileio.writeFile(body, at: job.storedPath)
-        job.$createdBy.id = try req.currentUser().id
-        job.fileName = name
-        job.kind = "marc"
-        job.options = options.serialized
-        job.status = ImportStatus.queued.rawValue
-        job.totalBytes = body.readableBytes
-        job.processedBytes = 0
-        job.imported = 0
-        job.updated = 0
-        job.skipped = 0
-        try await job.create(on: req.db)
+        if options.syntax == nil && name.lowercased().hasSuffix(".csv") { options.syntax = .csv }
+        let job = try await ImportJobs.enqueue(body, fileName: name, options: options, userID: try req.currentUser().id, on: req)
         let response = Response(status: .accepted)
         try response.content.encode(Self.dto(job, issues: nil), as: .json)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/catalog/imports/\(job.id!.uuidString.lowercased())")

@@ -36,53 +36,17 @@ struct ImportController {
 
     func upload(req: Request) async throws -> Response {
         let form = try req.content.decode(UploadForm.self)
-        var errors = FieldErrors()
-        var options = ImportOptions()
-        if let s = form.syntax, !s.isEmpty {
-            options.syntax =
-                ImportOptions.Syntax(rawValue: s)
-                ?? {
-                    errors.add("syntax", "validation.choice"); return nil
-                }()
-        }
-        if let f = form.flavor, !f.isEmpty {
-            options.flavor =
-                MARCFlavorOption(rawValue: f)?.flavor
-                ?? {
-                    errors.add("flavor", "validation.choice"); return nil
-                }()
-        }
-        if let e = form.encoding, !e.isEmpty {
-            options.encoding =
-                MARCEncodingOption(rawValue: e)?.encoding
-                ?? {
-                    errors.add("encoding", "validation.choice"); return nil
-                }()
-        }
+        var (options, errors) = ImportOptions.parse(syntax: form.syntax, flavor: form.flavor, encoding: form.encoding)
         guard let file = form.file, file.data.readableBytes > 0 else {
             errors.add("file", "import.file_required")
             return try await rerender(req, errors)
         }
         guard errors.isEmpty else { return try await rerender(req, errors) }
-        let directory = ImportJobs.uploadDirectory(req.application)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let id = UUID()
-        let path = directory + "/" + id.uuidString.lowercased() + ".upload"
-        try await req.fileio.writeFile(file.data, at: path)
-        let job = ImportJob()
-        job.id = id
-        job.$createdBy.id = try req.currentUser().id
-        job.fileName = String(file.filename.prefix(200))
-        job.storedPath = path
-        job.kind = "marc"
-        job.options = options.serialized
-        job.status = ImportStatus.queued.rawValue
-        job.totalBytes = file.data.readableBytes
-        job.processedBytes = 0
-        job.imported = 0
-        job.updated = 0
-        job.skipped = 0
-        try await job.create(on: req.db)
+        if options.syntax == nil && file.filename.lowercased().hasSuffix(".csv") { options.syntax = .csv }
+        let job = try await ImportJobs.enqueue(
+            file.data, fileName: String(file.filename.prefix(200)), options: options, userID: try req.currentUser().id, on: req
+        )
+        let id = job.id!
         return req.seeOther(.catalogImportJob(id), flash: "import.queued")
     }
 

@@ -25,6 +25,28 @@ struct ImportJobRunner: LifecycleHandler {
 }
 
 enum ImportJobs {
+    /// Stores an uploaded file and queues its import.
+    static func enqueue(_ body: ByteBuffer, fileName: String, options: ImportOptions, userID: UUID, on req: Request) async throws -> ImportJob {
+        let directory = uploadDirectory(req.application)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let job = ImportJob()
+        job.id = UUID()
+        job.storedPath = directory + "/" + job.id!.uuidString.lowercased() + ".upload"
+        try await req.fileio.writeFile(body, at: job.storedPath)
+        job.$createdBy.id = userID
+        job.fileName = fileName
+        job.kind = options.syntax == .csv ? "csv" : "marc"
+        job.options = options.serialized
+        job.status = ImportStatus.queued.rawValue
+        job.totalBytes = body.readableBytes
+        job.processedBytes = 0
+        job.imported = 0
+        job.updated = 0
+        job.skipped = 0
+        try await job.create(on: req.db)
+        return job
+    }
+
     /// Where uploads are kept until imported.
     static func uploadDirectory(_ app: Application) -> String { app.config.uploadDirectory }
 

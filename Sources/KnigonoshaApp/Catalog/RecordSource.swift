@@ -21,6 +21,27 @@ struct ImportOptions: Sendable, Equatable {
         self.encoding = encoding
     }
 
+    /// Reads the overrides a person or a client chose. On the page an empty choice means detect;
+    /// the API takes a missing parameter for that and refuses an empty one.
+    static func parse(syntax: String?, flavor: String?, encoding: String?, emptyMeansDetect: Bool = true) -> (ImportOptions, FieldErrors) {
+        var options = ImportOptions()
+        var errors = FieldErrors()
+        let (syntax, flavor, encoding) =
+            emptyMeansDetect
+            ? (syntax.flatMap { $0.isEmpty ? nil : $0 }, flavor.flatMap { $0.isEmpty ? nil : $0 }, encoding.flatMap { $0.isEmpty ? nil : $0 })
+            : (syntax, flavor, encoding)
+        if let s = syntax {
+            if let v = Syntax(rawValue: s) { options.syntax = v } else { errors.add("syntax", "validation.choice") }
+        }
+        if let f = flavor {
+            if let v = MARCFlavor(rawValue: f) { options.flavor = v } else { errors.add("flavor", "validation.choice") }
+        }
+        if let e = encoding {
+            if let v = MARCEncoding(rawValue: e) { options.encoding = v } else { errors.add("encoding", "validation.choice") }
+        }
+        return (options, errors)
+    }
+
     init(serialized: String) {
         for pair in serialized.split(separator: ";") {
             let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)

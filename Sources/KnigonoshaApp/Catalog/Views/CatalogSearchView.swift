@@ -86,26 +86,6 @@ enum CatalogSearchView {
     }
 
     private static func pagination(_ ctx: PageContext, _ q: CatalogQuery, _ pages: Int) -> Node<HTML.BodyContext> {
-        guard pages > 1 else { return .empty }
-        let current = q.pageNumber
-        func href(_ page: Int) -> String { SiteRoute.catalog.path(query: link(q) + [("page", String(page))]) }
-        let shown = Array(Set([1, pages, current - 1, current, current + 1].filter { $0 >= 1 && $0 <= pages })).sorted()
-        return .nav(
-            .class("pagination"), .ariaLabel(ctx.t("pagination.label")),
-            .p(.text(ctx.t("pagination.page_of", ["page": String(current), "pages": String(pages)]))),
-            .ul(
-                .if(current > 1, .li(.a(.href(href(current - 1)), .attribute(named: "rel", value: "prev"), .text(ctx.t("pagination.prev"))))),
-                .forEach(shown) { page in
-                    .li(
-                        page == current
-                            ? .span(.attribute(named: "aria-current", value: "page"), .text(String(page)))
-                            : .a(
-                                .href(href(page)), .attribute(named: "aria-label", value: ctx.t("pagination.page_n", ["page": String(page)])),
-                                .text(String(page)))
-                    )
-                },
-                .if(current < pages, .li(.a(.href(href(current + 1)), .attribute(named: "rel", value: "next"), .text(ctx.t("pagination.next")))))
-            )
-        )
+        Pagination.nav(ctx, current: q.pageNumber, pages: pages) { SiteRoute.catalog.path(query: link(q) + [("page", String($0))]) }
     }
 }

@@ -101,33 +101,13 @@ enum ReaderListView {
     }
 
     private static func pagination(_ ctx: PageContext, _ q: ReaderQuery, _ pages: Int) -> Node<HTML.BodyContext> {
-        guard pages > 1 else { return .empty }
-        func link(_ page: Int) -> String {
+        Pagination.nav(ctx, current: q.pageNumber, pages: pages) { page in
             SiteRoute.readers.path(query: [
                 ("q", q.q ?? ""), ("branch", q.branch ?? ""), ("status", q.status ?? ""), ("disability", q.disability ?? ""),
                 ("format", q.format ?? ""), ("language", q.language ?? ""), ("sort", q.sort ?? ""),
                 ("per_page", q.per_page.map(String.init) ?? ""), ("page", String(page)),
             ])
         }
-        let current = q.pageNumber
-        let shown = Array(Set([1, pages, current - 1, current, current + 1].filter { $0 >= 1 && $0 <= pages })).sorted()
-        return .nav(
-            .class("pagination"), .ariaLabel(ctx.t("pagination.label")),
-            .p(.text(ctx.t("pagination.page_of", ["page": String(current), "pages": String(pages)]))),
-            .ul(
-                .if(current > 1, .li(.a(.href(link(current - 1)), .attribute(named: "rel", value: "prev"), .text(ctx.t("pagination.prev"))))),
-                .forEach(shown) { page in
-                    .li(
-                        page == current
-                            ? .span(.attribute(named: "aria-current", value: "page"), .text(String(page)))
-                            : .a(
-                                .href(link(page)), .attribute(named: "aria-label", value: ctx.t("pagination.page_n", ["page": String(page)])),
-                                .text(String(page)))
-                    )
-                },
-                .if(current < pages, .li(.a(.href(link(current + 1)), .attribute(named: "rel", value: "next"), .text(ctx.t("pagination.next")))))
-            )
-        )
     }
 }
 
