@@ -18,14 +18,7 @@ enum CopyService {
     ) async throws -> (Copy?, FieldErrors) {
         var e = FieldErrors()
         func text(_ v: String?, _ field: String, max: Int, required: Bool = false) -> String? {
-            let t = (v ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if t.isEmpty {
-                if required { e.add(field, "validation.required") }
-                return nil
-            }
-            if t.count > max { e.add(field, "validation.too_long", ["max": String(max)]) }
-            if TextRules.hasControlCharacters(t) { e.add(field, "validation.control_chars") }
-            return t
+            e.text(v, field, required: required, max: max)
         }
         let inventory = text(p.inventory_number, "inventory_number", max: 40, required: true)
         let barcode = text(p.barcode, "barcode", max: 40)

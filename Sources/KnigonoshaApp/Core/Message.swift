@@ -1,3 +1,5 @@
+import Foundation
+
 /// A user-facing message, kept as a catalog key so that it is rendered in the reader's language.
 public struct Message: Sendable, Equatable, Hashable {
     public let key: String
@@ -24,6 +26,19 @@ public struct FieldErrors: Error, Sendable, Equatable {
     public mutating func add(_ field: String, _ key: String, _ args: [String: String] = [:]) {
         guard self[field] == nil else { return }
         items.append((field, Message(key, args)))
+    }
+
+    /// Trims a typed text and records its problems: missing when required, too long, or with
+    /// control characters. Returns nil for an empty value.
+    public mutating func text(_ value: String?, _ field: String, required: Bool = false, max: Int = 200) -> String? {
+        let v = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if v.isEmpty {
+            if required { add(field, "validation.required") }
+            return nil
+        }
+        if v.count > max { add(field, "validation.too_long", ["max": String(max)]) }
+        if TextRules.hasControlCharacters(v) { add(field, "validation.control_chars") }
+        return v
     }
 
     public mutating func merge(_ other: FieldErrors) {

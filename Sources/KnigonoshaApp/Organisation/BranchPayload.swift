@@ -41,11 +41,7 @@ enum BranchService {
     static func apply(_ payload: BranchPayload, to branch: Branch, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
         func text(_ value: String?, _ field: String, max: Int = 200) -> String {
-            let v = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if v.isEmpty { errors.add(field, "validation.required") }
-            if v.count > max { errors.add(field, "validation.too_long", ["max": String(max)]) }
-            if TextRules.hasControlCharacters(v) { errors.add(field, "validation.control_chars") }
-            return v
+            errors.text(value, field, required: true, max: max) ?? ""
         }
         let code = text(payload.code, "code", max: 20)
         let nameRu = text(payload.name_ru, "name_ru")

@@ -17,14 +17,7 @@ struct ReaderValidator {
         var e = FieldErrors()
 
         func text(_ value: String?, _ field: String, required: Bool = false, max: Int = 200) -> String? {
-            let v = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if v.isEmpty {
-                if required { e.add(field, "validation.required") }
-                return nil
-            }
-            if v.count > max { e.add(field, "validation.too_long", ["max": String(max)]) }
-            if TextRules.hasControlCharacters(v) { e.add(field, "validation.control_chars") }
-            return v
+            e.text(value, field, required: required, max: max)
         }
         func date(_ value: String?, _ field: String, required: Bool = false) -> LocalDate? {
             guard let v = text(value, field, required: required, max: 10) else { return nil }
