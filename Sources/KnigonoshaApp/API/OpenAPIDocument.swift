@@ -153,7 +153,7 @@ enum OpenAPIDocument {
                 "get": [
                     "operationId": "searchCatalog", "summary": "Search the catalogue: words (stemmed Russian, Kazakh and English), filters, pages",
                     "parameters": catalogParameters,
-                    "responses": responses(("200", ok(ref("BibPage"))), ["401", "403", "422"]),
+                    "responses": responses(("200", ok(ref("BibPage"))), ["400", "401", "403", "422"]),
                 ]
             ],
             "/catalog/{id}": [
@@ -190,6 +190,7 @@ enum OpenAPIDocument {
                                 ],
                             ]
                         ),
+                        ("400", ["$ref": "#/components/responses/BadRequest"]),
                         ("401", ["$ref": "#/components/responses/Unauthorized"]), ("403", ["$ref": "#/components/responses/Forbidden"]),
                         ("422", ["$ref": "#/components/responses/Invalid"]),
                     ]),
