@@ -112,3 +112,29 @@ import VaporTesting
         }
     }
 }
+
+/// PostgreSQL refuses NUL in text; such input must be a field error, never a server error.
+@Suite struct ControlCharacterTests {
+    @Test(arguments: TestDatabase.all)
+    func test_nul_in_input_is_refused_before_the_database(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let token = try await Seed.token(app, for: seed.admin)
+            let json: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            try await app.testing().test(.GET, "/api/v1/catalog?audience=a%00b", headers: json) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            try await app.testing().test(.GET, "/api/v1/catalog?q=a%00b", headers: json) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            let body = #"{"code": "X\u0000", "name_ru": "a", "name_kk": "b", "address": "c", "phone": "87011234567"}"#
+            try await app.testing().test(.POST, "/api/v1/branches", headers: json, body: ByteBuffer(string: body)) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            let web = WebClient(app)
+            let login = try await web.post("/login", [("email", "admin\u{0}@test.kz"), ("password", "whatever1")])
+            #expect(login.status == .unprocessableEntity)
+            #expect(try await Branch.query(on: app.db).count() == 2)
+        }
+    }
+}

@@ -15,7 +15,7 @@ enum AccountService {
     static func validate(_ input: NewAccount, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
         let email = User.normalize(email: input.email)
-        if input.fullName.trimmingCharacters(in: .whitespaces).isEmpty { errors.add("full_name", "validation.required") }
+        _ = errors.text(input.fullName, "full_name", required: true, max: 200)
         if email.isEmpty {
             errors.add("email", "validation.required")
         } else if !isEmail(email) {
@@ -56,7 +56,7 @@ enum AccountService {
     static func isEmail(_ s: String) -> Bool {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-            s.count <= 254, !s.contains(where: { $0.isWhitespace })
+            s.count <= 254, !s.contains(where: { $0.isWhitespace }), !TextRules.hasControlCharacters(s)
         else { return false }
         return true
     }

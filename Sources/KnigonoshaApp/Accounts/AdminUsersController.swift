@@ -69,8 +69,7 @@ struct AdminUsersController {
         let form = try req.content.decode(EditForm.self)
         let me = try req.currentUser()
         var errors = FieldErrors()
-        let name = (form.full_name ?? "").trimmingCharacters(in: .whitespaces)
-        if name.isEmpty { errors.add("full_name", "validation.required") }
+        let name = errors.text(form.full_name, "full_name", required: true, max: 200) ?? ""
         errors.merge(try await AccountService.validateRoleAndBranch(role: form.role ?? "", branchID: form.branch_id ?? "", on: req.db))
         let active = form.is_active != nil
         // An administrator cannot lock themselves out.

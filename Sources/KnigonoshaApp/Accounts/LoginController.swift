@@ -27,6 +27,8 @@ struct LoginController {
         let password = form.password ?? ""
         var errors = FieldErrors()
         if email.isEmpty { errors.add("email", "validation.required") }
+        // Nothing with control characters reaches the database (PostgreSQL refuses NUL).
+        if TextRules.hasControlCharacters(email) || email.count > 254 { errors.add("email", "validation.email") }
         if password.isEmpty { errors.add("password", "validation.required") }
         guard errors.isEmpty else { return LoginView.render(req.page, form: form, errors: errors, status: .unprocessableEntity) }
 

@@ -70,8 +70,7 @@ struct ProfileController {
         let form = try req.content.decode(TokenForm.self)
         let name = (form.token_name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var errors = FieldErrors()
-        if name.isEmpty { errors.add("token_name", "validation.required") }
-        if name.count > 100 { errors.add("token_name", "validation.too_long", ["max": "100"]) }
+        _ = errors.text(name, "token_name", required: true, max: 100)
         guard errors.isEmpty else { return try await render(req, tokenErrors: errors, status: .unprocessableEntity) }
         let user = try req.currentUser()
         let secret = APIToken.generate()

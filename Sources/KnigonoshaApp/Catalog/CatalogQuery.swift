@@ -32,7 +32,8 @@ struct CatalogQuery: Content {
         if let y = year_from, !(1000...2200).contains(y) { e.add("year_from", "validation.range", ["min": "1000", "max": "2200"]) }
         if let y = year_to, !(1000...2200).contains(y) { e.add("year_to", "validation.range", ["min": "1000", "max": "2200"]) }
         if let a = year_from, let b = year_to, b < a { e.add("year_to", "validation.end_before_start") }
-        if let a = audience, a.isEmpty || a.count > 40 { e.add("audience", "validation.choice") }
+        if let a = audience, a.isEmpty || a.count > 40 || TextRules.hasControlCharacters(a) { e.add("audience", "validation.choice") }
+        if let q, TextRules.hasControlCharacters(q) { e.add("q", "validation.control_chars") }
         if let p = page, !(1...Self.maxPage).contains(p) { e.add("page", "validation.range", ["min": "1", "max": String(Self.maxPage)]) }
         if let p = per_page, !(1...Self.maxPerPage).contains(p) {
             e.add("per_page", "validation.range", ["min": "1", "max": String(Self.maxPerPage)])

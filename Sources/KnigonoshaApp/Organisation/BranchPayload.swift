@@ -51,7 +51,7 @@ enum BranchService {
         let phone = PhoneNumber(parsing: phoneText)
         if !phoneText.isEmpty && phone == nil { errors.add("phone", "validation.phone") }
         errors.merge(Coordinates.validate(latitude: payload.latitude, longitude: payload.longitude))
-        if !code.isEmpty {
+        if !code.isEmpty && errors["code"] == nil {
             var taken = Branch.query(on: db).filter(\.$code == code)
             if let id = branch.id { taken = taken.filter(\.$id != id) }
             if try await taken.count() > 0 { errors.add("code", "branch.code_taken") }
