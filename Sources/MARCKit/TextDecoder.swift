@@ -39,17 +39,6 @@ public enum Windows1251 {
         if b >= 0xC0 { return Unicode.Scalar(0x0410 + UInt32(b - 0xC0))! }
         return Unicode.Scalar(high[Int(b - 0x80)]) ?? "\u{FFFD}"
     }
-
-    /// Encodes text to Windows-1251; characters it lacks become «?».
-    public static func encode(_ text: String) -> [UInt8] {
-        var reverse: [UInt32: UInt8] = [:]
-        for (i, v) in high.enumerated() { reverse[v] = UInt8(0x80 + i) }
-        return text.unicodeScalars.map { s in
-            if s.value < 0x80 { return UInt8(s.value) }
-            if (0x0410...0x044F).contains(s.value) { return UInt8(s.value - 0x0410 + 0xC0) }
-            return reverse[s.value] ?? 0x3F
-        }
-    }
 }
 
 /// Windows-1251 for text outside MARC records (CSV files).
