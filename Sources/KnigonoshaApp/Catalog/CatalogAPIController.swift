@@ -119,8 +119,7 @@ struct CatalogAPIController {
     func addCopy(req: Request) async throws -> Response {
         guard let bib = try await BibRecord.find(req.intParameter(), on: req.db) else { throw AppError.notFound }
         let payload = try req.content.decode(CopyPayload.self, using: JSONDecoder())
-        let today = LocalDate.today(in: req.application.config.timeZone)
-        let (copy, errors) = try await CopyService.add(payload, to: bib, user: try req.currentUser(), today: today, on: req.db)
+        let (copy, errors) = try await CopyService.add(payload, to: bib, user: try req.currentUser(), today: req.today, on: req.db)
         guard let copy else { throw AppError.validation(errors) }
         let response = Response(status: .created)
         try response.content.encode(

@@ -29,8 +29,7 @@ struct CatalogController {
     func addCopy(req: Request) async throws -> Response {
         guard let bib = try await BibRecord.find(req.intParameter(), on: req.db) else { throw AppError.notFound }
         let payload = try req.content.decode(CopyPayload.self)
-        let today = LocalDate.today(in: req.application.config.timeZone)
-        let (copy, errors) = try await CopyService.add(payload, to: bib, user: try req.currentUser(), today: today, on: req.db)
+        let (copy, errors) = try await CopyService.add(payload, to: bib, user: try req.currentUser(), today: req.today, on: req.db)
         guard copy != nil else { return try await renderRecord(req, bib, form: payload, errors: errors, status: .unprocessableEntity) }
         return req.seeOther(SiteRoute.catalogRecord(bib.id!).path + "#copies", flash: "copy.added")
     }

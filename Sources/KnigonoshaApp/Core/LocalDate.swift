@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// A calendar day without a time, stored as `yyyy-MM-dd` so that it sorts as text and never
 /// shifts with time zones.
@@ -51,4 +52,9 @@ public struct LocalDate: Comparable, Hashable, Sendable, CustomStringConvertible
         default: return 31
         }
     }
+}
+
+extension Request {
+    /// Today in the library's time zone.
+    var today: LocalDate { LocalDate.today(in: application.config.timeZone) }
 }

@@ -40,6 +40,23 @@ struct ReaderQuery: Content {
         return e
     }
 
+    /// Drops invalid values, as the page does, instead of failing.
+    mutating func dropProblems() {
+        for item in problems().items {
+            switch item.field {
+            case "branch": branch = nil
+            case "status": status = nil
+            case "disability": disability = nil
+            case "format": format = nil
+            case "language": language = nil
+            case "sort": sort = nil
+            case "page": page = nil
+            case "per_page": per_page = nil
+            default: q = String((q ?? "").prefix(200))
+            }
+        }
+    }
+
     /// Runs the query for `user`, who sees only their own branch unless an administrator.
     func run(for user: CurrentUser, on db: any Database) async throws -> (readers: [Reader], total: Int) {
         let query = Reader.query(on: db)

@@ -156,3 +156,13 @@ enum ReaderStore {
         return errors
     }
 }
+
+extension Request {
+    /// Loads the reader of the `:id` parameter, checking the branch on the server.
+    func loadReader() async throws -> (Reader, CurrentUser) {
+        let user = try currentUser()
+        guard let reader = try await ReaderStore.find(idParameter(), on: db) else { throw AppError.notFound }
+        guard user.canAccess(branchID: reader.$branch.id) else { throw AppError.forbidden }
+        return (reader, user)
+    }
+}

@@ -34,7 +34,7 @@ struct ReadersAPIController {
     func create(req: Request) async throws -> Response {
         let user = try req.currentUser()
         let payload = try req.content.decode(ReaderPayload.self, using: JSONDecoder())
-        let validator = ReaderValidator(user: user, today: today(req), db: req.db, readerID: nil)
+        let validator = ReaderValidator(user: user, today: req.today, db: req.db, readerID: nil)
         let (record, errors) = try await validator.validate(payload)
         guard let record, errors.isEmpty else { throw AppError.validation(errors) }
         let reader = try await ReaderStore.create(record, by: user, on: req.db)
@@ -47,15 +47,15 @@ struct ReadersAPIController {
     }
 
     func show(req: Request) async throws -> ReaderRecord {
-        let (reader, _) = try await load(req)
+        let (reader, _) = try await req.loadReader()
         try await req.audit(.view, "reader", reader.id)
         return ReaderStore.record(of: reader)
     }
 
     func update(req: Request) async throws -> ReaderRecord {
-        let (reader, user) = try await load(req)
+        let (reader, user) = try await req.loadReader()
         let payload = try req.content.decode(ReaderPayload.self, using: JSONDecoder())
-        let validator = ReaderValidator(user: user, today: today(req), db: req.db, readerID: reader.id)
+        let validator = ReaderValidator(user: user, today: req.today, db: req.db, readerID: reader.id)
         let (record, errors) = try await validator.validate(payload)
         guard var record, errors.isEmpty else { throw AppError.validation(errors) }
         let old = ReaderStore.record(of: reader)
@@ -67,7 +67,7 @@ struct ReadersAPIController {
     }
 
     func history(req: Request) async throws -> [ChangeDTO] {
-        let (reader, _) = try await load(req)
+        let (reader, _) = try await req.loadReader()
         try await req.audit(.view, "reader", reader.id)
         let changes = try await ReaderChange.query(on: req.db).filter(\.$reader.$id == reader.id!).with(\.$user)
             .sort(\.$changedAt, .descending).sort(\.$field).all()
@@ -78,12 +78,4 @@ struct ReadersAPIController {
         }
     }
 
-    private func load(_ req: Request) async throws -> (Reader, CurrentUser) {
-        let user = try req.currentUser()
-        guard let reader = try await ReaderStore.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
-        guard user.canAccess(branchID: reader.$branch.id) else { throw AppError.forbidden }
-        return (reader, user)
-    }
-
-    private func today(_ req: Request) -> LocalDate { LocalDate.today(in: req.application.config.timeZone) }
 }

@@ -16,18 +16,7 @@ struct ReadersController {
         let user = try req.currentUser()
         var query = (try? req.query.decode(ReaderQuery.self)) ?? ReaderQuery()
         // The page forgives bad filter values by dropping them; the API reports them.
-        for item in query.problems().items {
-            switch item.field {
-            case "branch": query.branch = nil
-            case "status": query.status = nil
-            case "disability": query.disability = nil
-            case "format": query.format = nil
-            case "language": query.language = nil
-            case "sort": query.sort = nil
-            case "page": query.page = nil
-            default: query.per_page = nil
-            }
-        }
+        query.dropProblems()
         let (readers, total) = try await query.run(for: user, on: req.db)
         try await req.audit(.list, "reader")
         let branches = try await visibleBranches(req, user)
@@ -36,7 +25,7 @@ struct ReadersController {
 
     func newForm(req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let form = ReaderForm(defaultsFor: user, today: today(req))
+        let form = ReaderForm(defaultsFor: user, today: req.today)
         return ReaderFormView.render(req.page, reader: nil, form: form, branches: try await visibleBranches(req, user), errors: FieldErrors())
     }
 
@@ -44,7 +33,7 @@ struct ReadersController {
         let user = try req.currentUser()
         let form = try req.content.decode(ReaderForm.self)
         let (payload, parseErrors) = form.payload()
-        let validator = ReaderValidator(user: user, today: today(req), db: req.db, readerID: nil)
+        let validator = ReaderValidator(user: user, today: req.today, db: req.db, readerID: nil)
         var (record, errors) = try await validator.validate(payload)
         errors.merge(parseErrors)
         if let record, errors.isEmpty {
@@ -62,7 +51,7 @@ struct ReadersController {
     }
 
     func show(req: Request) async throws -> Response {
-        let (reader, _) = try await load(req)
+        let (reader, _) = try await req.loadReader()
         let changes = try await ReaderChange.query(on: req.db).filter(\.$reader.$id == reader.id!).with(\.$user)
             .sort(\.$changedAt, .descending).sort(\.$field).limit(500).all()
         try await req.audit(.view, "reader", reader.id)
@@ -72,17 +61,17 @@ struct ReadersController {
     }
 
     func editForm(req: Request) async throws -> Response {
-        let (reader, user) = try await load(req)
+        let (reader, user) = try await req.loadReader()
         let form = ReaderForm(ReaderStore.record(of: reader))
         try await req.audit(.view, "reader", reader.id)
         return ReaderFormView.render(req.page, reader: reader, form: form, branches: try await visibleBranches(req, user), errors: FieldErrors())
     }
 
     func update(req: Request) async throws -> Response {
-        let (reader, user) = try await load(req)
+        let (reader, user) = try await req.loadReader()
         let form = try req.content.decode(ReaderForm.self)
         let (payload, parseErrors) = form.payload()
-        let validator = ReaderValidator(user: user, today: today(req), db: req.db, readerID: reader.id)
+        let validator = ReaderValidator(user: user, today: req.today, db: req.db, readerID: reader.id)
         var (record, errors) = try await validator.validate(payload)
         errors.merge(parseErrors)
         if var record, errors.isEmpty {
@@ -101,19 +90,10 @@ struct ReadersController {
         )
     }
 
-    /// Loads the reader of the `:id` parameter, checking the branch on the server.
-    private func load(_ req: Request) async throws -> (Reader, CurrentUser) {
-        let user = try req.currentUser()
-        guard let reader = try await ReaderStore.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
-        guard user.canAccess(branchID: reader.$branch.id) else { throw AppError.forbidden }
-        return (reader, user)
-    }
-
     private func visibleBranches(_ req: Request, _ user: CurrentUser) async throws -> [Branch] {
         let query = Branch.query(on: req.db).sort(\.$nameRu)
         if !user.isAdmin { query.filter(\.$id == (user.branchID ?? SiteRoute.anyID)) }
         return try await query.all()
     }
 
-    private func today(_ req: Request) -> LocalDate { LocalDate.today(in: req.application.config.timeZone) }
 }
