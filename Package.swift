@@ -37,11 +37,30 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Scheduling",
+            path: "Sources/Scheduling",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Routing",
+            path: "Sources/Routing",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Selection",
+            dependencies: ["Stemming", "TextKit"],
+            path: "Sources/Selection",
+            swiftSettings: strict
+        ),
+        .target(
             name: "KnigonoshaApp",
             dependencies: [
                 "TextKit",
                 "MARCKit",
                 "Stemming",
+                "Scheduling",
+                "Routing",
+                "Selection",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -80,6 +99,11 @@ let package = Package(
             name: "StemmingTests",
             dependencies: ["Stemming"],
             path: "Tests/StemmingTests"
+        ),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Scheduling", "Routing", "Selection"],
+            path: "Tests/PlanningTests"
         ),
         .testTarget(
             name: "AppTests",

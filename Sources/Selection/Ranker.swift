@@ -1,0 +1,96 @@
+import Stemming
+import TextKit
+
+/// Ranks candidate titles for one reader. Hard rules first: a form the reader can use, a language
+/// the reader reads, nothing excluded, no title the reader already had (unless the library allows
+/// re-sending after some months), and series only in order. Then a score: each matching author,
+/// subject or genre, the next book of a followed series, and what the reader's past ratings say
+/// about the authors and subjects.
+public struct Ranker {
+    /// Months after which a title the reader had may be sent again; nil never re-sends.
+    public var resendAfterMonths: Int?
+    /// Today, in days since 1970-01-01.
+    public var todayOrdinal: Int
+    private let analyzer = SearchAnalyzer()
+
+    public init(resendAfterMonths: Int?, todayOrdinal: Int) {
+        self.resendAfterMonths = resendAfterMonths
+        self.todayOrdinal = todayOrdinal
+    }
+
+    /// The best `limit` candidates, best first; ties go to the lower id so results are stable.
+    public func rank(_ candidates: [Candidate], for profile: Profile, limit: Int) -> [Suggestion] {
+        let p = PreparedProfile(profile, analyzer: analyzer)
+        var blocked = Set<Int>()
+        var seriesHad: [String: Int] = [:]
+        for loan in profile.history {
+            let within = resendAfterMonths.map { todayOrdinal - loan.issuedOrdinal < $0 * 30 } ?? true
+            if within { blocked.insert(loan.candidate.id) }
+            if let s = loan.candidate.series.map(key), let n = loan.candidate.seriesNumber { seriesHad[s] = max(seriesHad[s] ?? 0, n) }
+        }
+        var scored: [Suggestion] = []
+        var seenSeries = Set<String>()
+        for c in candidates where !blocked.contains(c.id) {
+            guard let s = score(c, p, seriesHad: seriesHad) else { continue }
+            scored.append(s)
+        }
+        scored.sort { $0.score == $1.score ? $0.id < $1.id : $0.score > $1.score }
+        var out: [Suggestion] = []
+        for s in scored where out.count < limit {
+            // One book of a series per visit: the next one.
+            if let series = candidates.first(where: { $0.id == s.id })?.series.map(key) {
+                if seenSeries.contains(series) { continue }
+                seenSeries.insert(series)
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    func score(_ c: Candidate, _ p: PreparedProfile, seriesHad: [String: Int]) -> Suggestion? {
+        if !p.forms.isEmpty && !p.forms.contains(c.form) { return nil }
+        if !p.languages.isEmpty && !c.languages.isEmpty && p.languages.isDisjoint(with: c.languages) { return nil }
+        let authorTerms = c.authors.map { Set(analyzer.terms($0)) }
+        let topicTerms = (c.subjects + c.genres + [c.title]).map { Set(analyzer.terms($0)) }
+        if p.excludedAuthors.contains(where: { ex in authorTerms.contains { ex.isSubset(of: $0) } }) { return nil }
+        if p.excludedTopics.contains(where: { ex in topicTerms.contains { ex.isSubset(of: $0) } }) { return nil }
+        var score = 0.0
+        var reasons: [String] = []
+        if let series = c.series.map(key), p.series.contains(series) {
+            let next = (seriesHad[series] ?? 0) + 1
+            // Follow a series in order: only its next book, or the first if none is numbered.
+            guard c.seriesNumber == nil || c.seriesNumber == next else { return nil }
+            score += 4
+            reasons.append("series:\(c.series!)")
+        } else if let series = c.series.map(key), let had = seriesHad[series], let n = c.seriesNumber, n <= had {
+            return nil
+        }
+        for (name, terms) in p.authors where authorTerms.contains(where: { terms.isSubset(of: $0) }) {
+            score += 3
+            reasons.append("author:\(name)")
+        }
+        let subjectTerms = c.subjects.map { Set(analyzer.terms($0)) }
+        let genreTerms = c.genres.map { Set(analyzer.terms($0)) }
+        for (name, terms) in p.subjects where (subjectTerms + [Set(analyzer.terms(c.title))]).contains(where: { terms.isSubset(of: $0) }) {
+            score += 2
+            reasons.append("subject:\(name)")
+        }
+        for (name, terms) in p.genres where (genreTerms + subjectTerms).contains(where: { terms.isSubset(of: $0) }) {
+            score += 2
+            reasons.append("genre:\(name)")
+        }
+        let affinity = p.affinity(authors: authorTerms, topics: subjectTerms + genreTerms)
+        if affinity != 0 {
+            score += affinity
+            if affinity > 0 { reasons.append("rating") }
+        }
+        // Nothing matched and the reader told us what they like: not a suggestion.
+        if reasons.isEmpty && p.hasInterests { return nil }
+        if affinity < 0 && reasons.allSatisfy({ $0 == "rating" }) { return nil }
+        // The reader's first-choice form wins a tie.
+        if let i = p.formOrder[c.form] { score += 0.5 / Double(i + 1) }
+        return Suggestion(id: c.id, score: score, reasons: reasons)
+    }
+
+    func key(_ series: String) -> String { SearchFolding.fold(series).trimmingCharacters(in: .whitespaces) }
+}
