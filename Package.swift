@@ -109,6 +109,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "KnigonoshaApp",
+                "Scheduling",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             path: "Tests/AppTests"

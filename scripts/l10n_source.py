@@ -402,6 +402,11 @@ for prefix, rows in CODES.items():
     for code, ru, kk, en in rows:
         t(f"{prefix}.{code}", ru, kk, en)
 
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import l10n_delivery
+l10n_delivery.add(t)
+
 if __name__ == "__main__":
     out = os.path.join(os.path.dirname(__file__), "..", "Sources", "KnigonoshaApp", "Resources", "l10n")
     for i, lang in enumerate(["ru", "kk", "en"]):

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 import Testing
 
 @testable import KnigonoshaApp
@@ -66,6 +67,10 @@ import Testing
         built += MaterialFormatCode.allCases.map(\.labelKey) + CopyStatus.allCases.map(\.labelKey) + ImportStatus.allCases.map(\.labelKey)
         built += CatalogQuery.languages.map { "lang639." + $0 } + ["juvenile", "adolescent", "adult", "specialized"].map { "audience." + $0 }
         built += ["code", "name_ru", "name_kk", "address", "phone", "latitude", "longitude"].map { "branch." + $0 }
+        built += VisitStatus.allCases.map(\.labelKey) + VisitKind.allCases.map(\.labelKey) + CancelReason.allCases.map(\.labelKey)
+        built += Requester.allCases.map(\.labelKey) + RequestChannel.allCases.map(\.labelKey) + ItemState.allCases.map(\.labelKey)
+        built += LoanStatus.allCases.map(\.labelKey) + Outcome.allCases.map(\.labelKey)
+        built += KazakhstanHolidays.fixed.map { "holiday." + $0.key }
         #expect(Set(built).subtracting(l10n.keys(.ru)).sorted() == [])
     }
 }

@@ -13,7 +13,7 @@ enum OpenAPIDocument {
             "security": [["bearerAuth": []]],
             "components": [
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer"]],
-                "schemas": OpenAPISchemas.all,
+                "schemas": OpenAPISchemas.all.merging(DeliveryOpenAPI.schemas),
                 "responses": [
                     "BadRequest": error("Malformed request, for example a body that is not JSON"),
                     "Unauthorized": error("No valid bearer token"),
@@ -21,9 +21,10 @@ enum OpenAPIDocument {
                     "NotFound": error("No such record"),
                     "TooLarge": error("The body is larger than 1 MB"),
                     "Invalid": error("Validation failed; `fields` names each field with its problem"),
+                    "Conflict": error("The record is not in a state that allows this, or someone else got there first"),
                 ],
             ],
-            "paths": paths,
+            "paths": paths.merging(DeliveryOpenAPI.paths),
         ]
     }
 
@@ -31,24 +32,27 @@ enum OpenAPIDocument {
         ["description": .string(description), "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]]
     }
 
-    private static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+    static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
 
-    private static func ok(_ schema: JSONValue, _ description: String = "OK") -> JSONValue {
+    static func ok(_ schema: JSONValue, _ description: String = "OK") -> JSONValue {
         ["description": .string(description), "content": ["application/json": ["schema": schema]]]
     }
 
-    private static func responses(_ success: (String, JSONValue), _ errors: [String]) -> JSONValue {
+    static func responses(_ success: (String, JSONValue), _ errors: [String]) -> JSONValue {
         var pairs: [(String, JSONValue)] = [success]
-        let names = ["400": "BadRequest", "401": "Unauthorized", "403": "Forbidden", "404": "NotFound", "413": "TooLarge", "422": "Invalid"]
+        let names = [
+            "400": "BadRequest", "401": "Unauthorized", "403": "Forbidden", "404": "NotFound", "409": "Conflict", "413": "TooLarge",
+            "422": "Invalid",
+        ]
         for code in errors { pairs.append((code, ["$ref": .string("#/components/responses/\(names[code]!)")])) }
         return .object(pairs)
     }
 
-    private static func body(_ schema: String) -> JSONValue {
+    static func body(_ schema: String) -> JSONValue {
         ["required": true, "content": ["application/json": ["schema": ref(schema)]]]
     }
 
-    private static let idParameter: JSONValue = [
+    static let idParameter: JSONValue = [
         "name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"],
     ]
 
@@ -72,7 +76,7 @@ enum OpenAPIDocument {
 
     private static var catalogParameters: JSONValue { .array(catalogParameterList) }
 
-    private static func query(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
+    static func query(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
         ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
     }
 

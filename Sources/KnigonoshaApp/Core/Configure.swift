@@ -42,6 +42,17 @@ enum Migrations {
         app.migrations.add(M014CreateImportJobs())
         app.migrations.add(M015CreateImportIssues())
         app.migrations.add(M016CreateCatalogSearchIndex())
+        app.migrations.add(M017CreateVisits())
+        app.migrations.add(M018CreateVisitItems())
+        app.migrations.add(M019CreateLoans())
+        app.migrations.add(M020CreateVisitEvents())
+        app.migrations.add(M021CreateHolidays())
+        app.migrations.add(M022CreateCarrierHours())
+        app.migrations.add(M023CreateOutcomeKeys())
+        app.migrations.add(M024CreateCalendarFeeds())
+        app.migrations.add(M025CreateLibrarySettings())
+        app.migrations.add(M026AddReaderNextVisit())
+        app.migrations.add(M027IndexVisits())
     }
 
     /// Runs pending migrations and the per-database settings.

@@ -29,5 +29,6 @@ enum AppRoutes {
         BranchesAPIController().register(apiAuthed)
         ReadersAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
         CatalogAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
+        VisitsAPIController().register(staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), anyone: apiAuthed)
     }
 }

@@ -67,6 +67,8 @@ final class Reader: Model, @unchecked Sendable {
     @Field(key: "consent_publication") var consentPublication: Bool
 
     @OptionalField(key: "notes") var notes: String?
+    /// The coordinator's date for the next visit, replacing the computed one once.
+    @OptionalField(key: "next_visit_on") var nextVisitOn: String?
     /// Folded name, card number and phone digits, for case- and ё-insensitive search.
     @Field(key: "search_text") var searchText: String
 

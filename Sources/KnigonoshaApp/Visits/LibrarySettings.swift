@@ -1,0 +1,33 @@
+import Fluent
+import Vapor
+
+/// The library-wide settings of the delivery service, with their defaults.
+struct DeliverySettings: Sendable, Equatable {
+    /// Months after which a title may go to the same reader again; nil means never.
+    var resendAfterMonths: Int? = nil
+    /// How far ahead planning looks, in weeks.
+    var horizonWeeks = 8
+
+    static func load(on db: any Database) async throws -> DeliverySettings {
+        var s = DeliverySettings()
+        for row in try await LibrarySetting.query(on: db).all() {
+            switch row.id {
+            case "resend_after_months": s.resendAfterMonths = Int(row.value).flatMap { $0 > 0 ? $0 : nil }
+            case "horizon_weeks": s.horizonWeeks = Int(row.value) ?? s.horizonWeeks
+            default: break
+            }
+        }
+        return s
+    }
+
+    func save(on db: any Database) async throws {
+        for (key, value) in [("resend_after_months", String(resendAfterMonths ?? 0)), ("horizon_weeks", String(horizonWeeks))] {
+            if let row = try await LibrarySetting.find(key, on: db) {
+                row.value = value
+                try await row.save(on: db)
+            } else {
+                try await LibrarySetting(key: key, value: value).create(on: db)
+            }
+        }
+    }
+}

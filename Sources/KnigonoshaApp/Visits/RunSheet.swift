@@ -1,0 +1,88 @@
+import Fluent
+import Routing
+import Vapor
+
+/// One stop of a carrier's run: only what the doorstep needs. No disability details, needs,
+/// history or consent data ever reach a carrier; this type has no field for them.
+struct RunStop: Content {
+    struct Phone: Content {
+        var label: String
+        var number: String
+    }
+
+    struct Deliver: Content {
+        var item_id: UUID
+        var title: String
+        var authors: String
+        var format: String
+        var shelf_mark: String?
+    }
+
+    struct Collect: Content {
+        var loan_id: UUID
+        var title: String
+        var due_on: String
+    }
+
+    var visit_id: UUID
+    var position: Int
+    var scheduled_on: String
+    var time_from: String?
+    var time_to: String?
+    var status: String
+    var reader_name: String
+    var settlement: String
+    var street: String
+    var building: String
+    var apartment: String?
+    var entrance: String?
+    var floor: Int?
+    var intercom: String?
+    var has_lift: Bool?
+    var access_notes: String?
+    var has_coordinates: Bool
+    var phones: [Phone]
+    var caregiver_name: String?
+    var caregiver_phone: String?
+    var deliver: [Deliver]
+    var collect: [Collect]
+    /// A fresh idempotency key for recording this stop's outcome.
+    var key: String
+}
+
+/// A carrier's stops for a day, in route order from the branch.
+enum RunSheet {
+    static func stops(carrierID: UUID, day: LocalDate, on db: any Database) async throws -> [RunStop] {
+        let visits = try await Visit.query(on: db).filter(\.$carrier.$id == carrierID).filter(\.$scheduledOn == day.iso)
+            .filter(\.$status != VisitStatus.rescheduled.rawValue)
+            .with(\.$reader) { $0.with(\.$phones) }.with(\.$branch).all()
+        guard !visits.isEmpty else { return [] }
+        let start = visits.first.flatMap { v in
+            v.branch.latitude.flatMap { lat in v.branch.longitude.map { GeoPoint(latitude: lat, longitude: $0) } }
+        }
+        let points = visits.map { v in v.reader.latitude.flatMap { lat in v.reader.longitude.map { GeoPoint(latitude: lat, longitude: $0) } } }
+        let order = RoutePlanner.order(start: start, stops: points)
+        var out: [RunStop] = []
+        for (position, index) in order.enumerated() {
+            let v = visits[index]
+            let r = v.reader
+            let details = try await VisitDetails.load(v, on: db)
+            out.append(
+                RunStop(
+                    visit_id: v.id!, position: position + 1, scheduled_on: v.scheduledOn, time_from: v.timeFrom, time_to: v.timeTo, status: v.status,
+                    reader_name: r.fullName, settlement: r.settlement, street: r.street, building: r.building, apartment: r.apartment,
+                    entrance: r.entrance, floor: r.floor, intercom: r.intercom, has_lift: r.hasLift, access_notes: r.accessNotes,
+                    has_coordinates: points[index] != nil,
+                    phones: r.phones.sorted { $0.position < $1.position }.map { RunStop.Phone(label: $0.label, number: $0.number) },
+                    caregiver_name: r.caregiverName, caregiver_phone: r.caregiverPhone,
+                    deliver: details.items.filter { $0.itemState == .accepted || $0.itemState == .delivered }.map { i in
+                        RunStop.Deliver(
+                            item_id: i.id!, title: i.bib.title, authors: i.bib.contributorList.first?.name ?? "", format: i.bib.form,
+                            shelf_mark: i.copy?.shelfMark)
+                    },
+                    collect: details.collect.map { RunStop.Collect(loan_id: $0.id!, title: $0.bib.title, due_on: $0.dueOn) },
+                    key: UUID().uuidString.lowercased()))
+        }
+        return out
+    }
+}

@@ -1,0 +1,92 @@
+import Fluent
+import Vapor
+
+/// The coordinator's changes to one visit's selection. Each runs in one transaction.
+enum SelectionEdits {
+    /// Accepts a suggestion: reserves a copy at the visit's branch.
+    static func accept(itemID: UUID, visitID: UUID, on db: any Database) async throws {
+        try await BusyRetry.run { try await acceptOnce(itemID: itemID, visitID: visitID, on: db) }
+    }
+
+    private static func acceptOnce(itemID: UUID, visitID: UUID, on db: any Database) async throws {
+        try await db.transaction { tx in
+            let (visit, item) = try await load(itemID: itemID, visitID: visitID, on: tx)
+            guard item.itemState == .suggested else { return }
+            guard let copy = try await SelectionService.reserveCopy(bibID: item.$bib.id, branchID: visit.$branch.id, on: tx) else {
+                throw AppError.conflict(Message("selection.no_copy"))
+            }
+            item.$copy.id = copy
+            item.state = ItemState.accepted.rawValue
+            try await item.save(on: tx)
+        }
+    }
+
+    /// Removes an item; an accepted one gives its copy back.
+    static func remove(itemID: UUID, visitID: UUID, on db: any Database) async throws {
+        try await db.transaction { tx in
+            let (_, item) = try await load(itemID: itemID, visitID: visitID, on: tx)
+            if item.itemState == .accepted { try await SelectionService.release(copyID: item.$copy.id, on: tx) }
+            try await item.delete(on: tx)
+        }
+    }
+
+    /// Adds a title chosen by hand (from search), reserving a copy at once: `copyID` when the
+    /// coordinator picked one, any available copy otherwise. A copy someone else reserved first is
+    /// a conflict, and nothing is added.
+    static func add(bibID: Int, copyID: UUID?, visitID: UUID, on db: any Database) async throws -> VisitItem {
+        try await BusyRetry.run { try await addOnce(bibID: bibID, copyID: copyID, visitID: visitID, on: db) }
+    }
+
+    private static func addOnce(bibID: Int, copyID: UUID?, visitID: UUID, on db: any Database) async throws -> VisitItem {
+        try await db.transaction { tx in
+            guard let visit = try await Visit.find(visitID, on: tx) else { throw AppError.notFound }
+            guard visit.visitStatus.isOpen else { throw AppError.conflict(Message("visit.not_open")) }
+            guard try await BibRecord.find(bibID, on: tx) != nil else {
+                var e = FieldErrors()
+                e.add("bib_id", "validation.choice")
+                throw AppError.validation(e)
+            }
+            if try await VisitItem.query(on: tx).filter(\.$visit.$id == visitID).filter(\.$bib.$id == bibID).count() > 0 {
+                throw AppError.conflict(Message("selection.already_chosen"))
+            }
+            guard let copy = try await SelectionService.reserveCopy(bibID: bibID, branchID: visit.$branch.id, copyID: copyID, on: tx) else {
+                throw AppError.conflict(Message(copyID == nil ? "selection.no_copy" : "selection.copy_taken"))
+            }
+            let item = VisitItem()
+            item.$visit.id = visitID
+            item.$bib.id = bibID
+            item.$copy.id = copy
+            item.state = ItemState.accepted.rawValue
+            item.reasons = "manual"
+            item.position = (try await VisitItem.query(on: tx).filter(\.$visit.$id == visitID).max(\.$position) ?? 0) + 1
+            item.source = "coordinator"
+            try await item.create(on: tx)
+            return item
+        }
+    }
+
+    private static func load(itemID: UUID, visitID: UUID, on db: any Database) async throws -> (Visit, VisitItem) {
+        guard let visit = try await Visit.find(visitID, on: db),
+            let item = try await VisitItem.query(on: db).filter(\.$id == itemID).filter(\.$visit.$id == visitID).first()
+        else { throw AppError.notFound }
+        guard visit.visitStatus.isOpen else { throw AppError.conflict(Message("visit.not_open")) }
+        return (visit, item)
+    }
+
+    /// Prepares selections for every open visit of a branch in `from...until` that has fewer items
+    /// than its reader wants: suggested and accepted in one go, one visit per transaction.
+    static func batch(
+        branchID: UUID, from: LocalDate, until: LocalDate, today: LocalDate, on db: any Database
+    ) async throws -> (
+        visits: Int, items: Int
+    ) {
+        let visits = try await Visit.query(on: db).filter(\.$branch.$id == branchID).filter(\.$scheduledOn >= from.iso)
+            .filter(\.$scheduledOn <= until.iso).filter(\.$status == VisitStatus.planned.rawValue).sort(\.$scheduledOn).all()
+        var count = (0, 0)
+        for v in visits {
+            let added = try await SelectionService.suggest(visitID: v.id!, accept: true, today: today, on: db)
+            if added > 0 { count = (count.0 + 1, count.1 + added) }
+        }
+        return count
+    }
+}

@@ -1,0 +1,99 @@
+import Fluent
+import Vapor
+
+/// The history of a visit: created, assigned and reassigned, status changes. The account's name
+/// is copied in, so the history reads the same after an account is deactivated.
+final class VisitEvent: Model, @unchecked Sendable {
+    static let schema = "visit_events"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "visit_id") var visit: Visit
+    @Field(key: "at") var at: Date
+    @OptionalField(key: "user_id") var userID: UUID?
+    @Field(key: "user_name") var userName: String
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "from_value") var fromValue: String?
+    @OptionalField(key: "to_value") var toValue: String?
+
+    init() {}
+
+    init(visitID: UUID, user: CurrentUser?, kind: String, from: String?, to: String?) {
+        self.$visit.id = visitID
+        at = Date()
+        userID = user?.id
+        userName = user?.fullName ?? "system"
+        self.kind = kind
+        fromValue = from
+        toValue = to
+    }
+}
+
+/// A public holiday: no visits are planned on it.
+final class Holiday: Model, @unchecked Sendable {
+    static let schema = "holidays"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "day") var day: String
+    @Field(key: "name") var name: String
+
+    init() {}
+
+    init(day: String, name: String) {
+        self.day = day
+        self.name = name
+    }
+}
+
+/// A carrier's working hours on one weekday (1 = Monday).
+final class CarrierHours: Model, @unchecked Sendable {
+    static let schema = "carrier_hours"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Field(key: "weekday") var weekday: Int
+    @Field(key: "time_from") var timeFrom: String
+    @Field(key: "time_to") var timeTo: String
+
+    init() {}
+}
+
+/// An outcome already recorded under a client's idempotency key, with the answer it got, so a
+/// resend from a phone that was offline gets the same answer and records nothing twice.
+final class OutcomeKey: Model, @unchecked Sendable {
+    static let schema = "outcome_keys"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "key") var key: String
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "visit_id") var visitID: UUID
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// A carrier's private calendar feed; only a hash of the secret in its address is kept.
+final class CalendarFeed: Model, @unchecked Sendable {
+    static let schema = "calendar_feeds"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// A library-wide setting, such as how many months before a title may be sent to a reader again.
+final class LibrarySetting: Model, @unchecked Sendable {
+    static let schema = "library_settings"
+
+    @ID(custom: "key", generatedBy: .user) var id: String?
+    @Field(key: "value") var value: String
+
+    init() {}
+
+    init(key: String, value: String) {
+        id = key
+        self.value = value
+    }
+}

@@ -1,0 +1,99 @@
+import Fluent
+import Scheduling
+import Vapor
+
+/// Turns readers' rhythms into planned visits up to a horizon, and assigns carriers. Running it
+/// again plans nothing twice: a reader who already has a visit near a date keeps it.
+enum VisitPlanner {
+    struct Result: Sendable, Equatable {
+        var created = 0
+        var readers = 0
+    }
+
+    /// Plans visits from `from` to `until` for the active readers of `branchID` (all branches when nil).
+    static func plan(branchID: UUID?, from: LocalDate, until: LocalDate, by user: CurrentUser?, on db: any Database) async throws -> Result {
+        let holidays = try await Holidays.days(on: db)
+        var query = Reader.query(on: db).filter(\.$status == ReaderStatus.active.rawValue).with(\.$tags)
+        if let branchID { query = query.filter(\.$branch.$id == branchID) }
+        let readers = try await query.all()
+        let readerIDs = readers.compactMap(\.id)
+        let visits = readerIDs.isEmpty ? [] : try await Visit.query(on: db).filter(\.$reader.$id ~~ readerIDs).all()
+        var lastDone: [UUID: Day] = [:]
+        var taken: [UUID: [Day]] = [:]
+        for v in visits {
+            guard let d = Day(iso: v.scheduledOn) else { continue }
+            if v.visitStatus == .done { lastDone[v.$reader.id] = max(lastDone[v.$reader.id] ?? d, d) }
+            if v.visitStatus != .cancelled && v.visitStatus != .rescheduled { taken[v.$reader.id, default: []].append(d) }
+        }
+        let carriers = try await CarrierPool.load(on: db)
+        let done = lastDone
+        let alreadyTaken = taken
+        return try await db.transaction { tx in
+            var result = Result()
+            var taken = alreadyTaken
+            for reader in readers {
+                let rhythm = Self.rhythm(reader, lastDone: done[reader.id!])
+                let days = Scheduler.plan(rhythm, from: from.schedulingDay, until: until.schedulingDay, holidays: holidays)
+                // Half the rhythm's step: a visit that close to a planned date already covers it.
+                let near = rhythm.rhythm == .weekly ? 3 : 6
+                var planned = 0
+                for day in days where !(taken[reader.id!] ?? []).contains(where: { abs($0.ordinal - day.ordinal) <= near }) {
+                    let visit = Visit()
+                    visit.$reader.id = reader.id!
+                    visit.$branch.id = reader.$branch.id
+                    visit.scheduledOn = day.iso
+                    visit.timeFrom = reader.timeFrom
+                    visit.timeTo = reader.timeTo
+                    visit.kind = VisitKind.planned.rawValue
+                    visit.status = VisitStatus.planned.rawValue
+                    visit.$carrier.id = try await carriers.pick(branchID: reader.$branch.id, day: day, on: tx)
+                    try await visit.create(on: tx)
+                    try await VisitEvent(visitID: visit.id!, user: user, kind: "created", from: nil, to: day.iso).create(on: tx)
+                    taken[reader.id!, default: []].append(day)
+                    planned += 1
+                }
+                if planned > 0 {
+                    result.created += planned
+                    result.readers += 1
+                }
+                // The override is used once: it placed the next visit.
+                if planned > 0, reader.nextVisitOn != nil {
+                    reader.nextVisitOn = nil
+                    try await reader.save(on: tx)
+                }
+            }
+            return result
+        }
+    }
+
+    /// The reader's rhythm for the scheduler, from the record and the tags.
+    static func rhythm(_ reader: Reader, lastDone: Day?) -> ReaderRhythm {
+        let weekdays = Set(
+            reader.tags.filter { $0.kind == .weekday }.compactMap { tag in Weekday.allCases.firstIndex { $0.rawValue == tag.value }.map { $0 + 1 } })
+        var pauses: [ClosedRange<Day>] = []
+        if let from = reader.pauseFrom.flatMap(Day.init(iso:)) {
+            let until = reader.pauseUntil.flatMap(Day.init(iso:)) ?? from.adding(days: 3650)
+            if from <= until { pauses.append(from...until) }
+        }
+        return ReaderRhythm(
+            rhythm: Rhythm(rawValue: reader.frequency) ?? .monthly, weekdays: weekdays, pauses: pauses, lastDone: lastDone,
+            nextOverride: reader.nextVisitOn.flatMap(Day.init(iso:)))
+    }
+}
+
+/// The library's holiday list.
+enum Holidays {
+    static func days(on db: any Database) async throws -> Set<Day> {
+        Set(try await Holiday.query(on: db).all().compactMap { Day(iso: $0.day) })
+    }
+
+    /// Adds Kazakhstan's fixed-date holidays of `year` that are not in the list yet; returns how many.
+    static func addFixed(year: Int, names: @escaping @Sendable (String) -> String, on db: any Database) async throws -> Int {
+        let existing = Set(try await Holiday.query(on: db).all().map(\.day))
+        let missing = KazakhstanHolidays.days(in: year).filter { !existing.contains($0.day.iso) }
+        try await db.transaction { tx in
+            for (day, key) in missing { try await Holiday(day: day.iso, name: names(key)).create(on: tx) }
+        }
+        return missing.count
+    }
+}

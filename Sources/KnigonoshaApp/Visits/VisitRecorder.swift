@@ -1,0 +1,183 @@
+import Fluent
+import Scheduling
+import Vapor
+
+/// Applies a visit's outcome in one transaction: loans for what was delivered, returns with
+/// ratings for what was collected, copies back on the shelf for what was not, the time spent and
+/// the new status. Nothing is half-saved, and an outcome sent twice under the same key is recorded
+/// once.
+enum VisitRecorder {
+    enum Result: Equatable {
+        case recorded
+        /// The same key was seen before: nothing was changed this time.
+        case replayed
+    }
+
+    static func record(_ o: CheckedOutcome, visitID: UUID, by user: CurrentUser, today: LocalDate, on db: any Database) async throws -> Result {
+        do {
+            return try await BusyRetry.run {
+                try await db.transaction { tx in try await apply(o, visitID: visitID, user: user, today: today, on: tx) }
+            }
+        } catch {
+            // A resend raced the first attempt past the key check; the first one's outcome stands.
+            if let dbError = error as? any DatabaseError, dbError.isConstraintFailure, let key = o.key,
+                try await OutcomeKey.query(on: db).filter(\.$key == key).first() != nil
+            {
+                return .replayed
+            }
+            throw error
+        }
+    }
+
+    private static func apply(_ o: CheckedOutcome, visitID: UUID, user: CurrentUser, today: LocalDate, on tx: any Database) async throws -> Result {
+        if let key = o.key {
+            if let seen = try await OutcomeKey.query(on: tx).filter(\.$key == key).first() {
+                guard seen.visitID == visitID, seen.userID == user.id else { throw AppError.conflict(Message("outcome.key_reused")) }
+                return .replayed
+            }
+            let k = OutcomeKey()
+            k.key = key
+            k.userID = user.id
+            k.visitID = visitID
+            k.createdAt = Date()
+            try await k.create(on: tx)
+        }
+        guard let visit = try await Visit.query(on: tx).filter(\.$id == visitID).with(\.$reader).first() else { throw AppError.notFound }
+        switch visit.visitStatus {
+        case .cancelled: throw AppError.conflict(Message("visit.is_cancelled"))
+        case .done, .noAnswer, .rescheduled: throw AppError.conflict(Message("visit.already_recorded"))
+        case .planned, .inProgress: break
+        }
+        let items = try await VisitItem.query(on: tx).filter(\.$visit.$id == visitID).all()
+        let accepted = items.filter { $0.itemState == .accepted }
+        let before = visit.status
+        switch o.outcome {
+        case .done:
+            try await deliver(o, visit: visit, accepted: accepted, today: today, on: tx)
+            try await collect(o, visit: visit, today: today, on: tx)
+            visit.minutesSpent = o.minutes
+        case .noAnswer, .cancelled:
+            for item in accepted {
+                try await SelectionService.release(copyID: item.$copy.id, on: tx)
+                item.state = ItemState.notDelivered.rawValue
+                try await item.save(on: tx)
+            }
+        case .rescheduled:
+            let next = try await reschedule(visit, to: o.rescheduleTo!, by: user, on: tx)
+            for item in items where item.itemState == .accepted || item.itemState == .suggested {
+                item.$visit.id = next.id!
+                try await item.save(on: tx)
+            }
+        }
+        // Suggestions nobody accepted are not part of the record.
+        if o.outcome != .rescheduled {
+            try await VisitItem.query(on: tx).filter(\.$visit.$id == visitID).filter(\.$state == ItemState.suggested.rawValue).delete()
+        }
+        visit.status = o.outcome.status.rawValue
+        visit.reason = o.reason
+        visit.reasonNote = o.reasonNote
+        visit.comment = o.comment
+        visit.completedAt = Date()
+        try await visit.save(on: tx)
+        try await VisitEvent(visitID: visitID, user: user, kind: "status", from: before, to: visit.status).create(on: tx)
+        return .recorded
+    }
+
+    private static func deliver(_ o: CheckedOutcome, visit: Visit, accepted: [VisitItem], today: LocalDate, on tx: any Database) async throws {
+        if let chosen = o.delivered, chosen.contains(where: { id in !accepted.contains { $0.id == id } }) {
+            var e = FieldErrors()
+            e.add("delivered", "outcome.not_on_visit")
+            throw AppError.validation(e)
+        }
+        let due = try await dueDate(visit: visit, on: tx)
+        for item in accepted {
+            let handed = o.delivered.map { $0.contains(item.id!) } ?? true
+            guard handed, let copyID = item.$copy.id else {
+                try await SelectionService.release(copyID: item.$copy.id, on: tx)
+                item.state = ItemState.notDelivered.rawValue
+                try await item.save(on: tx)
+                continue
+            }
+            try await CopyState.move(copyID, from: .reserved, to: .onLoan, on: tx)
+            let loan = Loan()
+            loan.$reader.id = visit.$reader.id
+            loan.$bib.id = item.$bib.id
+            loan.$copy.id = copyID
+            loan.$visit.id = visit.id
+            loan.issuedOn = visit.scheduledOn
+            loan.dueOn = due.iso
+            loan.status = LoanStatus.onLoan.rawValue
+            loan.renewals = 0
+            try await loan.create(on: tx)
+            item.state = ItemState.delivered.rawValue
+            try await item.save(on: tx)
+        }
+    }
+
+    private static func collect(_ o: CheckedOutcome, visit: Visit, today: LocalDate, on tx: any Database) async throws {
+        let open = try await Loan.query(on: tx).filter(\.$reader.$id == visit.$reader.id).filter(\.$status == LoanStatus.onLoan.rawValue).all()
+        // Loans issued on this very visit are not collected on it.
+        let collectable = open.filter { $0.$visit.id != visit.id }
+        let chosen = o.returned ?? Set(collectable.compactMap(\.id))
+        var e = FieldErrors()
+        if chosen.contains(where: { id in !collectable.contains { $0.id == id } }) { e.add("returned", "loan.not_on_loan") }
+        if o.ratings.keys.contains(where: { !chosen.contains($0) }) { e.add("ratings", "outcome.rating_not_returned") }
+        guard e.isEmpty else { throw AppError.validation(e) }
+        for loan in collectable where chosen.contains(loan.id!) {
+            loan.status = LoanStatus.returned.rawValue
+            loan.returnedOn = visit.scheduledOn
+            loan.$returnVisit.id = visit.id
+            loan.rating = o.ratings[loan.id!]
+            loan.comment = o.comments[loan.id!]
+            try await loan.save(on: tx)
+            try await CopyState.move(loan.$copy.id, from: .onLoan, to: .available, on: tx)
+        }
+    }
+
+    /// Loans fall due at the reader's next planned visit, or one rhythm step later if none is planned.
+    static func dueDate(visit: Visit, on db: any Database) async throws -> LocalDate {
+        if let next = try await Visit.query(on: db).filter(\.$reader.$id == visit.$reader.id).filter(\.$scheduledOn > visit.scheduledOn)
+            .filter(\.$status == VisitStatus.planned.rawValue).sort(\.$scheduledOn).first()
+        {
+            return next.day
+        }
+        let day = visit.day.schedulingDay
+        switch Rhythm(rawValue: visit.reader.frequency) ?? .monthly {
+        case .weekly: return LocalDate(day.adding(days: 7))
+        case .biweekly: return LocalDate(day.adding(days: 14))
+        case .monthly, .onRequest: return LocalDate(day.adding(months: 1))
+        }
+    }
+
+    /// A new visit on `date` for the same reader and carrier; the old one points to it.
+    static func reschedule(_ visit: Visit, to date: LocalDate, by user: CurrentUser, on tx: any Database) async throws -> Visit {
+        guard visit.reader.status == ReaderStatus.active.rawValue else { throw AppError.conflict(Message("visit.reader_not_active")) }
+        let next = Visit()
+        next.$reader.id = visit.$reader.id
+        next.$branch.id = visit.$branch.id
+        next.$carrier.id = visit.$carrier.id
+        next.scheduledOn = date.iso
+        next.timeFrom = visit.timeFrom
+        next.timeTo = visit.timeTo
+        next.kind = visit.kind
+        next.requestedBy = visit.requestedBy
+        next.requestChannel = visit.requestChannel
+        next.requestText = visit.requestText
+        next.requestedAt = visit.requestedAt
+        next.status = VisitStatus.planned.rawValue
+        try await next.create(on: tx)
+        visit.rescheduledTo = next.id
+        try await VisitEvent(visitID: next.id!, user: user, kind: "created", from: visit.scheduledOn, to: date.iso).create(on: tx)
+        return next
+    }
+}
+
+/// Copy status changes that must find the copy in the expected state.
+enum CopyState {
+    static func move(_ copyID: UUID, from: CopyStatus, to: CopyStatus, on db: any Database) async throws {
+        guard let copy = try await Copy.find(copyID, on: db) else { throw AppError.notFound }
+        guard copy.status == from.rawValue else { throw AppError.conflict(Message("copy.wrong_state")) }
+        copy.status = to.rawValue
+        try await copy.save(on: db)
+    }
+}

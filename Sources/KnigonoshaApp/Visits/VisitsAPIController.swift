@@ -1,0 +1,199 @@
+import Fluent
+import Vapor
+
+/// `/api/v1/visits`, `/api/v1/run` and `/api/v1/loans`: planning, selection, outcomes and
+/// circulation for programs. Carriers reach only `/run` and their own visits' outcomes.
+struct VisitsAPIController {
+    struct PlanInput: Content {
+        var branch_id: UUID?
+        var from: String?
+        var weeks: Int?
+    }
+
+    struct PlanResult: Content {
+        var created: Int
+        var readers: Int
+    }
+
+    struct SelectInput: Content {
+        var branch_id: UUID
+        var from: String
+        var to: String
+    }
+
+    struct SelectResult: Content {
+        var visits: Int
+        var items: Int
+    }
+
+    struct AddItem: Content {
+        var bib_id: Int
+        var copy_id: UUID?
+    }
+
+    struct VisitList: Content {
+        var items: [VisitDTO]
+    }
+
+    struct RunDTO: Content {
+        var date: String
+        var stops: [RunStop]
+    }
+
+    func register(staff: any RoutesBuilder, anyone: any RoutesBuilder) {
+        let visits = staff.grouped("visits")
+        visits.get(use: list)
+        visits.post(use: create)
+        visits.post("plan", use: plan)
+        visits.post("select", use: select)
+        visits.get(":id", use: show)
+        visits.patch(":id", use: update)
+        visits.post(":id", "suggestions", use: suggest)
+        visits.post(":id", "items", use: addItem)
+        visits.post(":id", "items", ":item", "accept", use: acceptItem)
+        visits.delete(":id", "items", ":item", use: removeItem)
+        anyone.post("visits", ":id", "outcome", use: outcome)
+        anyone.get("run", use: run)
+    }
+
+    func list(req: Request) async throws -> VisitList {
+        let user = try req.currentUser()
+        let (from, to, problems) = VisitQuery.range(req.query[String.self, at: "from"], req.query[String.self, at: "to"], today: req.today)
+        guard problems.isEmpty else { throw AppError.validation(problems) }
+        var query = Visit.query(on: req.db).filter(\.$scheduledOn >= from.iso).filter(\.$scheduledOn <= to.iso).with(\.$reader)
+        if !user.isAdmin { query = query.filter(\.$branch.$id == (user.branchID ?? UUID())) }
+        let visits = try await query.sort(\.$scheduledOn).sort(\.$timeFrom).limit(2000).all()
+        var out: [VisitDTO] = []
+        for v in visits { out.append(VisitDTO(v, details: try await VisitDetails.load(v, on: req.db))) }
+        return VisitList(items: out)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let payload = try req.content.decode(VisitPayload.self, using: JSONDecoder())
+        let (visit, errors) = try await VisitRequests.create(payload, by: user, today: req.today, on: req.db)
+        guard let visit, errors.isEmpty else { throw AppError.validation(errors) }
+        return try await respond(visit.id!, req, status: .created)
+    }
+
+    func plan(req: Request) async throws -> PlanResult {
+        let user = try req.currentUser()
+        let input = try req.content.decode(PlanInput.self, using: JSONDecoder())
+        var e = FieldErrors()
+        let from = input.from.map { LocalDate($0) } ?? req.today
+        if from == nil { e.add("from", "validation.date") }
+        let defaultWeeks = try await DeliverySettings.load(on: req.db).horizonWeeks
+        let weeks = input.weeks ?? defaultWeeks
+        if !(1...26).contains(weeks) { e.add("weeks", "visit.weeks_range") }
+        if let b = input.branch_id, !user.canAccess(branchID: b) { e.add("branch_id", "validation.choice") }
+        guard e.isEmpty, let from else { throw AppError.validation(e) }
+        let branch = user.isAdmin ? input.branch_id : user.branchID
+        let result = try await VisitPlanner.plan(branchID: branch, from: from, until: from.adding(days: weeks * 7 - 1), by: user, on: req.db)
+        return PlanResult(created: result.created, readers: result.readers)
+    }
+
+    func select(req: Request) async throws -> SelectResult {
+        let user = try req.currentUser()
+        let input = try req.content.decode(SelectInput.self, using: JSONDecoder())
+        var (from, to, e) = VisitQuery.range(input.from, input.to, today: req.today)
+        if !user.canAccess(branchID: input.branch_id) { e.add("branch_id", "validation.choice") }
+        if from.adding(days: 31) < to { e.add("to", "visit.range_too_long") }
+        guard e.isEmpty else { throw AppError.validation(e) }
+        let r = try await SelectionEdits.batch(branchID: input.branch_id, from: from, until: to, today: req.today, on: req.db)
+        return SelectResult(visits: r.visits, items: r.items)
+    }
+
+    func show(req: Request) async throws -> VisitDTO {
+        let (visit, _) = try await req.loadVisit()
+        try await req.audit(.view, "visit", visit.id)
+        return VisitDTO(visit, details: try await VisitDetails.load(visit, on: req.db))
+    }
+
+    func update(req: Request) async throws -> Response {
+        let (visit, user) = try await req.loadVisit()
+        let payload = try req.content.decode(VisitPayload.self, using: JSONDecoder())
+        let errors = try await VisitRequests.update(visit, payload, by: user, today: req.today, on: req.db)
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        return try await respond(visit.id!, req)
+    }
+
+    func suggest(req: Request) async throws -> Response {
+        let (visit, _) = try await req.loadVisit()
+        try await SelectionService.suggest(visitID: visit.id!, accept: false, today: req.today, on: req.db)
+        return try await respond(visit.id!, req)
+    }
+
+    func addItem(req: Request) async throws -> Response {
+        let (visit, _) = try await req.loadVisit()
+        let input = try req.content.decode(AddItem.self, using: JSONDecoder())
+        _ = try await SelectionEdits.add(bibID: input.bib_id, copyID: input.copy_id, visitID: visit.id!, on: req.db)
+        return try await respond(visit.id!, req, status: .created)
+    }
+
+    func acceptItem(req: Request) async throws -> Response {
+        let (visit, _) = try await req.loadVisit()
+        guard let item = req.parameters.get("item").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
+        try await SelectionEdits.accept(itemID: item, visitID: visit.id!, on: req.db)
+        return try await respond(visit.id!, req)
+    }
+
+    func removeItem(req: Request) async throws -> Response {
+        let (visit, _) = try await req.loadVisit()
+        guard let item = req.parameters.get("item").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
+        try await SelectionEdits.remove(itemID: item, visitID: visit.id!, on: req.db)
+        return Response(status: .noContent)
+    }
+
+    func outcome(req: Request) async throws -> Response {
+        let (visit, user) = try await req.loadVisit()
+        var payload = try req.content.decode(OutcomePayload.self, using: JSONDecoder())
+        if payload.key == nil { payload.key = req.headers.first(name: "Idempotency-Key") }
+        let (checked, errors) = CheckedOutcome.check(payload, today: req.today)
+        guard let checked, errors.isEmpty else { throw AppError.validation(errors) }
+        _ = try await VisitRecorder.record(checked, visitID: visit.id!, by: user, today: req.today, on: req.db)
+        if user.role == .carrier {
+            // A carrier gets the stop back, never the coordinator's view of the visit.
+            let stops = try await RunSheet.stops(carrierID: user.id, day: visit.day, on: req.db)
+            guard let stop = stops.first(where: { $0.visit_id == visit.id }) else { throw AppError.notFound }
+            return try await stop.encodeResponse(for: req)
+        }
+        return try await respond(visit.id!, req)
+    }
+
+    func run(req: Request) async throws -> RunDTO {
+        let user = try req.currentUser()
+        var day = req.today
+        if let raw = req.query[String.self, at: "date"] {
+            guard let d = LocalDate(raw) else {
+                var e = FieldErrors()
+                e.add("date", "validation.date")
+                throw AppError.validation(e)
+            }
+            day = d
+        }
+        return RunDTO(date: day.iso, stops: try await RunSheet.stops(carrierID: user.id, day: day, on: req.db))
+    }
+
+    private func respond(_ id: UUID, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let (visit, _) = try await req.loadVisit(id)
+        let response = Response(status: status)
+        try response.content.encode(VisitDTO(visit, details: try await VisitDetails.load(visit, on: req.db)), as: .json)
+        return response
+    }
+}
+
+/// A range of days from the query string; a week from today by default, at most a year long.
+enum VisitQuery {
+    static func range(_ from: String?, _ to: String?, today: LocalDate) -> (LocalDate, LocalDate, FieldErrors) {
+        var e = FieldErrors()
+        let f: LocalDate? = from.map { LocalDate($0) } ?? today
+        let start = f ?? today
+        if f == nil { e.add("from", "validation.date") }
+        let t: LocalDate? = to.map { LocalDate($0) } ?? start.adding(days: 6)
+        if t == nil { e.add("to", "validation.date") }
+        let end = t ?? start.adding(days: 6)
+        if end < start { e.add("to", "validation.period_order") }
+        if start.adding(days: 366) < end { e.add("to", "visit.range_too_long") }
+        return (start, end, e)
+    }
+}
