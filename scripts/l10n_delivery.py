@@ -27,6 +27,33 @@ def add(t):
     t("outcome.minutes_range", "Укажите от 0 до 600 минут.", "0-ден 600 минутқа дейін көрсетіңіз.", "Give between 0 and 600 minutes.")
     t("outcome.not_on_visit", "Этого издания нет в визите.", "Бұл басылым баруда жоқ.", "This item is not part of the visit.")
 
+    t("nav.visits", "Визиты", "Барулар", "Visits")
+    t("nav.run", "Мой маршрут", "Менің бағытым", "My run")
+    t("run.title", "Маршрут на день", "Күндік бағыт", "Today's run")
+    t("run.empty", "На этот день визитов нет.", "Бұл күнге бару жоқ.", "No visits on this day.")
+    t("run.print", "Печать маршрутного листа", "Бағыт парағын басып шығару", "Print the route sheet")
+    t("run.apartment", "кв.", "пәтер", "apt")
+    t("run.entrance", "Подъезд", "Кіреберіс", "Entrance")
+    t("run.floor", "Этаж", "Қабат", "Floor")
+    t("run.no_lift", "без лифта", "лифтсіз", "no lift")
+    t("run.intercom", "Домофон", "Домофон", "Intercom")
+    t("run.no_coordinates", "Нет координат: остановка поставлена в конец маршрута.", "Координаттар жоқ: аялдама бағыттың соңына қойылды.", "No coordinates: this stop is placed at the end of the run.")
+    t("run.caregiver", "Помощник", "Көмекші", "Caregiver")
+    t("run.record_for", "Результат визита:", "Бару нәтижесі:", "Outcome of the visit:")
+    t("run.details", "Оценки, время и комментарий (необязательно)", "Бағалар, уақыт және пікір (міндетті емес)", "Ratings, time and comment (optional)")
+    t("run.rating_for", "Оценка читателя:", "Оқырман бағасы:", "Reader's rating of")
+    t("run.minutes", "Сколько минут заняло", "Қанша минут кетті", "Minutes spent")
+    t("run.comment", "Комментарий", "Пікір", "Comment")
+    t("run.done", "Выполнен", "Орындалды", "Done")
+    t("run.no_answer", "Не застали дома", "Үйден таппады", "Not at home")
+    t("run.recorded", "Результат записан.", "Нәтиже жазылды.", "Outcome recorded.")
+    t.plural("run.stops", {"one": "{count} остановка", "few": "{count} остановки", "many": "{count} остановок", "other": "{count} остановки"},
+             {"one": "{count} аялдама", "other": "{count} аялдама"}, {"one": "{count} stop", "other": "{count} stops"})
+    t.plural("run.deliver_count", {"one": "Привезти: {count} издание", "few": "Привезти: {count} издания", "many": "Привезти: {count} изданий", "other": "Привезти: {count} издания"},
+             {"one": "Апару: {count} басылым", "other": "Апару: {count} басылым"}, {"one": "Deliver: {count} item", "other": "Deliver: {count} items"})
+    t.plural("run.collect_count", {"one": "Забрать: {count} издание", "few": "Забрать: {count} издания", "many": "Забрать: {count} изданий", "other": "Забрать: {count} издания"},
+             {"one": "Алу: {count} басылым", "other": "Алу: {count} басылым"}, {"one": "Collect: {count} item", "other": "Collect: {count} items"})
+
     codes = {
         "visit_status": [("planned", "Запланирован", "Жоспарланған", "Planned"), ("in_progress", "В пути", "Жолда", "In progress"),
                          ("done", "Выполнен", "Орындалды", "Done"), ("no_answer", "Не застали дома", "Үйден таппады", "No answer / not at home"),

@@ -405,6 +405,7 @@ for prefix, rows in CODES.items():
 import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import l10n_delivery
+t.plural = p
 l10n_delivery.add(t)
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
         } catch let error as any AbortError where error.status == .notFound && req.isAPI {
             // The router found no route: if the path exists with other methods, say so with 405.
             let allowed = MethodMatcher.methods(for: req.url.path, in: req.application.routes)
-            guard !allowed.isEmpty else {
+            // When the path's own route takes this method, the 404 is about a record, not a route.
+            guard !allowed.isEmpty, !allowed.contains(req.method) else {
                 return try APIError.response(status: .notFound, message: Message("error.not_found"), fields: nil, req: req)
             }
             let response = try APIError.response(status: .methodNotAllowed, message: Message("error.method"), fields: nil, req: req)

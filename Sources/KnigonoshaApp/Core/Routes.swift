@@ -11,6 +11,8 @@ enum AppRoutes {
 
         let signedIn = web.grouped(RequireRole())
         ProfileController().register(signedIn)
+        RunController().register(signedIn)
+        RunController.registerAssets(app)
 
         let staff = web.grouped(RequireRole(Role.readerStaff))
         ReadersController().register(staff)

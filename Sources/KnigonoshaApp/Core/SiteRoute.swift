@@ -10,6 +10,8 @@ enum SiteRoute: Equatable {
     case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID)
     case branches, branchNew, branch(UUID)
     case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID)
+    case run, runOutcome(UUID), runScript, serviceWorker
+    case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID)
 
     private enum Part {
         case literal(String)
@@ -46,6 +48,16 @@ enum SiteRoute: Equatable {
         case .catalogExport: [.literal("catalog"), .literal("export")]
         case .catalogImport: [.literal("catalog"), .literal("import")]
         case .catalogImportJob(let id): [.literal("catalog"), .literal("import"), .id(id)]
+        case .run: [.literal("run")]
+        case .runOutcome(let id): [.literal("run"), .id(id), .literal("outcome")]
+        case .runScript: [.literal("static"), .literal("run.js")]
+        case .serviceWorker: [.literal("sw.js")]
+        case .visits: [.literal("visits")]
+        case .visit(let id): [.literal("visits"), .id(id)]
+        case .visitsPlan: [.literal("visits"), .literal("plan")]
+        case .visitsSelect: [.literal("visits"), .literal("select")]
+        case .visitItems(let id): [.literal("visits"), .id(id), .literal("items")]
+        case .visitOutcome(let id): [.literal("visits"), .id(id), .literal("outcome")]
         }
     }
 

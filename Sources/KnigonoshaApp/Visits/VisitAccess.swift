@@ -6,7 +6,9 @@ extension Request {
     /// administrators all, carriers only the visits assigned to them.
     func loadVisit(_ id: UUID? = nil) async throws -> (Visit, CurrentUser) {
         let user = try currentUser()
-        guard let visit = try await Visit.query(on: db).filter(\.$id == (id ?? idParameter())).with(\.$reader).first() else {
+        // A malformed id is a path no route serves («/visits/plan» with PATCH): 405 or 404 then.
+        guard let visitID = id ?? parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        guard let visit = try await Visit.query(on: db).filter(\.$id == visitID).with(\.$reader).first() else {
             throw AppError.notFound
         }
         switch user.role {

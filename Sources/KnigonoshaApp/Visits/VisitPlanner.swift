@@ -28,41 +28,43 @@ enum VisitPlanner {
         let carriers = try await CarrierPool.load(on: db)
         let done = lastDone
         let alreadyTaken = taken
-        return try await db.transaction { tx in
-            var result = Result()
-            var taken = alreadyTaken
-            for reader in readers {
-                let rhythm = Self.rhythm(reader, lastDone: done[reader.id!])
-                let days = Scheduler.plan(rhythm, from: from.schedulingDay, until: until.schedulingDay, holidays: holidays)
-                // Half the rhythm's step: a visit that close to a planned date already covers it.
-                let near = rhythm.rhythm == .weekly ? 3 : 6
-                var planned = 0
-                for day in days where !(taken[reader.id!] ?? []).contains(where: { abs($0.ordinal - day.ordinal) <= near }) {
-                    let visit = Visit()
-                    visit.$reader.id = reader.id!
-                    visit.$branch.id = reader.$branch.id
-                    visit.scheduledOn = day.iso
-                    visit.timeFrom = reader.timeFrom
-                    visit.timeTo = reader.timeTo
-                    visit.kind = VisitKind.planned.rawValue
-                    visit.status = VisitStatus.planned.rawValue
-                    visit.$carrier.id = try await carriers.pick(branchID: reader.$branch.id, day: day, on: tx)
-                    try await visit.create(on: tx)
-                    try await VisitEvent(visitID: visit.id!, user: user, kind: "created", from: nil, to: day.iso).create(on: tx)
-                    taken[reader.id!, default: []].append(day)
-                    planned += 1
+        return try await BusyRetry.run {
+            try await db.transaction { tx in
+                var result = Result()
+                var taken = alreadyTaken
+                for reader in readers {
+                    let rhythm = Self.rhythm(reader, lastDone: done[reader.id!])
+                    let days = Scheduler.plan(rhythm, from: from.schedulingDay, until: until.schedulingDay, holidays: holidays)
+                    // Half the rhythm's step: a visit that close to a planned date already covers it.
+                    let near = rhythm.rhythm == .weekly ? 3 : 6
+                    var planned = 0
+                    for day in days where !(taken[reader.id!] ?? []).contains(where: { abs($0.ordinal - day.ordinal) <= near }) {
+                        let visit = Visit()
+                        visit.$reader.id = reader.id!
+                        visit.$branch.id = reader.$branch.id
+                        visit.scheduledOn = day.iso
+                        visit.timeFrom = reader.timeFrom
+                        visit.timeTo = reader.timeTo
+                        visit.kind = VisitKind.planned.rawValue
+                        visit.status = VisitStatus.planned.rawValue
+                        visit.$carrier.id = try await carriers.pick(branchID: reader.$branch.id, day: day, on: tx)
+                        try await visit.create(on: tx)
+                        try await VisitEvent(visitID: visit.id!, user: user, kind: "created", from: nil, to: day.iso).create(on: tx)
+                        taken[reader.id!, default: []].append(day)
+                        planned += 1
+                    }
+                    if planned > 0 {
+                        result.created += planned
+                        result.readers += 1
+                    }
+                    // The override is used once: it placed the next visit.
+                    if planned > 0, reader.nextVisitOn != nil {
+                        reader.nextVisitOn = nil
+                        try await reader.save(on: tx)
+                    }
                 }
-                if planned > 0 {
-                    result.created += planned
-                    result.readers += 1
-                }
-                // The override is used once: it placed the next visit.
-                if planned > 0, reader.nextVisitOn != nil {
-                    reader.nextVisitOn = nil
-                    try await reader.save(on: tx)
-                }
+                return result
             }
-            return result
         }
     }
 

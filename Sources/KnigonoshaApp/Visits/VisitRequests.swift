@@ -52,14 +52,16 @@ enum VisitRequests {
         visit.requestText = text
         visit.requestedAt = Date()
         let chosen = carrierID
-        try await db.transaction { tx in
-            if chosen == nil {
-                visit.$carrier.id = try await CarrierPool.load(on: tx).pick(branchID: reader.$branch.id, day: date.schedulingDay, on: tx)
-            } else {
-                visit.$carrier.id = chosen
+        try await BusyRetry.run {
+            try await db.transaction { tx in
+                if chosen == nil {
+                    visit.$carrier.id = try await CarrierPool.load(on: tx).pick(branchID: reader.$branch.id, day: date.schedulingDay, on: tx)
+                } else {
+                    visit.$carrier.id = chosen
+                }
+                try await visit.create(on: tx)
+                try await VisitEvent(visitID: visit.id!, user: user, kind: "created", from: nil, to: date.iso).create(on: tx)
             }
-            try await visit.create(on: tx)
-            try await VisitEvent(visitID: visit.id!, user: user, kind: "created", from: nil, to: date.iso).create(on: tx)
         }
         return (visit, e)
     }
@@ -85,23 +87,25 @@ enum VisitRequests {
         guard e.isEmpty else { return e }
         let newDate = date
         let newCarrier = carrier
-        try await db.transaction { tx in
-            if let date = newDate, date.iso != visit.scheduledOn {
-                try await VisitEvent(visitID: visit.id!, user: user, kind: "date", from: visit.scheduledOn, to: date.iso).create(on: tx)
-                visit.scheduledOn = date.iso
+        try await BusyRetry.run {
+            try await db.transaction { tx in
+                if let date = newDate, date.iso != visit.scheduledOn {
+                    try await VisitEvent(visitID: visit.id!, user: user, kind: "date", from: visit.scheduledOn, to: date.iso).create(on: tx)
+                    visit.scheduledOn = date.iso
+                }
+                if p.time_from != nil || p.time_to != nil {
+                    visit.timeFrom = from
+                    visit.timeTo = to
+                }
+                if let carrier = newCarrier, carrier != visit.$carrier.id {
+                    let names = try await User.query(on: tx).filter(\.$id ~~ [carrier, visit.$carrier.id].compactMap { $0 }).all()
+                    func name(_ id: UUID?) -> String? { names.first { $0.id == id }?.fullName }
+                    try await VisitEvent(visitID: visit.id!, user: user, kind: "assigned", from: name(visit.$carrier.id), to: name(carrier)).create(
+                        on: tx)
+                    visit.$carrier.id = carrier
+                }
+                try await visit.save(on: tx)
             }
-            if p.time_from != nil || p.time_to != nil {
-                visit.timeFrom = from
-                visit.timeTo = to
-            }
-            if let carrier = newCarrier, carrier != visit.$carrier.id {
-                let names = try await User.query(on: tx).filter(\.$id ~~ [carrier, visit.$carrier.id].compactMap { $0 }).all()
-                func name(_ id: UUID?) -> String? { names.first { $0.id == id }?.fullName }
-                try await VisitEvent(visitID: visit.id!, user: user, kind: "assigned", from: name(visit.$carrier.id), to: name(carrier)).create(
-                    on: tx)
-                visit.$carrier.id = carrier
-            }
-            try await visit.save(on: tx)
         }
         return e
     }

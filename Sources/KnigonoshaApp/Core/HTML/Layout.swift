@@ -74,6 +74,7 @@ enum Layout {
             items.append((.catalog, "nav.catalog"))
             items.append((.catalogImport, "nav.import"))
         }
+        if user.role == .carrier { items.append((.run, "nav.run")) }
         if user.isAdmin {
             items.append((.adminUsers, "nav.users"))
             items.append((.branches, "nav.branches"))

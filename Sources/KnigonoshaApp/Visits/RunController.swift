@@ -1,0 +1,58 @@
+import Fluent
+import Vapor
+
+/// The carrier's run sheet at `/run`: today's stops in route order, each recorded in one or two
+/// taps. It works without JavaScript; with it, outcomes recorded offline wait on the phone and
+/// are sent when the connection returns, under the same idempotency key.
+struct RunController {
+    struct Form: Content {
+        var outcome: String?
+        var key: String?
+        var comment: String?
+        var minutes_spent: String?
+        var ratings: [String: String]?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.run.pattern, use: page)
+        routes.post(SiteRoute.runOutcome(SiteRoute.anyID).pattern, use: record)
+    }
+
+    static func registerAssets(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.runScript.pattern) { _ in javascript(RunView.script) }
+        routes.get(SiteRoute.serviceWorker.pattern) { _ in javascript(RunView.serviceWorker) }
+    }
+
+    private static func javascript(_ body: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+        return response
+    }
+
+    func page(req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let day = req.query[String.self, at: "date"].flatMap { LocalDate($0) } ?? req.today
+        let stops = try await RunSheet.stops(carrierID: user.id, day: day, on: req.db)
+        let response = RunView.page(req.page, day: day, stops: stops)
+        // The page must be fresh when online; the service worker keeps the last copy for offline use.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+        return response
+    }
+
+    func record(req: Request) async throws -> Response {
+        let (visit, user) = try await req.loadVisit()
+        let form = try req.content.decode(Form.self)
+        var ratings: [String: Int] = [:]
+        for (k, v) in form.ratings ?? [:] where !v.isEmpty { ratings[k] = Int(v) ?? 0 }
+        let minutes = form.minutes_spent.flatMap { $0.isEmpty ? nil : Int($0) ?? -1 }
+        let payload = OutcomePayload(
+            outcome: form.outcome, returned: nil, ratings: ratings, minutes_spent: minutes, comment: form.comment, key: form.key)
+        let (checked, errors) = CheckedOutcome.check(payload, today: req.today)
+        guard let checked, errors.isEmpty else {
+            throw AppError.badRequest(errors.items.first?.message ?? Message("error.validation"))
+        }
+        _ = try await VisitRecorder.record(checked, visitID: visit.id!, by: user, today: req.today, on: req.db)
+        return req.seeOther(SiteRoute.run.path + "#stop-\(visit.id!.uuidString.lowercased())", flash: "run.recorded")
+    }
+}

@@ -1,0 +1,93 @@
+import Plot
+import Vapor
+
+/// The run sheet, phone first: one card per stop, big buttons, nothing the doorstep does not need.
+enum RunView {
+    static func page(_ ctx: PageContext, day: LocalDate, stops: [RunStop]) -> Response {
+        Layout.page(
+            ctx, title: ctx.t("run.title"),
+            .p(.class("lead"), .text(ctx.date(day.iso) + " · " + ctx.plural("run.stops", stops.count))),
+            .p(.id("offline-status"), .class("notice"), .attribute(named: "role", value: "status"), .attribute(named: "hidden")),
+            .if(stops.isEmpty, .p(.text(ctx.t("run.empty")))),
+            .forEach(stops) { stop($0, ctx) },
+            .div(
+                .class("actions no-print"),
+                .button(.type(.button), .class("print-button"), .attribute(named: "data-print", value: ""), .text(ctx.t("run.print")))),
+            .script(.src(SiteRoute.runScript.path), .defer())
+        )
+    }
+
+    static func stop(_ s: RunStop, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let id = "stop-" + s.visit_id.uuidString.lowercased()
+        let open = VisitStatus(rawValue: s.status)?.isOpen ?? false
+        let address = [s.settlement, s.street, s.building, s.apartment.map { ctx.t("run.apartment") + " " + $0 }].compactMap { $0 }.joined(
+            separator: ", ")
+        var access: [String] = []
+        if let e = s.entrance { access.append(ctx.t("run.entrance") + " " + e) }
+        if let f = s.floor { access.append(ctx.t("run.floor") + " " + String(f) + (s.has_lift == false ? " (" + ctx.t("run.no_lift") + ")" : "")) }
+        if let i = s.intercom { access.append(ctx.t("run.intercom") + " " + i) }
+        return .element(
+            named: "article",
+            nodes: [
+                .class("stop card"), .id(id), .attribute(named: "aria-labelledby", value: id + "-h"),
+                .h2(.id(id + "-h"), .text("\(s.position). \(s.reader_name)")),
+                .p(.class("status"), .text(ctx.t("visit_status." + s.status) + (s.time_from.map { " · " + $0 + "–" + (s.time_to ?? "") } ?? ""))),
+                .p(.class("address"), .text(address)),
+                .if(!access.isEmpty, .p(.text(access.joined(separator: " · ")))),
+                .unwrap(s.access_notes) { .p(.class("notice"), .text($0)) },
+                .if(!s.has_coordinates, .p(.class("hint"), .text(ctx.t("run.no_coordinates")))),
+                .ul(
+                    .class("phones"),
+                    .forEach(s.phones) { p in .li(.a(.href("tel:" + p.number), .text(ctx.t("phone_label." + p.label) + ": " + p.number))) },
+                    .unwrap(s.caregiver_phone) { phone in
+                        .li(.a(.href("tel:" + phone), .text(ctx.t("run.caregiver") + (s.caregiver_name.map { " " + $0 } ?? "") + ": " + phone)))
+                    }
+                ),
+                .h3(.text(ctx.plural("run.deliver_count", s.deliver.count))),
+                .ul(
+                    .forEach(s.deliver) { d in
+                        .li(
+                            .text(d.title + (d.authors.isEmpty ? "" : " — " + d.authors)),
+                            .if(d.format != "print", .strong(.class("badge"), .text(" " + ctx.t("material." + d.format)))))
+                    }),
+                .h3(.text(ctx.plural("run.collect_count", s.collect.count))),
+                .ul(.forEach(s.collect) { c in .li(.text(c.title)) }),
+                .if(open, outcomeForm(s, ctx)),
+            ])
+    }
+
+    static func rating(_ c: RunStop.Collect, base: String, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let loan = c.loan_id.uuidString.lowercased()
+        var field = Forms.Field(name: "ratings[\(loan)]", label: ctx.t("run.rating_for") + " «" + c.title + "»")
+        field.controlID = base + "-" + String(loan.prefix(8))
+        let options: [(String, String)] = [("", "—"), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
+        return Forms.select(ctx, field, options: options)
+    }
+
+    static func outcomeForm(_ s: RunStop, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let base: String = "r-" + String(s.visit_id.uuidString.lowercased().prefix(8))
+        return Forms.post(
+            ctx, action: SiteRoute.runOutcome(s.visit_id).path, class: "outcome", ariaLabel: ctx.t("run.record_for") + " " + s.reader_name,
+            [
+                .input(.type(.hidden), .name("key"), .value(s.key)),
+                .element(
+                    named: "details",
+                    nodes: [
+                        .element(named: "summary", nodes: [.text(ctx.t("run.details"))]),
+                        .forEach(s.collect) { c in rating(c, base: base, ctx) },
+                        .div(
+                            .class("field"), .label(.for(base + "-min"), .text(ctx.t("run.minutes"))),
+                            .input(
+                                .id(base + "-min"), .name("minutes_spent"), .type(.number), .attribute(named: "min", value: "0"),
+                                .attribute(named: "max", value: "600"), .attribute(named: "inputmode", value: "numeric"))),
+                        .div(
+                            .class("field"), .label(.for(base + "-c"), .text(ctx.t("run.comment"))),
+                            .textarea(.id(base + "-c"), .name("comment"), .attribute(named: "rows", value: "2"))),
+                    ]),
+                .div(
+                    .class("actions big"),
+                    Forms.submit(ctx.t("run.done"), name: "outcome", value: "done"),
+                    .button(.type(.submit), .class("secondary"), .name("outcome"), .value("no_answer"), .text(ctx.t("run.no_answer")))),
+            ])
+    }
+}
