@@ -119,8 +119,8 @@ enum DeliveryOpenAPI {
             "PlanInput": [
                 "type": "object",
                 "properties": [
-                    "branch_id": ["type": ["string", "null"], "format": "uuid"], "from": date,
-                    "weeks": ["type": "integer", "minimum": 1, "maximum": 26],
+                    "branch_id": ["type": ["string", "null"], "format": "uuid"], "from": ["type": ["string", "null"], "format": "date"],
+                    "weeks": ["type": ["integer", "null"], "minimum": 1, "maximum": 26],
                 ],
             ],
             "PlanResult": [

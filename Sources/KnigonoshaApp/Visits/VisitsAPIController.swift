@@ -81,7 +81,7 @@ struct VisitsAPIController {
         let input = try req.content.decode(PlanInput.self, using: JSONDecoder())
         var e = FieldErrors()
         let from = input.from.map { LocalDate($0) } ?? req.today
-        if from == nil { e.add("from", "validation.date") }
+        if from == nil { e.add("from", "validation.date") } else if let f = from, f < req.today { e.add("from", "validation.not_past") }
         let defaultWeeks = try await DeliverySettings.load(on: req.db).horizonWeeks
         let weeks = input.weeks ?? defaultWeeks
         if !(1...26).contains(weeks) { e.add("weeks", "visit.weeks_range") }
