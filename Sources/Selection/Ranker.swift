@@ -19,7 +19,10 @@ public struct Ranker {
     }
 
     /// The best `limit` candidates, best first; ties go to the lower id so results are stable.
-    public func rank(_ candidates: [Candidate], for profile: Profile, limit: Int) -> [Suggestion] {
+    /// With `fill`, titles that match no stated interest but pass every hard rule (a form and a
+    /// language the reader uses, nothing excluded or already had) fill the remaining places, after
+    /// every match, so that a visit is never left empty because the catalogue is small.
+    public func rank(_ candidates: [Candidate], for profile: Profile, limit: Int, fill: Bool = false) -> [Suggestion] {
         let p = PreparedProfile(profile, analyzer: analyzer)
         var blocked = Set<Int>()
         var seriesHad: [String: Int] = [:]
@@ -31,7 +34,7 @@ public struct Ranker {
         var scored: [Suggestion] = []
         var seenSeries = Set<String>()
         for c in candidates where !blocked.contains(c.id) {
-            guard let s = score(c, p, seriesHad: seriesHad) else { continue }
+            guard let s = score(c, p, seriesHad: seriesHad, fill: fill) else { continue }
             scored.append(s)
         }
         scored.sort { $0.score == $1.score ? $0.id < $1.id : $0.score > $1.score }
@@ -47,7 +50,7 @@ public struct Ranker {
         return out
     }
 
-    func score(_ c: Candidate, _ p: PreparedProfile, seriesHad: [String: Int]) -> Suggestion? {
+    func score(_ c: Candidate, _ p: PreparedProfile, seriesHad: [String: Int], fill: Bool) -> Suggestion? {
         if !p.forms.isEmpty && !p.forms.contains(c.form) { return nil }
         if !p.languages.isEmpty && !c.languages.isEmpty && p.languages.isDisjoint(with: c.languages) { return nil }
         let authorTerms = c.authors.map { Set(analyzer.terms($0)) }
@@ -84,8 +87,14 @@ public struct Ranker {
             score += affinity
             if affinity > 0 { reasons.append("rating") }
         }
-        // Nothing matched and the reader told us what they like: not a suggestion.
-        if reasons.isEmpty && p.hasInterests { return nil }
+        // Nothing matched and the reader told us what they like: not a suggestion, or a filler
+        // ranked below every match.
+        if reasons.isEmpty && p.hasInterests {
+            guard fill else { return nil }
+            // A filler from a numbered series is only ever the reader's next book of it.
+            if let series = c.series.map(key), let n = c.seriesNumber, n != (seriesHad[series] ?? 0) + 1 { return nil }
+            return Suggestion(id: c.id, score: -1 + (p.formOrder[c.form].map { 0.5 / Double($0 + 1) } ?? 0), reasons: ["fit"])
+        }
         if affinity < 0 && reasons.allSatisfy({ $0 == "rating" }) { return nil }
         // The reader's first-choice form wins a tie.
         if let i = p.formOrder[c.form] { score += 0.5 / Double(i + 1) }

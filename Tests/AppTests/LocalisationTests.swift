@@ -71,6 +71,8 @@ import Testing
         built += Requester.allCases.map(\.labelKey) + RequestChannel.allCases.map(\.labelKey) + ItemState.allCases.map(\.labelKey)
         built += LoanStatus.allCases.map(\.labelKey) + Outcome.allCases.map(\.labelKey)
         built += KazakhstanHolidays.fixed.map { "holiday." + $0.key }
+        built += ["subject", "genre", "author", "series", "rating", "manual", "fit"].map { "reason." + $0 }
+        built += ["created", "status", "assigned", "date"].map { "visit_event." + $0 }
         #expect(Set(built).subtracting(l10n.keys(.ru)).sorted() == [])
     }
 }

@@ -53,6 +53,15 @@ import Testing
         #expect(down.map(\.id) == [8, 4])
     }
 
+    @Test func fillersComeAfterEveryMatchAndKeepTheHardRules() {
+        let p = Profile(genres: ["Детективы"], excludedTopics: ["война"], forms: ["print", "large_print"], languages: ["rus"])
+        let ranked = ranker().rank(books, for: p, limit: 10, fill: true)
+        #expect(ranked.prefix(2).map(\.id) == [2, 4])
+        #expect(ranked.dropFirst(2).allSatisfy { $0.reasons == ["fit"] && $0.score < 0 })
+        // Nothing in English, nothing about war, one book of the saga, in a form the reader uses.
+        #expect(Set(ranked.map(\.id)) == [2, 4, 1, 6])
+    }
+
     @Test func manyInterestsWork() {
         // Polaris fails at 50 preferences; a reader here can have hundreds.
         let interests = (0..<500).map { "тема\($0)" } + ["детективы"]

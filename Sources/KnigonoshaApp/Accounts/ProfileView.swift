@@ -17,6 +17,7 @@ enum ProfileView {
                 H.dt(ctx.t("user.role")), H.dd(ctx.t("role." + user.role.rawValue)),
                 H.dt(ctx.t("user.branch")), H.dd(branchName ?? ctx.t("user.all_branches")),
             ]),
+            .if(user.role == .carrier, .p(.a(.href(SiteRoute.calendarFeed.path), .text(ctx.t("calendar.title"))))),
             .h2(.id("password-heading"), .text(ctx.t("profile.change_password"))),
             Forms.post(
                 ctx, SiteRoute.profilePassword, ariaLabel: ctx.t("profile.change_password"), novalidate: true,

@@ -40,7 +40,14 @@ struct CatalogController {
         let copies = try await Copy.query(on: req.db).filter(\.$bib.$id == bib.id!).with(\.$branch).sort(\.$inventoryNumber).all()
         let user = try req.currentUser()
         let branches = try await Branch.query(on: req.db).sort(\.$code).all().filter { user.canAccess(branchID: $0.id) }
-        return CatalogRecordView.render(req.page, bib: bib, copies: copies, branches: branches, form: form, errors: errors, status: status)
+        // Who had this title: readers of the account's own branches only.
+        var loans = Loan.query(on: req.db).filter(\.$bib.$id == bib.id!).join(Reader.self, on: \Loan.$reader.$id == \Reader.$id)
+            .with(\.$reader).with(\.$bib)
+        if !user.isAdmin { loans = loans.filter(Reader.self, \.$branch.$id == (user.branchID ?? UUID())) }
+        let readers = try await loans.sort(\.$issuedOn, .descending).limit(200).all()
+        if !readers.isEmpty { try await req.audit(.list, "loan") }
+        return CatalogRecordView.render(
+            req.page, bib: bib, copies: copies, branches: branches, form: form, errors: errors, status: status, readers: readers)
     }
 
     /// MARC 21 (ISO 2709, UTF-8) or MARCXML for a search result, or for chosen ids (`ids=1,2,3`).

@@ -22,6 +22,9 @@ public struct AppConfig: Sendable {
     public var sessionIdleLifetime: TimeInterval
     /// Where uploaded import files wait for their job.
     public var uploadDirectory = "data/uploads"
+    /// The address people reach the service at («https://kitap.example.kz»), for links that leave
+    /// the browser, such as calendar feeds; the request's Host is used when it is not set.
+    public var publicURL: String?
 
     public init(
         database: Database,
@@ -63,6 +66,12 @@ public struct AppConfig: Sendable {
             config.timeZone = zone
         }
         if let raw = env["UPLOAD_DIR"], !raw.isEmpty { config.uploadDirectory = raw }
+        if let raw = env["PUBLIC_URL"], !raw.isEmpty {
+            guard let url = URL(string: raw), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ConfigError("PUBLIC_URL must be an http(s) address such as https://kitap.example.kz, got \"\(raw)\"")
+            }
+            config.publicURL = raw.hasSuffix("/") ? String(raw.dropLast()) : raw
+        }
         if let raw = env["SESSION_IDLE_HOURS"], !raw.isEmpty {
             guard let hours = Double(raw), hours > 0, hours <= 24 * 30 else {
                 throw ConfigError("SESSION_IDLE_HOURS must be a number of hours from 0 to 720, got \"\(raw)\"")

@@ -13,15 +13,18 @@ enum AppRoutes {
         ProfileController().register(signedIn)
         RunController().register(signedIn)
         RunController.registerAssets(app)
+        CalendarFeedController().register(signedIn: signedIn, app: app)
 
         let staff = web.grouped(RequireRole(Role.readerStaff))
         ReadersController().register(staff)
         CatalogController().register(staff)
         ImportController().register(staff)
+        VisitsController().register(staff)
 
         let admin = web.grouped(RequireRole([.admin]))
         AdminUsersController().register(admin)
         BranchesController().register(admin)
+        DeliverySettingsController().register(admin)
 
         // The JSON API: bearer tokens only.
         let api = app.grouped("api", "v1")
@@ -32,5 +35,8 @@ enum AppRoutes {
         ReadersAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
         CatalogAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
         VisitsAPIController().register(staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), anyone: apiAuthed)
+        LoansController().register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
+        DeliveryAdminAPIController().register(
+            staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), admin: apiAuthed.grouped(RequireRole([.admin])))
     }
 }

@@ -11,7 +11,9 @@ enum SiteRoute: Equatable {
     case branches, branchNew, branch(UUID)
     case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID)
     case run, runOutcome(UUID), runScript, serviceWorker
-    case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID)
+    case loans, loanRenew(UUID), loanLost(UUID)
+    case deliverySettings, holidays, holidayDelete(UUID), carrierHours(UUID), calendarFeed, calendarFeedRevoke, calendar(String)
+    case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID), visitNew, visitSlip(UUID), pickList
 
     private enum Part {
         case literal(String)
@@ -53,11 +55,24 @@ enum SiteRoute: Equatable {
         case .runScript: [.literal("static"), .literal("run.js")]
         case .serviceWorker: [.literal("sw.js")]
         case .visits: [.literal("visits")]
+        case .loans: [.literal("loans")]
+        case .deliverySettings: [.literal("admin"), .literal("delivery")]
+        case .holidays: [.literal("admin"), .literal("delivery"), .literal("holidays")]
+        case .holidayDelete(let id): [.literal("admin"), .literal("delivery"), .literal("holidays"), .id(id), .literal("delete")]
+        case .carrierHours(let id): [.literal("admin"), .literal("delivery"), .literal("carriers"), .id(id)]
+        case .calendarFeed: [.literal("profile"), .literal("calendar")]
+        case .calendarFeedRevoke: [.literal("profile"), .literal("calendar"), .literal("revoke")]
+        case .calendar(let token): [.literal("calendar"), .literal(token + ".ics")]
+        case .loanRenew(let id): [.literal("loans"), .id(id), .literal("renew")]
+        case .loanLost(let id): [.literal("loans"), .id(id), .literal("lost")]
         case .visit(let id): [.literal("visits"), .id(id)]
         case .visitsPlan: [.literal("visits"), .literal("plan")]
         case .visitsSelect: [.literal("visits"), .literal("select")]
         case .visitItems(let id): [.literal("visits"), .id(id), .literal("items")]
         case .visitOutcome(let id): [.literal("visits"), .id(id), .literal("outcome")]
+        case .visitNew: [.literal("visits"), .literal("new")]
+        case .visitSlip(let id): [.literal("visits"), .id(id), .literal("slip")]
+        case .pickList: [.literal("visits"), .literal("pick-list")]
         }
     }
 

@@ -57,7 +57,9 @@ struct ReadersController {
         try await req.audit(.view, "reader", reader.id)
         let branches = try await Branch.query(on: req.db).all()
         let names = Dictionary(branches.map { ($0.id!.uuidString, $0.name(req.lang)) }) { a, _ in a }
-        return ReaderShowView.render(req.page, reader: reader, record: ReaderStore.record(of: reader), changes: changes, branchNames: names)
+        let service = try await ReaderService.load(readerID: reader.id!, on: req.db)
+        return ReaderShowView.render(
+            req.page, reader: reader, record: ReaderStore.record(of: reader), changes: changes, branchNames: names, serviceHistory: service)
     }
 
     func editForm(req: Request) async throws -> Response {

@@ -11,7 +11,8 @@ enum CandidateQuery {
     static let limit = 1500
 
     static func ids(
-        interests: [String], forms: [String], languages: Set<String>, branchID: UUID, exclude: Set<Int>, on db: any Database
+        interests: [String], forms: [String], languages: Set<String>, branchID: UUID, exclude: Set<Int>, on db: any Database,
+        limit: Int = CandidateQuery.limit
     ) async throws -> [Int] {
         guard let sql = db as? any SQLDatabase else { return [] }
         var filters: SQLQueryString =

@@ -91,6 +91,61 @@ enum DeliveryOpenAPI {
                         ("200", D.ok(["oneOf": [D.ref("Visit"), D.ref("RunStop")]])), ["400", "401", "403", "404", "409", "413", "422"]),
                 ],
             ],
+            "/loans": [
+                "get": [
+                    "operationId": "listLoans", "summary": "Items on loan to the branch's readers, or only the overdue ones",
+                    "parameters": [D.query("status", ["type": "string", "enum": ["on_loan", "overdue"]], "Default: on_loan")],
+                    "responses": D.responses(("200", D.ok(D.ref("LoanList"))), ["400", "401", "403", "422"]),
+                ]
+            ],
+            "/loans/{id}/renew": [
+                "parameters": [D.idParameter],
+                "post": [
+                    "operationId": "renewLoan", "summary": "Move the due date on by the reader's rhythm (three times at most)",
+                    "responses": D.responses(("200", D.ok(D.ref("Loan"))), ["401", "403", "404", "409"]),
+                ],
+            ],
+            "/loans/{id}/lost": [
+                "parameters": [D.idParameter],
+                "post": [
+                    "operationId": "markLoanLost", "summary": "The copy did not come back: loan and copy become lost",
+                    "responses": D.responses(("200", D.ok(D.ref("Loan"))), ["401", "403", "404", "409"]),
+                ],
+            ],
+            "/holidays": [
+                "get": [
+                    "operationId": "listHolidays", "summary": "The holiday list; no visits are planned on these days",
+                    "responses": D.responses(("200", D.ok(["type": "array", "items": D.ref("Holiday")])), ["401", "403"]),
+                ],
+                "post": [
+                    "operationId": "addHoliday", "summary": "Add a holiday (administrators)", "requestBody": D.body("HolidayInput"),
+                    "responses": D.responses(("201", D.ok(D.ref("Holiday"), "Created")), ["400", "401", "403", "413", "422"]),
+                ],
+            ],
+            "/holidays/{id}": [
+                "parameters": [D.idParameter],
+                "delete": [
+                    "operationId": "deleteHoliday", "summary": "Remove a holiday (administrators)",
+                    "responses": D.responses(("204", ["description": "Removed"]), ["401", "403", "404"]),
+                ],
+            ],
+            "/settings/delivery": [
+                "get": [
+                    "operationId": "getDeliverySettings", "summary": "The re-send rule and the planning horizon",
+                    "responses": D.responses(("200", D.ok(D.ref("DeliverySettings"))), ["401", "403"]),
+                ],
+                "put": [
+                    "operationId": "putDeliverySettings", "summary": "Change them (administrators)", "requestBody": D.body("DeliverySettings"),
+                    "responses": D.responses(("200", D.ok(D.ref("DeliverySettings"))), ["400", "401", "403", "413", "422"]),
+                ],
+            ],
+            "/catalog/{id}/loans": [
+                "parameters": [["name": "id", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 1]]],
+                "get": [
+                    "operationId": "whoHadTitle", "summary": "Who had this title (readers of the account's branches)",
+                    "responses": D.responses(("200", D.ok(D.ref("LoanList"))), ["401", "403", "404"]),
+                ],
+            ],
             "/run": [
                 "get": [
                     "operationId": "getRun", "summary": "The signed-in carrier's stops for a day, in route order",
@@ -167,6 +222,27 @@ enum DeliveryOpenAPI {
                     "visit_id": uuid, "position": ["type": "integer"], "reader_name": ["type": "string"], "status": codes(VisitStatus.self),
                     "deliver": ["type": "array", "items": ["type": "object"]], "collect": ["type": "array", "items": ["type": "object"]],
                     "key": ["type": "string"],
+                ],
+            ],
+            "Loan": [
+                "type": "object", "required": ["id", "reader_id", "bib_id", "title", "copy_id", "issued_on", "due_on", "status", "renewals"],
+                "properties": [
+                    "id": uuid, "reader_id": uuid, "bib_id": ["type": "integer"], "title": ["type": "string"], "copy_id": uuid, "issued_on": date,
+                    "due_on": date, "status": codes(LoanStatus.self), "renewals": ["type": "integer"], "returned_on": ["type": ["string", "null"]],
+                    "rating": ["type": ["integer", "null"]],
+                ],
+            ],
+            "LoanList": ["type": "object", "required": ["items"], "properties": ["items": ["type": "array", "items": D.ref("Loan")]]],
+            "Holiday": ["type": "object", "required": ["id", "day", "name"], "properties": ["id": uuid, "day": date, "name": ["type": "string"]]],
+            "HolidayInput": [
+                "type": "object", "required": ["day", "name"],
+                "properties": ["day": date, "name": ["type": "string", "minLength": 1, "maxLength": 100]],
+            ],
+            "DeliverySettings": [
+                "type": "object", "required": ["horizon_weeks"],
+                "properties": [
+                    "resend_after_months": ["type": ["integer", "null"], "minimum": 0, "maximum": 120],
+                    "horizon_weeks": ["type": "integer", "minimum": 1, "maximum": 26],
                 ],
             ],
             "Run": [

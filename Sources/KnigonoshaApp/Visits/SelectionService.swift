@@ -61,15 +61,22 @@ enum SelectionService {
             )
             .all().map { $0.$bib.id }
         let interests = profile.subjects + profile.genres + profile.authors + profile.series
-        let ids = try await CandidateQuery.ids(
+        var ids = try await CandidateQuery.ids(
             interests: interests, forms: profile.forms, languages: profile.languages, branchID: visit.$branch.id,
             exclude: exclude.union(upcoming), on: db)
+        if ids.count < limit * 4 && !interests.isEmpty {
+            // Too few matches to choose from: also look at what fits the reader's forms and languages.
+            let more = try await CandidateQuery.ids(
+                interests: [], forms: profile.forms, languages: profile.languages, branchID: visit.$branch.id,
+                exclude: exclude.union(upcoming).union(ids), on: db, limit: 200)
+            ids += more
+        }
         guard !ids.isEmpty else { return [] }
         var records: [BibRecord] = []
         for chunk in ids.chunked(500) { records += try await BibRecord.query(on: db).filter(\.$id ~~ Array(chunk)).all() }
         let settings = try await DeliverySettings.load(on: db)
         let ranker = Ranker(resendAfterMonths: settings.resendAfterMonths, todayOrdinal: today.schedulingDay.ordinal)
-        return ranker.rank(records.map(ReaderProfile.candidate), for: profile, limit: limit)
+        return ranker.rank(records.map(ReaderProfile.candidate), for: profile, limit: limit, fill: true)
     }
 
     /// Reserves an available copy of `bibID` at the branch (or exactly `copyID`). The update only

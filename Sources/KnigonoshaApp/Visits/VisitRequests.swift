@@ -131,7 +131,9 @@ enum VisitRequests {
         }
     }
 
-    static func checkTimes(_ from: String?, _ to: String?, into e: inout FieldErrors) -> (String?, String?) {
+    static func checkTimes(
+        _ from: String?, _ to: String?, fields: (String, String) = ("time_from", "time_to"), into e: inout FieldErrors
+    ) -> (String?, String?) {
         func time(_ v: String?, _ field: String) -> String? {
             guard let v = e.text(v, field, max: 5) else { return nil }
             let parts = v.split(separator: ":")
@@ -142,9 +144,9 @@ enum VisitRequests {
             }
             return String(format: "%02d:%02d", h, m)
         }
-        let f = time(from, "time_from")
-        let t = time(to, "time_to")
-        if let f, let t, t <= f { e.add("time_to", "validation.time_order") }
+        let f = time(from, fields.0)
+        let t = time(to, fields.1)
+        if let f, let t, t <= f { e.add(fields.1, "validation.time_order") }
         return (f, t)
     }
 

@@ -5,7 +5,7 @@ import Vapor
 enum CatalogRecordView {
     static func render(
         _ ctx: PageContext, bib b: BibRecord, copies: [Copy], branches: [Branch], form: CopyPayload, errors: FieldErrors,
-        status: HTTPResponseStatus = .ok
+        status: HTTPResponseStatus = .ok, readers: [Loan] = []
     ) -> Response {
         func row(_ key: String, _ value: String?) -> [Node<HTML.BodyContext>] {
             guard let value, !value.isEmpty else { return [] }
@@ -54,6 +54,13 @@ enum CatalogRecordView {
                     )
                 )
             },
+            .section(
+                .attribute(named: "aria-labelledby", value: "who-had-h"),
+                .h2(.id("who-had-h"), .text(ctx.t("catalog.who_had"))),
+                readers.isEmpty
+                    ? .p(.text(ctx.t("catalog.nobody_had")))
+                    : LoansView.table(ctx, readers, caption: ctx.plural("loans.count", readers.count), showReader: true)
+            ),
             .p(
                 .class("actions"),
                 .a(

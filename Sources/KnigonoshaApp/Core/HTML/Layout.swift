@@ -71,6 +71,8 @@ enum Layout {
         var items: [(SiteRoute, String)] = []
         if Role.readerStaff.contains(user.role) {
             items.append((.readers, "nav.readers"))
+            items.append((.visits, "nav.visits"))
+            items.append((.loans, "nav.loans"))
             items.append((.catalog, "nav.catalog"))
             items.append((.catalogImport, "nav.import"))
         }
@@ -78,6 +80,7 @@ enum Layout {
         if user.isAdmin {
             items.append((.adminUsers, "nav.users"))
             items.append((.branches, "nav.branches"))
+            items.append((.deliverySettings, "nav.delivery_settings"))
         }
         items.append((.profile, "nav.profile"))
         return items

@@ -6,7 +6,8 @@ enum ReaderShowView {
     typealias Rows = [Node<HTML.BodyContext>]
 
     static func render(
-        _ ctx: PageContext, reader: Reader, record r: ReaderRecord, changes: [ReaderChange], branchNames: [String: String]
+        _ ctx: PageContext, reader: Reader, record r: ReaderRecord, changes: [ReaderChange], branchNames: [String: String],
+        serviceHistory: ReaderService = ReaderService(visits: [], loans: [], nextVisit: nil)
     ) -> Response {
         let sections: [Node<HTML.BodyContext>] = [
             section(ctx, "identity", identity(ctx, reader, r)),
@@ -17,6 +18,7 @@ enum ReaderShowView {
             section(ctx, "status", status(ctx, r)),
             section(ctx, "consent", consent(ctx, r)),
             r.notes == nil ? .empty : section(ctx, "notes", row(ctx, "reader.notes", r.notes)),
+            ReaderServiceView.section(ctx, reader, serviceHistory),
             history(ctx, changes, branchNames),
         ]
         let badge: Node<HTML.BodyContext> = .p(
@@ -24,7 +26,10 @@ enum ReaderShowView {
             .text(ctx.t("reader.card_number") + ": " + r.card_number)
         )
         let actions: Node<HTML.BodyContext> = .div(
-            .class("actions"), .a(.class("button primary"), .href(SiteRoute.readerEdit(reader.id!).path), .text(ctx.t("reader.edit")))
+            .class("actions"), .a(.class("button primary"), .href(SiteRoute.readerEdit(reader.id!).path), .text(ctx.t("reader.edit"))),
+            .a(
+                .class("button"), .href(SiteRoute.visitNew.path(query: [("reader", reader.id!.uuidString.lowercased())])),
+                .text(ctx.t("visits.new_request")))
         )
         return Layout.page(ctx, title: reader.fullName, badge, actions, .group(sections))
     }

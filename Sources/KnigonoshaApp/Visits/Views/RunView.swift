@@ -12,7 +12,7 @@ enum RunView {
             .forEach(stops) { stop($0, ctx) },
             .div(
                 .class("actions no-print"),
-                .button(.type(.button), .class("print-button"), .attribute(named: "data-print", value: ""), .text(ctx.t("run.print")))),
+                .button(.type(.button), .class("print-button"), .attribute(named: "data-print", value: "1"), .text(ctx.t("run.print")))),
             .script(.src(SiteRoute.runScript.path), .defer())
         )
     }

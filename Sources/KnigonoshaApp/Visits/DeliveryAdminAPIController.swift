@@ -1,0 +1,88 @@
+import Fluent
+import Vapor
+
+/// `/api/v1/holidays`, `/api/v1/settings/delivery` and `/api/v1/catalog/{id}/loans`.
+struct DeliveryAdminAPIController {
+    struct HolidayDTO: Content {
+        var id: UUID
+        var day: String
+        var name: String
+    }
+
+    struct HolidayInput: Content {
+        var day: String?
+        var name: String?
+    }
+
+    struct SettingsDTO: Content {
+        var resend_after_months: Int?
+        var horizon_weeks: Int
+    }
+
+    func register(staff: any RoutesBuilder, admin: any RoutesBuilder) {
+        staff.get("holidays", use: holidays)
+        admin.post("holidays", use: addHoliday)
+        admin.delete("holidays", ":id", use: deleteHoliday)
+        staff.get("settings", "delivery", use: settings)
+        admin.put("settings", "delivery", use: saveSettings)
+        staff.get("catalog", ":id", "loans", use: whoHad)
+    }
+
+    func holidays(req: Request) async throws -> [HolidayDTO] {
+        try await Holiday.query(on: req.db).sort(\.$day).all().map { HolidayDTO(id: $0.id!, day: $0.day, name: $0.name) }
+    }
+
+    func addHoliday(req: Request) async throws -> Response {
+        let input = try req.content.decode(HolidayInput.self, using: JSONDecoder())
+        var e = FieldErrors()
+        let day = e.text(input.day, "day", required: true, max: 10).flatMap { raw -> LocalDate? in
+            guard let d = LocalDate(raw) else {
+                e.add("day", "validation.date")
+                return nil
+            }
+            return d
+        }
+        let name = e.text(input.name, "name", required: true, max: 100)
+        if let day, try await Holiday.query(on: req.db).filter(\.$day == day.iso).count() > 0 { e.add("day", "settings.holiday_exists") }
+        guard e.isEmpty, let day, let name else { throw AppError.validation(e) }
+        let holiday = Holiday(day: day.iso, name: name)
+        try await holiday.create(on: req.db)
+        let response = Response(status: .created)
+        try response.content.encode(HolidayDTO(id: holiday.id!, day: holiday.day, name: holiday.name), as: .json)
+        return response
+    }
+
+    func deleteHoliday(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        guard let holiday = try await Holiday.find(id, on: req.db) else { throw AppError.notFound }
+        try await holiday.delete(on: req.db)
+        return Response(status: .noContent)
+    }
+
+    func settings(req: Request) async throws -> SettingsDTO {
+        let s = try await DeliverySettings.load(on: req.db)
+        return SettingsDTO(resend_after_months: s.resendAfterMonths, horizon_weeks: s.horizonWeeks)
+    }
+
+    func saveSettings(req: Request) async throws -> SettingsDTO {
+        let input = try req.content.decode(SettingsDTO.self, using: JSONDecoder())
+        var e = FieldErrors()
+        if let m = input.resend_after_months, !(0...120).contains(m) { e.add("resend_after_months", "settings.months_range") }
+        if !(1...26).contains(input.horizon_weeks) { e.add("horizon_weeks", "visit.weeks_range") }
+        guard e.isEmpty else { throw AppError.validation(e) }
+        let s = DeliverySettings(resendAfterMonths: input.resend_after_months.flatMap { $0 == 0 ? nil : $0 }, horizonWeeks: input.horizon_weeks)
+        try await s.save(on: req.db)
+        return SettingsDTO(resend_after_months: s.resendAfterMonths, horizon_weeks: s.horizonWeeks)
+    }
+
+    /// Who had this title: loans of the account's own branches' readers.
+    func whoHad(req: Request) async throws -> LoansController.LoanList {
+        let user = try req.currentUser()
+        guard let bib = try await BibRecord.find(req.intParameter(), on: req.db) else { throw AppError.notFound }
+        var q = Loan.query(on: req.db).filter(\.$bib.$id == bib.id!).join(Reader.self, on: \Loan.$reader.$id == \Reader.$id).with(\.$bib)
+        if !user.isAdmin { q = q.filter(Reader.self, \.$branch.$id == (user.branchID ?? UUID())) }
+        let loans = try await q.sort(\.$issuedOn, .descending).limit(500).all()
+        try await req.audit(.list, "loan")
+        return LoansController.LoanList(items: loans.map(LoansController.LoanDTO.init))
+    }
+}

@@ -1,0 +1,129 @@
+import Fluent
+import Scheduling
+import Vapor
+
+/// Renewals, lost copies and the overdue list.
+enum LoanService {
+    /// A loan may be renewed this many times before the title has to come back.
+    static let maxRenewals = 3
+
+    /// The loan named by `:id`, if the account may work with its reader's branch.
+    static func find(_ req: Request) async throws -> Loan {
+        let user = try req.currentUser()
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        guard let loan = try await Loan.query(on: req.db).filter(\.$id == id).with(\.$reader).with(\.$bib).first() else { throw AppError.notFound }
+        guard user.canAccess(branchID: loan.reader.$branch.id) else { throw AppError.forbidden }
+        return loan
+    }
+
+    /// Moves the due date on by the reader's rhythm (a month for readers served on request).
+    static func renew(_ loan: Loan, on db: any Database) async throws {
+        guard loan.loanStatus == .onLoan else { throw AppError.conflict(Message("loan.not_on_loan")) }
+        guard loan.renewals < maxRenewals else { throw AppError.conflict(Message("loan.renewals_used")) }
+        guard let due = Day(iso: loan.dueOn) else { throw AppError.conflict(Message("loan.not_on_loan")) }
+        let next: Day
+        switch Rhythm(rawValue: loan.reader.frequency) ?? .monthly {
+        case .weekly: next = due.adding(days: 7)
+        case .biweekly: next = due.adding(days: 14)
+        case .monthly, .onRequest: next = due.adding(months: 1)
+        }
+        loan.dueOn = next.iso
+        loan.renewals += 1
+        try await loan.save(on: db)
+    }
+
+    /// The copy did not come back: the loan ends as lost and so does the copy.
+    static func markLost(_ loan: Loan, on db: any Database) async throws {
+        guard loan.loanStatus == .onLoan else { throw AppError.conflict(Message("loan.not_on_loan")) }
+        try await db.transaction { tx in
+            loan.status = LoanStatus.lost.rawValue
+            try await loan.save(on: tx)
+            try await CopyState.move(loan.$copy.id, from: .onLoan, to: .lost, on: tx)
+        }
+    }
+
+    /// Loans of the account's branches, on loan (or only overdue ones), oldest due first.
+    static func list(for user: CurrentUser, overdueOnly: Bool, today: LocalDate, on db: any Database) async throws -> [Loan] {
+        var query = Loan.query(on: db).filter(\.$status == LoanStatus.onLoan.rawValue).join(Reader.self, on: \Loan.$reader.$id == \Reader.$id)
+            .with(\.$reader).with(\.$bib)
+        if overdueOnly { query = query.filter(\.$dueOn < today.iso) }
+        if !user.isAdmin { query = query.filter(Reader.self, \.$branch.$id == (user.branchID ?? UUID())) }
+        return try await query.sort(\.$dueOn).limit(1000).all()
+    }
+}
+
+/// `/loans` for coordinators, and the same under `/api/v1/loans`.
+struct LoansController {
+    struct LoanDTO: Content {
+        var id: UUID
+        var reader_id: UUID
+        var bib_id: Int
+        var title: String
+        var copy_id: UUID
+        var issued_on: String
+        var due_on: String
+        var status: String
+        var renewals: Int
+        var returned_on: String?
+        var rating: Int?
+
+        init(_ l: Loan) {
+            id = l.id!
+            reader_id = l.$reader.id
+            bib_id = l.$bib.id
+            title = l.bib.title
+            copy_id = l.$copy.id
+            issued_on = l.issuedOn
+            due_on = l.dueOn
+            status = l.status
+            renewals = l.renewals
+            returned_on = l.returnedOn
+            rating = l.rating
+        }
+    }
+
+    struct LoanList: Content {
+        var items: [LoanDTO]
+    }
+
+    func register(web: any RoutesBuilder, api: any RoutesBuilder) {
+        web.get(SiteRoute.loans.pattern, use: page)
+        web.post(SiteRoute.loanRenew(SiteRoute.anyID).pattern) { req async throws -> Response in
+            try await LoanService.renew(try await LoanService.find(req), on: req.db)
+            return req.seeOther(SiteRoute.loans.path, flash: "loans.renewed")
+        }
+        web.post(SiteRoute.loanLost(SiteRoute.anyID).pattern) { req async throws -> Response in
+            try await LoanService.markLost(try await LoanService.find(req), on: req.db)
+            return req.seeOther(SiteRoute.loans.path, flash: "loans.marked_lost")
+        }
+        let loans = api.grouped("loans")
+        loans.get(use: list)
+        loans.post(":id", "renew") { req async throws -> LoanDTO in
+            let loan = try await LoanService.find(req)
+            try await LoanService.renew(loan, on: req.db)
+            return LoanDTO(loan)
+        }
+        loans.post(":id", "lost") { req async throws -> LoanDTO in
+            let loan = try await LoanService.find(req)
+            try await LoanService.markLost(loan, on: req.db)
+            return LoanDTO(loan)
+        }
+    }
+
+    func page(req: Request) async throws -> Response {
+        let overdue = req.query[String.self, at: "status"] == "overdue"
+        let loans = try await LoanService.list(for: try req.currentUser(), overdueOnly: overdue, today: req.today, on: req.db)
+        return LoansView.page(req.page, loans: loans, overdueOnly: overdue, today: req.today)
+    }
+
+    func list(req: Request) async throws -> LoanList {
+        let status = req.query[String.self, at: "status"]
+        guard status == nil || status == "overdue" || status == "on_loan" else {
+            var e = FieldErrors()
+            e.add("status", "validation.choice")
+            throw AppError.validation(e)
+        }
+        let loans = try await LoanService.list(for: try req.currentUser(), overdueOnly: status == "overdue", today: req.today, on: req.db)
+        return LoanList(items: loans.map(LoanDTO.init))
+    }
+}

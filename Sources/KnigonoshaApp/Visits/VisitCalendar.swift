@@ -1,0 +1,61 @@
+import Fluent
+import Vapor
+
+/// What the visits calendar shows: a day or a week of visits for a branch, optionally one
+/// carrier's, with the numbers a coordinator scans for (chosen against wanted items).
+struct VisitCalendar {
+    struct Row {
+        let visit: Visit
+        let carrierName: String?
+        let chosen: Int
+    }
+
+    enum View: String { case week, day }
+
+    let view: View
+    let from: LocalDate
+    let until: LocalDate
+    let branchID: UUID?
+    let carrierID: UUID?
+    let rows: [Row]
+    let branches: [Branch]
+    let carriers: [User]
+
+    /// Reads the filters from the query string; unknown values fall back to the defaults.
+    static func load(_ req: Request, user: CurrentUser) async throws -> VisitCalendar {
+        let view = req.query[String.self, at: "view"].flatMap(View.init(rawValue:)) ?? .week
+        let date = req.query[String.self, at: "date"].flatMap { LocalDate($0) } ?? req.today
+        let from = view == .week ? LocalDate(date.schedulingDay.weekStart) : date
+        let until = view == .week ? from.adding(days: 6) : from
+        let branches = try await Branch.query(on: req.db).sort(\.$code).all()
+        var branchID = req.query[String.self, at: "branch"].flatMap(UUID.init(uuidString:))
+        if !user.isAdmin { branchID = user.branchID }
+        let carrierID = req.query[String.self, at: "carrier"].flatMap(UUID.init(uuidString:))
+        var carrierQuery = User.query(on: req.db).filter(\.$role == .carrier).sort(\.$fullName)
+        if let branchID { carrierQuery = carrierQuery.filter(\.$branch.$id == branchID) }
+        let carriers = try await carrierQuery.all()
+        var query = Visit.query(on: req.db).filter(\.$scheduledOn >= from.iso).filter(\.$scheduledOn <= until.iso).with(\.$reader)
+        if let branchID { query = query.filter(\.$branch.$id == branchID) }
+        if let carrierID { query = query.filter(\.$carrier.$id == carrierID) }
+        let visits = try await query.sort(\.$scheduledOn).sort(\.$timeFrom).all()
+        let ids = visits.compactMap(\.id)
+        var chosen: [UUID: Int] = [:]
+        for chunk in ids.chunked(500) {
+            for item in try await VisitItem.query(on: req.db).filter(\.$visit.$id ~~ Array(chunk)).all() where item.itemState != .suggested {
+                chosen[item.$visit.id, default: 0] += 1
+            }
+        }
+        let names = Dictionary(try await User.query(on: req.db).filter(\.$role == .carrier).all().map { ($0.id!, $0.fullName) }) { a, _ in a }
+        let rows = visits.map { v in Row(visit: v, carrierName: v.$carrier.id.flatMap { names[$0] }, chosen: chosen[v.id!] ?? 0) }
+        return VisitCalendar(
+            view: view, from: from, until: until, branchID: branchID, carrierID: carrierID, rows: rows, branches: branches, carriers: carriers)
+    }
+
+    /// This calendar's address with one parameter changed.
+    func link(date: LocalDate? = nil, view: View? = nil) -> String {
+        SiteRoute.visits.path(query: [
+            ("view", (view ?? self.view).rawValue), ("date", (date ?? from).iso), ("branch", branchID?.uuidString.lowercased() ?? ""),
+            ("carrier", carrierID?.uuidString.lowercased() ?? ""),
+        ])
+    }
+}

@@ -1,0 +1,122 @@
+import Fluent
+import Vapor
+
+/// One visit's page for coordinators: details, carrier and date, the selection (suggest, accept,
+/// swap, remove, add by search), what to collect, the outcome, the history, and the reader's slip.
+struct VisitController {
+    struct ItemForm: Content {
+        var action: String?
+        var item: String?
+        var bib_id: String?
+    }
+
+    struct OutcomeForm: Content {
+        var outcome: String?
+        var reason: String?
+        var reason_note: String?
+        var reschedule_to: String?
+        var key: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.visit(SiteRoute.anyID).pattern, use: show)
+        routes.post(SiteRoute.visit(SiteRoute.anyID).pattern, use: update)
+        routes.post(SiteRoute.visitItems(SiteRoute.anyID).pattern, use: items)
+        routes.post(SiteRoute.visitOutcome(SiteRoute.anyID).pattern, use: outcome)
+        routes.get(SiteRoute.visitSlip(SiteRoute.anyID).pattern, use: slip)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (visit, _) = try await req.loadVisit()
+        return try await render(req, visit, errors: FieldErrors())
+    }
+
+    func render(
+        _ req: Request, _ visit: Visit, errors: FieldErrors, form: VisitPayload? = nil, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        try await req.audit(.view, "visit", visit.id)
+        let details = try await VisitDetails.load(visit, on: req.db)
+        let carriers = try await User.query(on: req.db).filter(\.$role == .carrier).filter(\.$isActive == true)
+            .filter(\.$branch.$id == visit.$branch.id).sort(\.$fullName).all()
+        let events = try await VisitEvent.query(on: req.db).filter(\.$visit.$id == visit.id!).sort(\.$at).all()
+        var found: [BibRecord] = []
+        let q = req.query[String.self, at: "q"] ?? ""
+        if !q.isEmpty && visit.visitStatus.isOpen {
+            var query = CatalogQuery()
+            query.q = q
+            query.branch = visit.$branch.id.uuidString
+            query.per_page = 10
+            if query.problems().isEmpty { found = try await CatalogSearch.run(query, on: req.db).records }
+        }
+        let carrierName = carriers.first { $0.id == visit.$carrier.id }?.fullName
+        return VisitView.page(
+            req.page,
+            VisitView.Model(
+                visit: visit, details: details, carriers: carriers, carrierName: carrierName, events: events, query: q, found: found,
+                form: form
+                    ?? VisitPayload(
+                        scheduled_on: visit.scheduledOn, time_from: visit.timeFrom, time_to: visit.timeTo,
+                        carrier_id: visit.$carrier.id?.uuidString.lowercased()),
+                errors: errors, today: req.today),
+            status: status)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let (visit, user) = try await req.loadVisit()
+        guard user.role != .carrier else { throw AppError.forbidden }
+        let form = try req.content.decode(VisitPayload.self)
+        let errors = try await VisitRequests.update(visit, form, by: user, today: req.today, on: req.db)
+        guard errors.isEmpty else { return try await render(req, visit, errors: errors, form: form, status: .unprocessableEntity) }
+        return req.seeOther(.visit(visit.id!), flash: "visits.saved")
+    }
+
+    func items(req: Request) async throws -> Response {
+        let (visit, user) = try await req.loadVisit()
+        guard user.role != .carrier else { throw AppError.forbidden }
+        let form = try req.content.decode(ItemForm.self)
+        let item = form.item.flatMap(UUID.init(uuidString:))
+        switch form.action {
+        case "suggest"?: try await SelectionService.suggest(visitID: visit.id!, accept: false, today: req.today, on: req.db)
+        case "accept_all"?: try await SelectionService.suggest(visitID: visit.id!, accept: true, today: req.today, on: req.db)
+        case "accept"?:
+            guard let item else { throw AppError.notFound }
+            try await SelectionEdits.accept(itemID: item, visitID: visit.id!, on: req.db)
+        case "remove"?:
+            guard let item else { throw AppError.notFound }
+            try await SelectionEdits.remove(itemID: item, visitID: visit.id!, on: req.db)
+        case "swap"?:
+            // The title goes and the next best suggestion takes its place.
+            guard let item else { throw AppError.notFound }
+            try await SelectionEdits.remove(itemID: item, visitID: visit.id!, on: req.db)
+            try await SelectionService.suggest(visitID: visit.id!, accept: false, today: req.today, on: req.db)
+        case "add"?:
+            guard let bib = form.bib_id.flatMap({ Int($0) }) else { throw AppError.badRequest(Message("error.bad_request")) }
+            _ = try await SelectionEdits.add(bibID: bib, copyID: nil, visitID: visit.id!, on: req.db)
+        default: throw AppError.badRequest(Message("error.bad_request"))
+        }
+        return req.seeOther(SiteRoute.visit(visit.id!).path + "#selection", flash: "visits.selection_saved")
+    }
+
+    func outcome(req: Request) async throws -> Response {
+        let (visit, user) = try await req.loadVisit()
+        let form = try req.content.decode(OutcomeForm.self)
+        let payload = OutcomePayload(
+            outcome: form.outcome, reason: form.reason, reason_note: form.reason_note, reschedule_to: form.reschedule_to, key: form.key)
+        let (checked, errors) = CheckedOutcome.check(payload, today: req.today)
+        guard let checked, errors.isEmpty else { return try await render(req, visit, errors: errors, status: .unprocessableEntity) }
+        do {
+            _ = try await VisitRecorder.record(checked, visitID: visit.id!, by: user, today: req.today, on: req.db)
+        } catch AppError.validation(let e) {
+            return try await render(req, visit, errors: e, status: .unprocessableEntity)
+        }
+        return req.seeOther(.visit(visit.id!), flash: "visits.outcome_saved")
+    }
+
+    func slip(req: Request) async throws -> Response {
+        let (visit, _) = try await req.loadVisit()
+        let details = try await VisitDetails.load(visit, on: req.db)
+        let next = try await Visit.query(on: req.db).filter(\.$reader.$id == visit.$reader.id).filter(\.$scheduledOn > visit.scheduledOn)
+            .filter(\.$status == VisitStatus.planned.rawValue).sort(\.$scheduledOn).first()
+        return VisitView.slip(req.page, visit: visit, details: details, next: next)
+    }
+}

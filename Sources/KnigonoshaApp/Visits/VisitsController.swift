@@ -1,0 +1,108 @@
+import Fluent
+import Vapor
+
+/// The coordinator's visit pages: the calendar, planning, batch selection, on-request visits and
+/// the pick list.
+struct VisitsController {
+    struct PlanForm: Content {
+        var weeks: String?
+        var branch_id: String?
+    }
+
+    struct SelectForm: Content {
+        var from: String?
+        var to: String?
+        var branch_id: String?
+        var return_to: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.visits.pattern, use: calendar)
+        routes.post(SiteRoute.visitsPlan.pattern, use: plan)
+        routes.post(SiteRoute.visitsSelect.pattern, use: select)
+        routes.get(SiteRoute.visitNew.pattern, use: newForm)
+        routes.post(SiteRoute.visitNew.pattern, use: create)
+        routes.get(SiteRoute.pickList.pattern, use: pickList)
+        VisitController().register(routes)
+    }
+
+    func calendar(req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        return VisitsView.calendar(req.page, try await VisitCalendar.load(req, user: user), today: req.today)
+    }
+
+    func plan(req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let form = try req.content.decode(PlanForm.self)
+        let weeks = form.weeks.flatMap { Int($0) }.map { min(max($0, 1), 26) } ?? 8
+        let branch = try branchChoice(form.branch_id, user)
+        let result = try await VisitPlanner.plan(
+            branchID: branch, from: req.today, until: req.today.adding(days: weeks * 7 - 1), by: user, on: req.db)
+        _ = result
+        return req.seeOther(.visits, flash: "visits.planned")
+    }
+
+    func select(req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let form = try req.content.decode(SelectForm.self)
+        let (from, until, errors) = VisitQuery.range(form.from, form.to, today: req.today)
+        guard errors.isEmpty, let branch = try branchChoice(form.branch_id, user) ?? user.branchID else {
+            throw AppError.badRequest(Message("visits.select_branch"))
+        }
+        let result = try await SelectionEdits.batch(branchID: branch, from: from, until: until, today: req.today, on: req.db)
+        _ = result
+        return req.seeOther(LoginController.sameSitePath(form.return_to) ?? SiteRoute.visits.path, flash: "visits.selected")
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        var form = VisitPayload()
+        form.reader_id = req.query[String.self, at: "reader"]
+        form.scheduled_on = req.today.iso
+        return VisitsView.requestForm(
+            req.page, form: form, readers: try await readers(user, req), carriers: try await carriers(user, req), errors: FieldErrors())
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let form = try req.content.decode(VisitPayload.self)
+        let (visit, errors) = try await VisitRequests.create(form, by: user, today: req.today, on: req.db)
+        guard let visit, errors.isEmpty else {
+            return VisitsView.requestForm(
+                req.page, form: form, readers: try await readers(user, req), carriers: try await carriers(user, req), errors: errors,
+                status: .unprocessableEntity)
+        }
+        return req.seeOther(.visit(visit.id!), flash: "visits.request_saved")
+    }
+
+    func pickList(req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let day = req.query[String.self, at: "date"].flatMap { LocalDate($0) } ?? req.today
+        let branch = try branchChoice(req.query[String.self, at: "branch"], user) ?? user.branchID
+        var query = VisitItem.query(on: req.db).join(Visit.self, on: \VisitItem.$visit.$id == \Visit.$id)
+            .filter(Visit.self, \.$scheduledOn == day.iso).filter(\.$state == ItemState.accepted.rawValue)
+            .with(\.$bib).with(\.$copy).with(\.$visit) { $0.with(\.$reader).with(\.$carrier) }
+        if let branch { query = query.filter(Visit.self, \.$branch.$id == branch) }
+        let items = try await query.all().sorted { ($0.copy?.shelfMark ?? "", $0.bib.title) < ($1.copy?.shelfMark ?? "", $1.bib.title) }
+        return VisitsView.pickList(req.page, day: day, items: items)
+    }
+
+    /// A branch from a form: any for an administrator, only their own for a coordinator.
+    private func branchChoice(_ raw: String?, _ user: CurrentUser) throws -> UUID? {
+        guard let raw, !raw.isEmpty else { return user.isAdmin ? nil : user.branchID }
+        guard let id = UUID(uuidString: raw), user.canAccess(branchID: id) else { throw AppError.forbidden }
+        return id
+    }
+
+    private func readers(_ user: CurrentUser, _ req: Request) async throws -> [Reader] {
+        var q = Reader.query(on: req.db).filter(\.$status == ReaderStatus.active.rawValue).sort(\.$familyName).sort(\.$givenName)
+        if !user.isAdmin { q = q.filter(\.$branch.$id == (user.branchID ?? UUID())) }
+        return try await q.all()
+    }
+
+    private func carriers(_ user: CurrentUser, _ req: Request) async throws -> [User] {
+        var q = User.query(on: req.db).filter(\.$role == .carrier).filter(\.$isActive == true).sort(\.$fullName)
+        if !user.isAdmin { q = q.filter(\.$branch.$id == (user.branchID ?? UUID())) }
+        return try await q.all()
+    }
+}

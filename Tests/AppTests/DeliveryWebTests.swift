@@ -1,0 +1,138 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnigonoshaApp
+
+@Suite(.serialized) struct DeliveryWebTests {
+    private let titles = [("История Казахстана", "История"), ("История Семипалатинска", "История"), ("Очерки истории", "История")]
+
+    @Test(arguments: TestDatabase.all)
+    func test_a_week_planned_selected_delivered_and_recorded_in_the_browser(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            _ = try await DeliveryFixtures.catalogue(app, branch: seed.north, titles: titles)
+            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "W-1")
+            let today = LocalDate.today(in: app.config.timeZone)
+            let coordinator = WebClient(app)
+            _ = try await coordinator.login("coord@test.kz")
+            #expect(try await coordinator.post("/visits/plan", [("weeks", "1"), ("branch_id", "")]).status == .seeOther)
+            let visit = try #require(try await Visit.query(on: app.db).filter(\.$reader.$id == reader.id!).sort(\.$scheduledOn).first())
+            #expect(visit.scheduledOn == today.iso)
+            let week = try await coordinator.get("/visits")
+            #expect(week.status == .ok)
+            #expect(week.body.string.contains(reader.fullName))
+
+            // Assign the carrier, then suggest and accept on the visit's page.
+            let assigned = try await coordinator.post(
+                "/visits/\(visit.id!)",
+                [("scheduled_on", today.iso), ("time_from", "10:00"), ("time_to", "12:00"), ("carrier_id", seed.carrier.id!.uuidString)])
+            #expect(assigned.status == .seeOther)
+            #expect(try await coordinator.post("/visits/\(visit.id!)/items", [("action", "suggest")]).status == .seeOther)
+            let items = try await VisitItem.query(on: app.db).filter(\.$visit.$id == visit.id!).all()
+            #expect(items.count == 2 && items.allSatisfy { $0.itemState == .suggested })
+            for item in items {
+                #expect(
+                    try await coordinator.post("/visits/\(visit.id!)/items", [("action", "accept"), ("item", item.id!.uuidString)]).status
+                        == .seeOther)
+            }
+            let page = try await coordinator.get("/visits/\(visit.id!)")
+            #expect(page.body.string.contains("84(5Каз)"))
+            let pick = try await coordinator.get("/visits/pick-list?date=\(today.iso)")
+            #expect(pick.body.string.contains("INV-"))
+
+            // The carrier's run: the stop, no health data, one tap records it; a resend records nothing more.
+            let carrier = WebClient(app)
+            _ = try await carrier.login("carrier@test.kz")
+            let run = try await carrier.get("/run")
+            #expect(run.status == .ok)
+            #expect(run.body.string.contains(reader.fullName))
+            #expect(run.body.string.contains("tel:+77012345678"))
+            for secret in ["Первая группа", "Слабовидящий", "1948", "согласие"] { #expect(!run.body.string.contains(secret)) }
+            let key = try #require(run.body.string.firstMatch(of: /name="key" value="([0-9a-f-]+)"/)?.1)
+            for _ in 0..<2 {
+                let done = try await carrier.post("/run/\(visit.id!)/outcome", [("key", String(key)), ("outcome", "done")])
+                #expect(done.status == .seeOther)
+            }
+            #expect(try await Loan.query(on: app.db).count() == 2)
+            #expect(try await VisitEvent.query(on: app.db).filter(\.$kind == "status").count() == 1)
+
+            // The reader's page shows the visit and the loans; the record page says who had the title.
+            let readerPage = try await coordinator.get("/readers/\(reader.id!)")
+            #expect(readerPage.body.string.contains("История Казахстана") || readerPage.body.string.contains("История Семипалатинска"))
+            let loan = try #require(try await Loan.query(on: app.db).first())
+            let record = try await coordinator.get("/catalog/\(loan.$bib.id)")
+            #expect(record.body.string.contains(reader.fullName))
+            // Renew once, then mark lost: the copy is lost too.
+            #expect(try await coordinator.post("/loans/\(loan.id!)/renew", []).status == .seeOther)
+            #expect(try await Loan.find(loan.id, on: app.db)?.renewals == 1)
+            #expect(try await coordinator.post("/loans/\(loan.id!)/lost", []).status == .seeOther)
+            #expect(try await Copy.find(loan.$copy.id, on: app.db)?.status == "lost")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_bad_forms_get_field_errors_and_change_nothing(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "W-1")
+            let web = WebClient(app)
+            _ = try await web.login("coord@test.kz")
+            let noReason = try await web.post("/visits/new", [("reader_id", reader.id!.uuidString), ("scheduled_on", "2000-01-01")])
+            #expect(noReason.status == .unprocessableEntity)
+            for field in ["f-scheduled_on", "f-requested_by", "f-request_text"] {
+                #expect(noReason.body.string.contains("href=\"#\(field)\""))
+            }
+            #expect(try await Visit.query(on: app.db).count() == 0)
+            let today = LocalDate.today(in: app.config.timeZone)
+            _ = try await VisitPlanner.plan(branchID: seed.north.id, from: today, until: today, by: nil, on: app.db)
+            let visit = try #require(try await Visit.query(on: app.db).first())
+            let cancel = try await web.post("/visits/\(visit.id!)/outcome", [("outcome", "cancelled"), ("reason", "")])
+            #expect(cancel.status == .unprocessableEntity)
+            #expect(cancel.body.string.contains("href=\"#f-reason\""))
+            #expect(try await Visit.find(visit.id, on: app.db)?.status == "planned")
+            let holiday = try await WebClient(app).loginThen("admin@test.kz") { admin in
+                try await admin.post("/admin/delivery/holidays", [("action", "add"), ("day", "2026-02-30"), ("name", "")])
+            }
+            #expect(holiday.status == .unprocessableEntity)
+            #expect(try await Holiday.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_calendar_feed_is_private_and_revocable(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "W-1")
+            let today = LocalDate.today(in: app.config.timeZone)
+            _ = try await VisitPlanner.plan(branchID: seed.north.id, from: today, until: today.adding(days: 13), by: nil, on: app.db)
+            for v in try await Visit.query(on: app.db).all() {
+                v.$carrier.id = seed.carrier.id
+                try await v.save(on: app.db)
+            }
+            let web = WebClient(app)
+            _ = try await web.login("carrier@test.kz")
+            let created = try await web.post("/profile/calendar", [])
+            let path = try #require(created.body.string.firstMatch(of: /(\/calendar\/[A-Za-z0-9_-]+\.ics)/)?.1)
+            let feed = try await app.testing().sendRequest(.GET, String(path))
+            #expect(feed.status == .ok)
+            #expect(feed.headers.contentType?.subType == "calendar")
+            #expect(feed.body.string.contains("BEGIN:VEVENT"))
+            #expect(feed.body.string.components(separatedBy: "BEGIN:VEVENT").count - 1 == 2)
+            #expect(!feed.body.string.contains(reader.familyName))
+            #expect(!feed.body.string.contains(reader.street))
+            _ = try await web.post("/profile/calendar/revoke", [])
+            #expect(try await app.testing().sendRequest(.GET, String(path)).status == .notFound)
+        }
+    }
+}
+
+extension WebClient {
+    /// Signs in and runs `body` with this client.
+    func loginThen<T>(_ email: String, _ body: (WebClient) async throws -> T) async throws -> T {
+        _ = try await login(email)
+        return try await body(self)
+    }
+}
