@@ -90,6 +90,12 @@ let package = Package(
             path: "Benchmarks/MARCBench",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "route-bench",
+            dependencies: ["Routing"],
+            path: "Benchmarks/RouteBench",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "MARCKitTests",
             dependencies: ["MARCKit"],

@@ -54,7 +54,10 @@ public struct Ranker {
         if !p.forms.isEmpty && !p.forms.contains(c.form) { return nil }
         if !p.languages.isEmpty && !c.languages.isEmpty && p.languages.isDisjoint(with: c.languages) { return nil }
         let authorTerms = c.authors.map { Set(analyzer.terms($0)) }
-        let topicTerms = (c.subjects + c.genres + [c.title]).map { Set(analyzer.terms($0)) }
+        let subjectTerms = c.subjects.map { Set(analyzer.terms($0)) }
+        let genreTerms = c.genres.map { Set(analyzer.terms($0)) }
+        let titleTerms = Set(analyzer.terms(c.title))
+        let topicTerms = subjectTerms + genreTerms + [titleTerms]
         if p.excludedAuthors.contains(where: { ex in authorTerms.contains { ex.isSubset(of: $0) } }) { return nil }
         if p.excludedTopics.contains(where: { ex in topicTerms.contains { ex.isSubset(of: $0) } }) { return nil }
         var score = 0.0
@@ -72,13 +75,13 @@ public struct Ranker {
             score += 3
             reasons.append("author:\(name)")
         }
-        let subjectTerms = c.subjects.map { Set(analyzer.terms($0)) }
-        let genreTerms = c.genres.map { Set(analyzer.terms($0)) }
-        for (name, terms) in p.subjects where (subjectTerms + [Set(analyzer.terms(c.title))]).contains(where: { terms.isSubset(of: $0) }) {
+        let subjectOrTitle = subjectTerms + [titleTerms]
+        let genreOrSubject = genreTerms + subjectTerms
+        for (name, terms) in p.subjects where subjectOrTitle.contains(where: { terms.isSubset(of: $0) }) {
             score += 2
             reasons.append("subject:\(name)")
         }
-        for (name, terms) in p.genres where (genreTerms + subjectTerms).contains(where: { terms.isSubset(of: $0) }) {
+        for (name, terms) in p.genres where genreOrSubject.contains(where: { terms.isSubset(of: $0) }) {
             score += 2
             reasons.append("genre:\(name)")
         }

@@ -25,6 +25,7 @@ public enum Knigonosha {
             app.asyncCommands.use(UserCommands(), as: "user")
             app.asyncCommands.use(TokenCommands(), as: "token")
             app.asyncCommands.use(CatalogCommands(), as: "catalog")
+            app.asyncCommands.use(BenchCommands(), as: "bench")
             if command == "serve" {
                 try await Migrations.run(on: app)
                 if demo { try await DemoData.loadIfEmpty(app) }

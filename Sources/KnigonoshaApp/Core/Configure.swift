@@ -53,6 +53,7 @@ enum Migrations {
         app.migrations.add(M025CreateLibrarySettings())
         app.migrations.add(M026AddReaderNextVisit())
         app.migrations.add(M027IndexVisits())
+        app.migrations.add(M028IndexCopyAvailability())
     }
 
     /// Runs pending migrations and the per-database settings.

@@ -30,6 +30,15 @@ enum DatabaseSetup {
         try await sql.raw("PRAGMA synchronous=NORMAL").run()
     }
 
+    /// Selection reads a few hundred scattered pages of the catalogue and its index per reader. A
+    /// larger page cache and memory-mapped reads keep them off the read(2) path; both settings
+    /// belong to the connection, so they are set on the one in use (it costs microseconds).
+    static func tuneForReading(_ db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA cache_size = -65536").run()
+        try await sql.raw("PRAGMA mmap_size = 1073741824").run()
+    }
+
     static func isSQLite(_ db: any Database) -> Bool {
         (db as? any SQLDatabase)?.dialect.name == "sqlite"
     }

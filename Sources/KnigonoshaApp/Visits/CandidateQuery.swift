@@ -1,22 +1,94 @@
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 import Stemming
 import Vapor
 
-/// Finds titles worth ranking for a reader in one query: any of the reader's interests in the
-/// title, authors, subjects or series (through the same full-text index as catalogue search), in a
-/// form and language the reader uses, with a copy available at the reader's branch. The ranker
-/// then applies the exact rules; this only has to find enough of the right ones quickly.
+/// Finds titles worth ranking for a reader: for each of the reader's interests, the newest titles
+/// that mention it in the title, authors, subjects or series (through the same full-text index as
+/// catalogue search), in a form and language the reader uses, with a copy available at the
+/// reader's branch. One short query per interest gives every interest its share (one query for all
+/// of them returned only the commonest), and each stops after a few hits instead of sorting every
+/// match of a common word. The ranker then applies the exact rules.
 enum CandidateQuery {
-    static let limit = 1500
+    /// Titles per interest; a reader with few interests gets more per interest.
+    static func perInterest(_ count: Int) -> Int { max(8, min(60, 300 / max(count, 1))) }
+
+    /// Words too common to narrow a search («history and criticism»): left out of the candidate
+    /// query, where each costs a walk through most of the index, but kept by the ranker.
+    static let stopWords: Set<String> = [
+        "and", "the", "of", "in", "on", "for", "to", "a", "an", "и", "в", "на", "о", "об", "по", "с", "к", "для", "из", "және", "мен",
+    ]
 
     static func ids(
         interests: [String], forms: [String], languages: Set<String>, branchID: UUID, exclude: Set<Int>, on db: any Database,
-        limit: Int = CandidateQuery.limit
+        cache: CandidateCache? = nil, limit: Int = 200
     ) async throws -> [Int] {
         guard let sql = db as? any SQLDatabase else { return [] }
+        let sqlite = DatabaseSetup.isSQLite(db)
+        // Each interest is a phrase: all its words, each in any of its stems.
+        let phrases = interests.map { SearchAnalyzer.words($0).filter { !stopWords.contains($0) }.prefix(6).map(SearchAnalyzer.queryStems) }
+            .filter { !$0.isEmpty }
+        var seen = Set<Int>()
+        var out: [Int] = []
+        func add(_ ids: [Int]) {
+            for id in ids where !exclude.contains(id) && seen.insert(id).inserted { out.append(id) }
+        }
+        let scope = "\(branchID)|\(forms.joined(separator: ","))|\(languages.sorted().joined(separator: ","))"
+        guard !phrases.isEmpty else {
+            let filters = filterSQL(key: "b.id", forms: forms, languages: languages, branchID: branchID)
+            let rows = try await sql.raw("SELECT b.id FROM bib_records b WHERE 1 = 1 \(filters) ORDER BY b.id DESC LIMIT \(bind: limit)").all()
+            add(try rows.map { try $0.decode(column: "id", as: Int.self) })
+            return out
+        }
+        let each = perInterest(phrases.count)
+        let keys = Set(phrases.map { $0.map { $0.joined(separator: "|") }.joined(separator: " ") }).sorted()
+        var found: [String: [Int]] = [:]
+        var missing: [String] = []
+        for phrase in keys {
+            if let hit = cache?[scope + "|\(each)|" + phrase] { found[phrase] = hit } else { missing.append(phrase) }
+        }
+        // The interests not in the cache go in one statement: a UNION ALL of one limited query each.
+        for chunk in missing.chunked(40) {
+            var q: SQLQueryString = ""
+            for (k, phrase) in chunk.enumerated() {
+                if k > 0 { q.appendInterpolation(unsafeRaw: " UNION ALL ") }
+                let groups = phrase.split(separator: " ").map { $0.split(separator: "|").map(String.init) }
+                if sqlite {
+                    let match =
+                        "{title authors subjects series} : ("
+                        + groups.map { "(" + $0.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }.joined(separator: " AND ") + ")"
+                    // The copy check names the index's row id, so it runs before the record's row is
+                    // read; ascending rowid is the order FTS5 streams, so each part stops after `each` hits.
+                    let filters = filterSQL(key: "bib_fts.rowid", forms: forms, languages: languages, branchID: branchID)
+                    let part: SQLQueryString =
+                        "SELECT \(unsafeRaw: String(k)) AS k, id FROM (SELECT bib_fts.rowid AS id FROM bib_fts JOIN bib_records b ON b.id = bib_fts.rowid WHERE bib_fts MATCH \(bind: match) \(filters) ORDER BY bib_fts.rowid LIMIT \(unsafeRaw: String(each)))"
+                    q.appendInterpolation(part)
+                } else {
+                    let tsquery = groups.map { "(" + $0.map { "\($0):AB" }.joined(separator: " | ") + ")" }.joined(separator: " & ")
+                    let filters = filterSQL(key: "b.id", forms: forms, languages: languages, branchID: branchID)
+                    let part: SQLQueryString =
+                        "SELECT \(unsafeRaw: String(k)) AS k, id FROM (SELECT b.id FROM bib_records b WHERE b.search_vector @@ to_tsquery('simple', \(bind: tsquery)) \(filters) ORDER BY b.id LIMIT \(unsafeRaw: String(each))) AS p\(unsafeRaw: String(k))"
+                    q.appendInterpolation(part)
+                }
+            }
+            var byPart: [Int: [Int]] = [:]
+            for row in try await sql.raw(q).all() {
+                byPart[try row.decode(column: "k", as: Int.self), default: []].append(try row.decode(column: "id", as: Int.self))
+            }
+            for (k, phrase) in chunk.enumerated() {
+                let ids = byPart[k] ?? []
+                found[phrase] = ids
+                cache?[scope + "|\(each)|" + phrase] = ids
+            }
+        }
+        for phrase in keys { add(found[phrase] ?? []) }
+        return out
+    }
+
+    static func filterSQL(key: String, forms: [String], languages: Set<String>, branchID: UUID) -> SQLQueryString {
         var filters: SQLQueryString =
-            " AND EXISTS (SELECT 1 FROM copies c WHERE c.bib_id = b.id AND c.branch_id = \(bind: branchID) AND c.status = 'available')"
+            " AND EXISTS (SELECT 1 FROM copies c WHERE c.bib_id = \(unsafeRaw: key) AND c.branch_id = \(bind: branchID) AND c.status = 'available')"
         if !forms.isEmpty {
             filters.appendInterpolation(unsafeRaw: " AND b.form IN (")
             for (i, f) in forms.enumerated() {
@@ -33,26 +105,20 @@ enum CandidateQuery {
             }
             filters.appendInterpolation(unsafeRaw: ")")
         }
-        // Each interest is a phrase: all its words (any stem of each), and any of the phrases.
-        let phrases = interests.map { SearchAnalyzer.words($0).prefix(6).map(SearchAnalyzer.queryStems) }.filter { !$0.isEmpty }
-        let rows: [any SQLRow]
-        if phrases.isEmpty {
-            rows = try await sql.raw("SELECT b.id FROM bib_records b WHERE 1 = 1 \(filters) ORDER BY b.id DESC LIMIT \(bind: limit)").all()
-        } else if DatabaseSetup.isSQLite(db) {
-            let match =
-                "{title authors subjects series} : ("
-                + phrases.map { "(" + $0.map { "(" + $0.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }.joined(separator: " AND ") + ")" }
-                .joined(separator: " OR ") + ")"
-            rows = try await sql.raw(
-                "SELECT b.id FROM bib_fts JOIN bib_records b ON b.id = bib_fts.rowid WHERE bib_fts MATCH \(bind: match) \(filters) ORDER BY b.id DESC LIMIT \(bind: limit)"
-            ).all()
-        } else {
-            let tsquery = phrases.map { "(" + $0.map { "(" + $0.map { "\($0):AB" }.joined(separator: " | ") + ")" }.joined(separator: " & ") + ")" }
-                .joined(separator: " | ")
-            rows = try await sql.raw(
-                "SELECT b.id FROM bib_records b WHERE b.search_vector @@ to_tsquery('simple', \(bind: tsquery)) \(filters) ORDER BY b.id DESC LIMIT \(bind: limit)"
-            ).all()
-        }
-        return try rows.map { try $0.decode(column: "id", as: Int.self) }.filter { !exclude.contains($0) }
+        return filters
+    }
+}
+
+/// Candidate lists per (branch, forms, languages, interest), shared by the visits of one batch:
+/// readers of a branch share many interests. A reserved copy can make a cached title unavailable;
+/// reserving checks again, so that only costs a candidate.
+final class CandidateCache: Sendable {
+    private let storage = NIOLockedValueBox<[String: [Int]]>([:])
+
+    init() {}
+
+    subscript(key: String) -> [Int]? {
+        get { storage.withLockedValue { $0[key] } }
+        set { storage.withLockedValue { $0[key] = newValue } }
     }
 }

@@ -20,22 +20,4 @@ enum ReaderProfile {
             excludedAuthors: values(.excludedAuthor), series: values(.series), forms: values(.format).compactMap { forms[$0] },
             languages: langs.contains("other") ? [] : Set(langs.compactMap { languages[$0] }), history: history)
     }
-
-    static func candidate(_ b: BibRecord) -> Candidate {
-        Candidate(
-            id: b.id ?? 0, title: b.title,
-            authors: b.contributors.split(separator: "\n").map { String($0.split(separator: "|", maxSplits: 1).first ?? "") },
-            subjects: b.subjects.split(separator: "\n").map(String.init), genres: b.genres.split(separator: "\n").map(String.init),
-            series: b.series, seriesNumber: b.seriesNumber.flatMap { Int($0.prefix { $0.isNumber }) },
-            languages: b.languages.split(separator: " ").map(String.init), form: b.form)
-    }
-
-    /// Everything the reader had, with ratings, for the ranker's history rules.
-    static func history(readerID: UUID, on db: any Database) async throws -> [PastLoan] {
-        let loans = try await Loan.query(on: db).filter(\.$reader.$id == readerID).with(\.$bib).all()
-        return loans.map { loan in
-            PastLoan(
-                candidate: candidate(loan.bib), issuedOrdinal: LocalDate(loan.issuedOn)?.schedulingDay.ordinal ?? 0, rating: loan.rating)
-        }
-    }
 }
