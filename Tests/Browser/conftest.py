@@ -11,6 +11,7 @@ import pytest
 from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -78,13 +79,41 @@ def axe_clean(driver, name):
 def click_and_wait(driver, element):
     """Clicks a link or submit button and waits until the next page has replaced this one."""
     page = driver.find_element(By.TAG_NAME, "html")
-    element.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+    try:
+        element.click()
+    except WebDriverException as e:
+        # Chromium sometimes loses track of a node it just found while the page settles; the
+        # element itself is fine, so it is clicked from inside the page instead.
+        if "does not belong to the document" not in str(e):
+            raise
+        driver.execute_script("arguments[0].click()", element)
+    WebDriverWait(driver, 15).until(lambda d: _gone(page))
     WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
+def _gone(element):
+    """Whether the page an element belonged to has been replaced. While the next page loads,
+    Chromium may answer with "does not belong to the document" instead of a stale-element error:
+    that means replaced too."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
+
+
 def login(driver, server, email, password=PASSWORD):
-    driver.get(server + "/login")
-    driver.find_element(By.ID, "f-email").send_keys(email)
-    driver.find_element(By.ID, "f-password").send_keys(password)
-    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    """Signs in. Chromium now and then reports the login button as detached while the freshly
+    loaded page settles ("Node with given id does not belong to the document"); that attempt is
+    simply made again, up to three times."""
+    for attempt in range(3):
+        driver.get(server + "/login")
+        WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        try:
+            driver.find_element(By.ID, "f-email").send_keys(email)
+            driver.find_element(By.ID, "f-password").send_keys(password)
+            click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+            return
+        except WebDriverException:
+            if attempt == 2:
+                raise
