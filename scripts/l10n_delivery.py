@@ -46,6 +46,11 @@ def add(t):
     t("run.comment", "Комментарий", "Пікір", "Comment")
     t("run.done", "Выполнен", "Орындалды", "Done")
     t("run.no_answer", "Не застали дома", "Үйден таппады", "Not at home")
+    t("run.start", "В пути", "Жолдамын", "On my way")
+    t("run.started", "Отмечено: вы в пути.", "Белгіленді: сіз жолдасыз.", "Marked: you are on your way.")
+    t("visits.next_visit_on", "Дата следующего визита (вместо расчётной)", "Келесі бару күні (есептелгеннің орнына)", "Next visit on (instead of the computed date)")
+    t("visits.next_visit_hint", "Используется при следующем планировании один раз; пусто — по графику.", "Келесі жоспарлауда бір рет қолданылады; бос болса — кесте бойынша.", "Used once at the next planning; leave empty to follow the rhythm.")
+    t("visits.next_saved", "Дата следующего визита сохранена.", "Келесі бару күні сақталды.", "Next visit date saved.")
     t("run.recorded", "Результат записан.", "Нәтиже жазылды.", "Outcome recorded.")
     t.plural("run.stops", {"one": "{count} остановка", "few": "{count} остановки", "many": "{count} остановок", "other": "{count} остановки"},
              {"one": "{count} аялдама", "other": "{count} аялдама"}, {"one": "{count} stop", "other": "{count} stops"})

@@ -199,4 +199,43 @@ import VaporTesting
             #expect(items.allSatisfy { $0.state == "suggested" && $0.reasons.contains("subject:История") })
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func test_next_visit_override_and_on_my_way(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "D-1")
+            let coord = try await Seed.token(app, for: seed.coordinator)
+            let today = LocalDate.today(in: app.config.timeZone)
+            let past = try await app.testing().sendRequest(
+                .PUT, "/api/v1/readers/\(reader.id!)/next-visit", headers: json(coord), body: .init(string: #"{"next_visit_on":"2001-01-01"}"#))
+            #expect(past.status == .unprocessableEntity)
+            #expect(past.body.string.contains("next_visit_on"))
+            let later = today.adding(days: 3)
+            let set = try await app.testing().sendRequest(
+                .PUT, "/api/v1/readers/\(reader.id!)/next-visit", headers: json(coord), body: .init(string: #"{"next_visit_on":"\#(later.iso)"}"#))
+            #expect(set.status == .ok)
+            _ = try await VisitPlanner.plan(branchID: seed.north.id, from: today, until: today.adding(days: 6), by: nil, on: app.db)
+            let first = try #require(try await Visit.query(on: app.db).filter(\.$reader.$id == reader.id!).sort(\.$scheduledOn).first())
+            let holidays = try await Holidays.days(on: app.db)
+            #expect(first.scheduledOn == later.iso || holidays.contains(later.schedulingDay))
+            // Used once: planning cleared it.
+            #expect(try await Reader.find(reader.id, on: app.db)?.nextVisitOn == nil)
+
+            first.$carrier.id = seed.carrier.id
+            try await first.save(on: app.db)
+            let carrier = try await Seed.token(app, for: seed.carrier)
+            let other = User(email: "c2@test.kz", fullName: "C2", role: .carrier, branchID: seed.north.id, passwordHash: "x")
+            try await other.create(on: app.db)
+            let otherToken = try await Seed.token(app, for: other)
+            #expect(try await app.testing().sendRequest(.POST, "/api/v1/visits/\(first.id!)/start", headers: json(otherToken)).status == .forbidden)
+            #expect(try await app.testing().sendRequest(.POST, "/api/v1/visits/\(first.id!)/start", headers: json(carrier)).status == .noContent)
+            #expect(try await Visit.find(first.id, on: app.db)?.status == "in_progress")
+            #expect(try await app.testing().sendRequest(.POST, "/api/v1/visits/\(first.id!)/start", headers: json(carrier)).status == .conflict)
+            // An outcome can still be recorded from «in progress».
+            let done = try await app.testing().sendRequest(
+                .POST, "/api/v1/visits/\(first.id!)/outcome", headers: json(carrier), body: .init(string: #"{"outcome":"no_answer"}"#))
+            #expect(done.status == .ok)
+        }
+    }
 }

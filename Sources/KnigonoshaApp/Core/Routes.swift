@@ -36,6 +36,7 @@ enum AppRoutes {
         CatalogAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
         VisitsAPIController().register(staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), anyone: apiAuthed)
         LoansController().register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
+        NextVisitOverride.register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
         DeliveryAdminAPIController().register(
             staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), admin: apiAuthed.grouped(RequireRole([.admin])))
     }

@@ -11,7 +11,7 @@ enum SiteRoute: Equatable {
     case branches, branchNew, branch(UUID)
     case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID)
     case run, runOutcome(UUID), runScript, serviceWorker
-    case loans, loanRenew(UUID), loanLost(UUID)
+    case loans, loanRenew(UUID), loanLost(UUID), readerNextVisit(UUID), runStart(UUID)
     case deliverySettings, holidays, holidayDelete(UUID), carrierHours(UUID), calendarFeed, calendarFeedRevoke, calendar(String)
     case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID), visitNew, visitSlip(UUID), pickList
 
@@ -56,6 +56,8 @@ enum SiteRoute: Equatable {
         case .serviceWorker: [.literal("sw.js")]
         case .visits: [.literal("visits")]
         case .loans: [.literal("loans")]
+        case .readerNextVisit(let id): [.literal("readers"), .id(id), .literal("next-visit")]
+        case .runStart(let id): [.literal("run"), .id(id), .literal("start")]
         case .deliverySettings: [.literal("admin"), .literal("delivery")]
         case .holidays: [.literal("admin"), .literal("delivery"), .literal("holidays")]
         case .holidayDelete(let id): [.literal("admin"), .literal("delivery"), .literal("holidays"), .id(id), .literal("delete")]

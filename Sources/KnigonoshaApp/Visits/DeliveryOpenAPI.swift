@@ -146,6 +146,21 @@ enum DeliveryOpenAPI {
                     "responses": D.responses(("200", D.ok(D.ref("LoanList"))), ["401", "403", "404"]),
                 ],
             ],
+            "/visits/{id}/start": [
+                "parameters": [D.idParameter],
+                "post": [
+                    "operationId": "startVisit", "summary": "On my way: a planned visit becomes in progress (its carrier, or staff)",
+                    "responses": D.responses(("204", ["description": "Started"]), ["401", "403", "404", "409"]),
+                ],
+            ],
+            "/readers/{id}/next-visit": [
+                "parameters": [D.idParameter],
+                "put": [
+                    "operationId": "setNextVisit", "summary": "Override the date of the reader's next visit; null removes the override",
+                    "requestBody": D.body("NextVisit"),
+                    "responses": D.responses(("200", D.ok(D.ref("NextVisit"))), ["400", "401", "403", "404", "413", "422"]),
+                ],
+            ],
             "/run": [
                 "get": [
                     "operationId": "getRun", "summary": "The signed-in carrier's stops for a day, in route order",
@@ -245,6 +260,7 @@ enum DeliveryOpenAPI {
                     "horizon_weeks": ["type": "integer", "minimum": 1, "maximum": 26],
                 ],
             ],
+            "NextVisit": ["type": "object", "properties": ["next_visit_on": ["type": ["string", "null"], "format": "date"]]],
             "Run": [
                 "type": "object", "required": ["date", "stops"],
                 "properties": ["date": date, "stops": ["type": "array", "items": D.ref("RunStop")]],

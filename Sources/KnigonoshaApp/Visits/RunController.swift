@@ -16,6 +16,21 @@ struct RunController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.run.pattern, use: page)
         routes.post(SiteRoute.runOutcome(SiteRoute.anyID).pattern, use: record)
+        routes.post(SiteRoute.runStart(SiteRoute.anyID).pattern) { req async throws -> Response in
+            let (visit, user) = try await req.loadVisit()
+            try await Self.start(visit, by: user, on: req.db)
+            return req.seeOther(SiteRoute.run.path + "#stop-\(visit.id!.uuidString.lowercased())", flash: "run.started")
+        }
+    }
+
+    /// «On my way»: a planned visit becomes in progress, so the coordinator sees where the run is.
+    static func start(_ visit: Visit, by user: CurrentUser, on db: any Database) async throws {
+        guard visit.visitStatus == .planned else { throw AppError.conflict(Message("visit.not_open")) }
+        try await db.transaction { tx in
+            visit.status = VisitStatus.inProgress.rawValue
+            try await visit.save(on: tx)
+            try await VisitEvent(visitID: visit.id!, user: user, kind: "status", from: VisitStatus.planned.rawValue, to: visit.status).create(on: tx)
+        }
     }
 
     static func registerAssets(_ routes: any RoutesBuilder) {

@@ -53,6 +53,11 @@ struct VisitsAPIController {
         visits.post(":id", "items", ":item", "accept", use: acceptItem)
         visits.delete(":id", "items", ":item", use: removeItem)
         anyone.post("visits", ":id", "outcome", use: outcome)
+        anyone.post("visits", ":id", "start") { req async throws -> Response in
+            let (visit, user) = try await req.loadVisit()
+            try await RunController.start(visit, by: user, on: req.db)
+            return Response(status: .noContent)
+        }
         anyone.get("run", use: run)
     }
 

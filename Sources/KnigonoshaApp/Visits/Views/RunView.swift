@@ -52,6 +52,16 @@ enum RunView {
                     }),
                 .h3(.text(ctx.plural("run.collect_count", s.collect.count))),
                 .ul(.forEach(s.collect) { c in .li(.text(c.title)) }),
+                .if(
+                    s.status == VisitStatus.planned.rawValue,
+                    Forms.post(
+                        ctx, action: SiteRoute.runStart(s.visit_id).path, class: "inline",
+                        [
+                            .button(
+                                .type(.submit), .class("secondary"),
+                                .attribute(named: "aria-label", value: ctx.t("run.start") + ": " + s.reader_name),
+                                .text(ctx.t("run.start")))
+                        ])),
                 .if(open, outcomeForm(s, ctx)),
             ])
     }

@@ -1,0 +1,46 @@
+import Fluent
+import Vapor
+
+/// The coordinator's date for a reader's next visit. Planning uses it once instead of the date
+/// computed from the last visit done (moved off a holiday like any other), then goes back to the
+/// rhythm. An empty date removes the override.
+enum NextVisitOverride {
+    struct Payload: Content {
+        var next_visit_on: String?
+    }
+
+    static func apply(_ p: Payload, to reader: Reader, today: LocalDate, on db: any Database) async throws -> FieldErrors {
+        var e = FieldErrors()
+        var value: String?
+        if let raw = e.text(p.next_visit_on, "next_visit_on", max: 10) {
+            guard let d = LocalDate(raw) else {
+                e.add("next_visit_on", "validation.date")
+                return e
+            }
+            if d < today { e.add("next_visit_on", "validation.not_past") }
+            if reader.status != ReaderStatus.active.rawValue { e.add("next_visit_on", "visit.reader_not_active") }
+            value = d.iso
+        }
+        guard e.isEmpty else { return e }
+        reader.nextVisitOn = value
+        try await reader.save(on: db)
+        return e
+    }
+
+    static func register(web: any RoutesBuilder, api: any RoutesBuilder) {
+        web.post(SiteRoute.readerNextVisit(SiteRoute.anyID).pattern) { req async throws -> Response in
+            let (reader, _) = try await req.loadReader()
+            let errors = try await apply(try req.content.decode(Payload.self), to: reader, today: req.today, on: req.db)
+            guard errors.isEmpty else { throw AppError.badRequest(errors.items[0].message) }
+            try await req.audit(.update, "reader", reader.id)
+            return req.seeOther(SiteRoute.reader(reader.id!).path + "#service-history-h", flash: "visits.next_saved")
+        }
+        api.put("readers", ":id", "next-visit") { req async throws -> Payload in
+            let (reader, _) = try await req.loadReader()
+            let errors = try await apply(try req.content.decode(Payload.self, using: JSONDecoder()), to: reader, today: req.today, on: req.db)
+            guard errors.isEmpty else { throw AppError.validation(errors) }
+            try await req.audit(.update, "reader", reader.id)
+            return Payload(next_visit_on: reader.nextVisitOn)
+        }
+    }
+}
