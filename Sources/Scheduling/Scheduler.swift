@@ -2,6 +2,9 @@
 public enum Rhythm: String, Sendable, CaseIterable {
     case weekly, biweekly, monthly, onRequest = "on_request"
 
+    /// The day one step of this rhythm after `d` (a month for readers served on request).
+    public func next(after d: Day) -> Day { Scheduler.step(d, self, 1) }
+
     /// The step from one visit to the next, in days, for the rhythms counted in weeks.
     var days: Int? {
         switch self {

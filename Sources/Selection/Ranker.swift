@@ -38,10 +38,11 @@ public struct Ranker {
             scored.append(s)
         }
         scored.sort { $0.score == $1.score ? $0.id < $1.id : $0.score > $1.score }
+        let seriesOf = Dictionary(candidates.compactMap { c in c.series.map { (c.id, key($0)) } }) { a, _ in a }
         var out: [Suggestion] = []
         for s in scored where out.count < limit {
             // One book of a series per visit: the next one.
-            if let series = candidates.first(where: { $0.id == s.id })?.series.map(key) {
+            if let series = seriesOf[s.id] {
                 if seenSeries.contains(series) { continue }
                 seenSeries.insert(series)
             }

@@ -48,6 +48,8 @@ enum CandidateQuery {
         for phrase in keys {
             if let hit = cache?[scope + "|\(each)|" + phrase] { found[phrase] = hit } else { missing.append(phrase) }
         }
+        // The copy check names the index's row id on SQLite, so it runs before the record's row is read.
+        let filters = filterSQL(key: sqlite ? "bib_fts.rowid" : "b.id", forms: forms, languages: languages, branchID: branchID)
         // The interests not in the cache go in one statement: a UNION ALL of one limited query each.
         for chunk in missing.chunked(40) {
             var q: SQLQueryString = ""
@@ -58,15 +60,12 @@ enum CandidateQuery {
                     let match =
                         "{title authors subjects series} : ("
                         + groups.map { "(" + $0.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }.joined(separator: " AND ") + ")"
-                    // The copy check names the index's row id, so it runs before the record's row is
-                    // read; ascending rowid is the order FTS5 streams, so each part stops after `each` hits.
-                    let filters = filterSQL(key: "bib_fts.rowid", forms: forms, languages: languages, branchID: branchID)
+                    // Ascending rowid is the order FTS5 streams, so each part stops after `each` hits.
                     let part: SQLQueryString =
                         "SELECT \(unsafeRaw: String(k)) AS k, id FROM (SELECT bib_fts.rowid AS id FROM bib_fts JOIN bib_records b ON b.id = bib_fts.rowid WHERE bib_fts MATCH \(bind: match) \(filters) ORDER BY bib_fts.rowid LIMIT \(unsafeRaw: String(each)))"
                     q.appendInterpolation(part)
                 } else {
                     let tsquery = groups.map { "(" + $0.map { "\($0):AB" }.joined(separator: " | ") + ")" }.joined(separator: " & ")
-                    let filters = filterSQL(key: "b.id", forms: forms, languages: languages, branchID: branchID)
                     let part: SQLQueryString =
                         "SELECT \(unsafeRaw: String(k)) AS k, id FROM (SELECT b.id FROM bib_records b WHERE b.search_vector @@ to_tsquery('simple', \(bind: tsquery)) \(filters) ORDER BY b.id LIMIT \(unsafeRaw: String(each))) AS p\(unsafeRaw: String(k))"
                     q.appendInterpolation(part)

@@ -34,19 +34,8 @@ struct DeliveryAdminAPIController {
 
     func addHoliday(req: Request) async throws -> Response {
         let input = try req.content.decode(HolidayInput.self, using: JSONDecoder())
-        var e = FieldErrors()
-        let day = e.text(input.day, "day", required: true, max: 10).flatMap { raw -> LocalDate? in
-            guard let d = LocalDate(raw) else {
-                e.add("day", "validation.date")
-                return nil
-            }
-            return d
-        }
-        let name = e.text(input.name, "name", required: true, max: 100)
-        if let day, try await Holiday.query(on: req.db).filter(\.$day == day.iso).count() > 0 { e.add("day", "settings.holiday_exists") }
-        guard e.isEmpty, let day, let name else { throw AppError.validation(e) }
-        let holiday = Holiday(day: day.iso, name: name)
-        try await holiday.create(on: req.db)
+        let (added, e) = try await Holidays.add(day: input.day, name: input.name, on: req.db)
+        guard let holiday = added else { throw AppError.validation(e) }
         let response = Response(status: .created)
         try response.content.encode(HolidayDTO(id: holiday.id!, day: holiday.day, name: holiday.name), as: .json)
         return response

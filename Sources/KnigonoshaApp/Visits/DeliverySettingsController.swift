@@ -64,7 +64,6 @@ struct DeliverySettingsController {
 
     func holidays(req: Request) async throws -> Response {
         let form = try req.content.decode(HolidayForm.self)
-        var e = FieldErrors()
         if form.action == "add_year" {
             guard let year = form.year.flatMap({ Int($0) }), (2000...2100).contains(year) else {
                 throw AppError.badRequest(Message("error.bad_request"))
@@ -74,20 +73,11 @@ struct DeliverySettingsController {
             _ = try await Holidays.addFixed(year: year, names: { l10n.t("holiday." + $0, lang) }, on: req.db)
             return req.seeOther(SiteRoute.deliverySettings.path + "#holidays-h", flash: "settings.holidays_added")
         }
-        let day = e.text(form.day, "day", required: true, max: 10).flatMap { raw -> LocalDate? in
-            guard let d = LocalDate(raw) else {
-                e.add("day", "validation.date")
-                return nil
-            }
-            return d
-        }
-        let name = e.text(form.name, "name", required: true, max: 100)
-        if let day, try await Holiday.query(on: req.db).filter(\.$day == day.iso).count() > 0 { e.add("day", "settings.holiday_exists") }
-        guard e.isEmpty, let day, let name else {
+        let (holiday, e) = try await Holidays.add(day: form.day, name: form.name, on: req.db)
+        guard holiday != nil else {
             return try await render(
                 req, settings: SettingsForm(), errors: FieldErrors(), holidayErrors: e, holiday: form, status: .unprocessableEntity)
         }
-        try await Holiday(day: day.iso, name: name).create(on: req.db)
         return req.seeOther(SiteRoute.deliverySettings.path + "#holidays-h", flash: "settings.holiday_added")
     }
 

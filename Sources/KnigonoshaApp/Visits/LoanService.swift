@@ -21,13 +21,7 @@ enum LoanService {
         guard loan.loanStatus == .onLoan else { throw AppError.conflict(Message("loan.not_on_loan")) }
         guard loan.renewals < maxRenewals else { throw AppError.conflict(Message("loan.renewals_used")) }
         guard let due = Day(iso: loan.dueOn) else { throw AppError.conflict(Message("loan.not_on_loan")) }
-        let next: Day
-        switch Rhythm(rawValue: loan.reader.frequency) ?? .monthly {
-        case .weekly: next = due.adding(days: 7)
-        case .biweekly: next = due.adding(days: 14)
-        case .monthly, .onRequest: next = due.adding(months: 1)
-        }
-        loan.dueOn = next.iso
+        loan.dueOn = (Rhythm(rawValue: loan.reader.frequency) ?? .monthly).next(after: due).iso
         loan.renewals += 1
         try await loan.save(on: db)
     }

@@ -83,24 +83,11 @@ enum SelectionEdits {
         let visits = try await Visit.query(on: db).filter(\.$branch.$id == branchID).filter(\.$scheduledOn >= from.iso)
             .filter(\.$scheduledOn <= until.iso).filter(\.$status == VisitStatus.planned.rawValue).sort(\.$scheduledOn).all()
         let cache = CandidateCache()
-        // Two visits at a time: ranking is reading, and SQLite and PostgreSQL both let readers run
-        // side by side; the short writes take turns.
-        let added = try await withThrowingTaskGroup(of: Int.self) { group in
-            var results: [Int] = []
-            var next = visits.makeIterator()
-            for _ in 0..<2 {
-                guard let v = next.next() else { break }
-                group.addTask { try await SelectionService.suggest(visitID: v.id!, accept: true, today: today, on: db, cache: cache) }
-            }
-            while let n = try await group.next() {
-                results.append(n)
-                if let v = next.next() {
-                    group.addTask { try await SelectionService.suggest(visitID: v.id!, accept: true, today: today, on: db, cache: cache) }
-                }
-            }
-            return results
+        var count = (0, 0)
+        for v in visits {
+            let added = try await SelectionService.suggest(visitID: v.id!, accept: true, today: today, on: db, cache: cache)
+            if added > 0 { count = (count.0 + 1, count.1 + added) }
         }
-        let count = (added.filter { $0 > 0 }.count, added.reduce(0, +))
         return count
     }
 }

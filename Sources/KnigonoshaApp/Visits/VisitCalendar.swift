@@ -31,9 +31,8 @@ struct VisitCalendar {
         var branchID = req.query[String.self, at: "branch"].flatMap(UUID.init(uuidString:))
         if !user.isAdmin { branchID = user.branchID }
         let carrierID = req.query[String.self, at: "carrier"].flatMap(UUID.init(uuidString:))
-        var carrierQuery = User.query(on: req.db).filter(\.$role == .carrier).sort(\.$fullName)
-        if let branchID { carrierQuery = carrierQuery.filter(\.$branch.$id == branchID) }
-        let carriers = try await carrierQuery.all()
+        let allCarriers = try await User.query(on: req.db).filter(\.$role == .carrier).sort(\.$fullName).all()
+        let carriers = branchID.map { b in allCarriers.filter { $0.$branch.id == b } } ?? allCarriers
         var query = Visit.query(on: req.db).filter(\.$scheduledOn >= from.iso).filter(\.$scheduledOn <= until.iso).with(\.$reader)
         if let branchID { query = query.filter(\.$branch.$id == branchID) }
         if let carrierID { query = query.filter(\.$carrier.$id == carrierID) }
@@ -45,7 +44,7 @@ struct VisitCalendar {
                 chosen[item.$visit.id, default: 0] += 1
             }
         }
-        let names = Dictionary(try await User.query(on: req.db).filter(\.$role == .carrier).all().map { ($0.id!, $0.fullName) }) { a, _ in a }
+        let names = Dictionary(allCarriers.map { ($0.id!, $0.fullName) }) { a, _ in a }
         let rows = visits.map { v in Row(visit: v, carrierName: v.$carrier.id.flatMap { names[$0] }, chosen: chosen[v.id!] ?? 0) }
         return VisitCalendar(
             view: view, from: from, until: until, branchID: branchID, carrierID: carrierID, rows: rows, branches: branches, carriers: carriers)

@@ -85,6 +85,22 @@ enum VisitPlanner {
 
 /// The library's holiday list.
 enum Holidays {
+    /// Adds one holiday after checking the date (a real date, not in the list yet) and the name.
+    static func add(day rawDay: String?, name rawName: String?, on db: any Database) async throws -> (Holiday?, FieldErrors) {
+        var e = FieldErrors()
+        var day: LocalDate?
+        if let raw = e.text(rawDay, "day", required: true, max: 10) {
+            day = LocalDate(raw)
+            if day == nil { e.add("day", "validation.date") }
+        }
+        let name = e.text(rawName, "name", required: true, max: 100)
+        if let day, try await Holiday.query(on: db).filter(\.$day == day.iso).count() > 0 { e.add("day", "settings.holiday_exists") }
+        guard e.isEmpty, let day, let name else { return (nil, e) }
+        let holiday = Holiday(day: day.iso, name: name)
+        try await holiday.create(on: db)
+        return (holiday, e)
+    }
+
     static func days(on db: any Database) async throws -> Set<Day> {
         Set(try await Holiday.query(on: db).all().compactMap { Day(iso: $0.day) })
     }

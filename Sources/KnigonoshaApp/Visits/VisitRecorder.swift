@@ -141,12 +141,7 @@ enum VisitRecorder {
         {
             return next.day
         }
-        let day = visit.day.schedulingDay
-        switch Rhythm(rawValue: visit.reader.frequency) ?? .monthly {
-        case .weekly: return LocalDate(day.adding(days: 7))
-        case .biweekly: return LocalDate(day.adding(days: 14))
-        case .monthly, .onRequest: return LocalDate(day.adding(months: 1))
-        }
+        return LocalDate((Rhythm(rawValue: visit.reader.frequency) ?? .monthly).next(after: visit.day.schedulingDay))
     }
 
     /// A new visit on `date` for the same reader and carrier; the old one points to it.

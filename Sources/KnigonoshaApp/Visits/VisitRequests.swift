@@ -39,28 +39,29 @@ enum VisitRequests {
             carrierID = try await checkCarrier(raw, branchID: reader.$branch.id, into: &e, on: db)
         }
         guard e.isEmpty, let reader, let date else { return (nil, e) }
-        let visit = Visit()
-        visit.$reader.id = reader.id!
-        visit.$branch.id = reader.$branch.id
-        visit.scheduledOn = date.iso
-        visit.timeFrom = from ?? reader.timeFrom
-        visit.timeTo = to ?? reader.timeTo
-        visit.kind = VisitKind.request.rawValue
-        visit.status = VisitStatus.planned.rawValue
-        visit.requestedBy = requester
-        visit.requestChannel = channel
-        visit.requestText = text
-        visit.requestedAt = Date()
         let chosen = carrierID
-        try await BusyRetry.run {
+        let visit = try await BusyRetry.run {
             try await db.transaction { tx in
-                if chosen == nil {
-                    visit.$carrier.id = try await CarrierPool.load(on: tx).pick(branchID: reader.$branch.id, day: date.schedulingDay, on: tx)
-                } else {
+                let visit = Visit()
+                visit.$reader.id = reader.id!
+                visit.$branch.id = reader.$branch.id
+                visit.scheduledOn = date.iso
+                visit.timeFrom = from ?? reader.timeFrom
+                visit.timeTo = to ?? reader.timeTo
+                visit.kind = VisitKind.request.rawValue
+                visit.status = VisitStatus.planned.rawValue
+                visit.requestedBy = requester
+                visit.requestChannel = channel
+                visit.requestText = text
+                visit.requestedAt = Date()
+                if let chosen {
                     visit.$carrier.id = chosen
+                } else {
+                    visit.$carrier.id = try await CarrierPool.load(on: tx).pick(branchID: reader.$branch.id, day: date.schedulingDay, on: tx)
                 }
                 try await visit.create(on: tx)
                 try await VisitEvent(visitID: visit.id!, user: user, kind: "created", from: nil, to: date.iso).create(on: tx)
+                return visit
             }
         }
         return (visit, e)

@@ -36,9 +36,8 @@ struct VisitsController {
         let form = try req.content.decode(PlanForm.self)
         let weeks = form.weeks.flatMap { Int($0) }.map { min(max($0, 1), 26) } ?? 8
         let branch = try branchChoice(form.branch_id, user)
-        let result = try await VisitPlanner.plan(
+        _ = try await VisitPlanner.plan(
             branchID: branch, from: req.today, until: req.today.adding(days: weeks * 7 - 1), by: user, on: req.db)
-        _ = result
         return req.seeOther(.visits, flash: "visits.planned")
     }
 
@@ -49,8 +48,7 @@ struct VisitsController {
         guard errors.isEmpty, let branch = try branchChoice(form.branch_id, user) ?? user.branchID else {
             throw AppError.badRequest(Message("visits.select_branch"))
         }
-        let result = try await SelectionEdits.batch(branchID: branch, from: from, until: until, today: req.today, on: req.db)
-        _ = result
+        _ = try await SelectionEdits.batch(branchID: branch, from: from, until: until, today: req.today, on: req.db)
         return req.seeOther(LoginController.sameSitePath(form.return_to) ?? SiteRoute.visits.path, flash: "visits.selected")
     }
 
