@@ -11,6 +11,8 @@ public struct Candidate: Sendable {
     public var languages: [String]
     /// The material form («print», «large_print», «audiobook»…).
     public var form: String
+    /// The analysed words, when already known (see `analysed(by:)`).
+    public var terms: CandidateTerms?
 
     public init(
         id: Int, title: String, authors: [String] = [], subjects: [String] = [], genres: [String] = [], series: String? = nil,

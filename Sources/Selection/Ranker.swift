@@ -11,11 +11,13 @@ public struct Ranker {
     public var resendAfterMonths: Int?
     /// Today, in days since 1970-01-01.
     public var todayOrdinal: Int
-    private let analyzer = SearchAnalyzer()
+    /// Remembers stems; one analyzer reused across rankings (a batch) stems each word once.
+    private let analyzer: SearchAnalyzer
 
-    public init(resendAfterMonths: Int?, todayOrdinal: Int) {
+    public init(resendAfterMonths: Int?, todayOrdinal: Int, analyzer: SearchAnalyzer = SearchAnalyzer()) {
         self.resendAfterMonths = resendAfterMonths
         self.todayOrdinal = todayOrdinal
+        self.analyzer = analyzer
     }
 
     /// The best `limit` candidates, best first; ties go to the lower id so results are stable.
@@ -54,10 +56,11 @@ public struct Ranker {
     func score(_ c: Candidate, _ p: PreparedProfile, seriesHad: [String: Int], fill: Bool) -> Suggestion? {
         if !p.forms.isEmpty && !p.forms.contains(c.form) { return nil }
         if !p.languages.isEmpty && !c.languages.isEmpty && p.languages.isDisjoint(with: c.languages) { return nil }
-        let authorTerms = c.authors.map { Set(analyzer.terms($0)) }
-        let subjectTerms = c.subjects.map { Set(analyzer.terms($0)) }
-        let genreTerms = c.genres.map { Set(analyzer.terms($0)) }
-        let titleTerms = Set(analyzer.terms(c.title))
+        let t = c.terms(by: analyzer)
+        let authorTerms = t.authors
+        let subjectTerms = t.subjects
+        let genreTerms = t.genres
+        let titleTerms = t.title
         let topicTerms = subjectTerms + genreTerms + [titleTerms]
         if p.excludedAuthors.contains(where: { ex in authorTerms.contains { ex.isSubset(of: $0) } }) { return nil }
         if p.excludedTopics.contains(where: { ex in topicTerms.contains { ex.isSubset(of: $0) } }) { return nil }
@@ -72,21 +75,24 @@ public struct Ranker {
         } else if let series = c.series.map(key), let had = seriesHad[series], let n = c.seriesNumber, n <= had {
             return nil
         }
-        for (name, terms) in p.authors where authorTerms.contains(where: { terms.isSubset(of: $0) }) {
-            score += 3
-            reasons.append("author:\(name)")
+        // Only the interests that share a term with the title can match; the index finds them.
+        var hits = Set<Int>()
+        for set in authorTerms + subjectTerms + genreTerms + [titleTerms] {
+            for term in set { if let list = p.byTerm[term] { hits.formUnion(list) } }
         }
-        let subjectOrTitle = subjectTerms + [titleTerms]
-        let genreOrSubject = genreTerms + subjectTerms
-        for (name, terms) in p.subjects where subjectOrTitle.contains(where: { terms.isSubset(of: $0) }) {
-            score += 2
-            reasons.append("subject:\(name)")
+        for i in hits.sorted() {
+            let interest = p.interests[i]
+            let matched: Bool
+            switch interest.kind {
+            case .author: matched = authorTerms.contains { interest.terms.isSubset(of: $0) }
+            case .subject: matched = subjectTerms.contains { interest.terms.isSubset(of: $0) } || interest.terms.isSubset(of: titleTerms)
+            case .genre: matched = (genreTerms + subjectTerms).contains { interest.terms.isSubset(of: $0) }
+            }
+            guard matched else { continue }
+            score += interest.kind == .author ? 3 : 2
+            reasons.append(interest.reason)
         }
-        for (name, terms) in p.genres where genreOrSubject.contains(where: { terms.isSubset(of: $0) }) {
-            score += 2
-            reasons.append("genre:\(name)")
-        }
-        let affinity = p.affinity(authors: authorTerms, topics: subjectTerms + genreTerms)
+        let affinity = p.affinity(t)
         if affinity != 0 {
             score += affinity
             if affinity > 0 { reasons.append("rating") }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Imports one file into the catalogue: reads it on its own thread, writes in batches, and
@@ -22,6 +23,9 @@ enum CatalogImport {
         }
         var summary = try await importer.finish()
         summary.fatal = fatal
+        if summary.imported + summary.updated >= SearchHoldings.bulk, let sql = db as? any SQLDatabase {
+            try await SearchHoldings.merge(on: sql)
+        }
         try await progress(Int((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0), summary)
         return summary
     }

@@ -157,6 +157,7 @@ struct BatchWriter: Sendable {
                 }
             }
             try await writeCopies(records, ids: ids, on: tx)
+            if isSQLite && !old.isEmpty { try await SearchHoldings.refresh(old.map { existing[$0.matchKey]! }, on: tx) }
             return (fresh.count, old.count + duplicatesInBatch)
         }
     }

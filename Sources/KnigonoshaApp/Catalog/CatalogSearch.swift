@@ -27,7 +27,10 @@ enum CatalogSearch {
             )
             .all().map { try $0.decode(column: "id", as: Int.self) }
         } else if sqlite {
-            let match = groups.map { "(" + $0.map(ftsTerm).joined(separator: " OR ") + ")" }.joined(separator: " AND ")
+            // Never the holdings column: its tokens are branch ids, not words.
+            let match =
+                "{title authors subjects series summary} : ("
+                + groups.map { "(" + $0.map(ftsTerm).joined(separator: " OR ") + ")" }.joined(separator: " AND ") + ")"
             (ids, total) = try await sqliteSearch(
                 match: match, groups: groups, filters: filters, hasFilters: query.hasFilters, limit: limit, offset: offset,
                 rankedLimit: rankedLimit, on: sql

@@ -41,7 +41,7 @@ enum DemoDelivery {
             }
         }
         for branch in try await Branch.query(on: db).all() {
-            _ = try await SelectionEdits.batch(branchID: branch.id!, from: today, until: today.adding(days: 6), today: today, on: db)
+            _ = try await SelectionBatch.run(branchID: branch.id!, from: today, until: today.adding(days: 6), today: today, on: db)
         }
     }
 }

@@ -45,6 +45,8 @@ struct SelectionBenchData {
             }
             try await insert.run()
         }
+        // As an import of copies does at its end.
+        try await SearchHoldings.merge(on: db)
     }
 
     /// The most frequent subjects and authors of a sample of the catalogue.

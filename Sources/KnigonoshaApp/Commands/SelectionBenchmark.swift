@@ -140,7 +140,9 @@ struct BenchCommands: AsyncCommand {
         var visits = 0
         var items = 0
         for branch in data.branches {
-            let r = try await SelectionEdits.batch(branchID: branch, from: monday, until: monday.adding(days: 6), today: today, on: app.db)
+            let r = try await SelectionBatch.run(
+                branchID: branch, from: monday, until: monday.adding(days: 6), today: today, on: app.db,
+                lanes: app.databasesPerLoop(logger: app.logger))
             visits += r.visits
             items += r.items
         }

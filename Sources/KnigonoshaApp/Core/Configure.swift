@@ -54,11 +54,12 @@ enum Migrations {
         app.migrations.add(M026AddReaderNextVisit())
         app.migrations.add(M027IndexVisits())
         app.migrations.add(M028IndexCopyAvailability())
+        app.migrations.add(M029AddHoldingsToSearchIndex())
     }
 
     /// Runs pending migrations and the per-database settings.
     static func run(on app: Application) async throws {
-        try await DatabaseSetup.prepare(app.db)
+        try await DatabaseSetup.prepare(app)
         try await app.autoMigrate()
     }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import NIOConcurrencyHelpers
 import SQLKit
+import Selection
 import Stemming
 import Vapor
 
@@ -11,8 +12,23 @@ import Vapor
 /// of them returned only the commonest), and each stops after a few hits instead of sorting every
 /// match of a common word. The ranker then applies the exact rules.
 enum CandidateQuery {
-    /// Titles per interest; a reader with few interests gets more per interest.
-    static func perInterest(_ count: Int) -> Int { max(8, min(60, 300 / max(count, 1))) }
+    /// Titles per interest, some 120 in all (plenty to choose a visit's few from); a reader with
+    /// few interests gets more per interest.
+    static func perInterest(_ count: Int) -> Int { max(8, min(60, 120 / max(count, 1))) }
+
+    /// Interests searched for one visit. A reader may list sixty; searching a dozen of them per
+    /// visit, a different dozen each week, finds plenty to rank (every interest still counts in
+    /// the ranking) and covers all of them over the visits, instead of the commonest crowding out
+    /// the rest. The others are searched too when the dozen finds too little.
+    static let interestsPerVisit = 12
+
+    /// This visit's share of the interests, and the rest: `turn` (the visit's week) moves the start.
+    static func rotation(_ interests: [String], turn: Int) -> (now: [String], rest: [String]) {
+        guard interests.count > interestsPerVisit else { return (interests, []) }
+        let start = (turn * interestsPerVisit) % interests.count
+        let rotated = Array(interests[start...] + interests[..<start])
+        return (Array(rotated.prefix(interestsPerVisit)), Array(rotated.dropFirst(interestsPerVisit)))
+    }
 
     /// Words too common to narrow a search («history and criticism»): left out of the candidate
     /// query, where each costs a walk through most of the index, but kept by the ranker.
@@ -22,7 +38,7 @@ enum CandidateQuery {
 
     static func ids(
         interests: [String], forms: [String], languages: Set<String>, branchID: UUID, exclude: Set<Int>, on db: any Database,
-        cache: CandidateCache? = nil, limit: Int = 200
+        cache: SelectionMemo? = nil, limit: Int = 200
     ) async throws -> [Int] {
         guard let sql = db as? any SQLDatabase else { return [] }
         let sqlite = DatabaseSetup.isSQLite(db)
@@ -50,6 +66,7 @@ enum CandidateQuery {
         }
         // The copy check names the index's row id on SQLite, so it runs before the record's row is read.
         let filters = filterSQL(key: sqlite ? "bib_fts.rowid" : "b.id", forms: forms, languages: languages, branchID: branchID)
+        let holdings = SearchHoldings.token(branchID)
         // The interests not in the cache go in one statement: a UNION ALL of one limited query each.
         for chunk in missing.chunked(40) {
             var q: SQLQueryString = ""
@@ -57,9 +74,8 @@ enum CandidateQuery {
                 if k > 0 { q.appendInterpolation(unsafeRaw: " UNION ALL ") }
                 let groups = phrase.split(separator: " ").map { $0.split(separator: "|").map(String.init) }
                 if sqlite {
-                    let match =
-                        "{title authors subjects series} : ("
-                        + groups.map { "(" + $0.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }.joined(separator: " AND ") + ")"
+                    let words: [String] = groups.map { group in "(" + group.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }
+                    let match = "{title authors subjects series} : (\(words.joined(separator: " AND "))) AND holdings : \"\(holdings)\""
                     // Ascending rowid is the order FTS5 streams, so each part stops after `each` hits.
                     let part: SQLQueryString =
                         "SELECT \(unsafeRaw: String(k)) AS k, id FROM (SELECT bib_fts.rowid AS id FROM bib_fts JOIN bib_records b ON b.id = bib_fts.rowid WHERE bib_fts MATCH \(bind: match) \(filters) ORDER BY bib_fts.rowid LIMIT \(unsafeRaw: String(each)))"
@@ -108,16 +124,40 @@ enum CandidateQuery {
     }
 }
 
-/// Candidate lists per (branch, forms, languages, interest), shared by the visits of one batch:
-/// readers of a branch share many interests. A reserved copy can make a cached title unavailable;
-/// reserving checks again, so that only costs a candidate.
-final class CandidateCache: Sendable {
-    private let storage = NIOLockedValueBox<[String: [Int]]>([:])
+/// What the visits of one batch share. Candidate lists per (branch, forms, languages, interest):
+/// readers of a branch share many interests. Titles read and analysed once: ranking compares every
+/// candidate's words with every interest, and the same titles come up for many readers. And the
+/// library's settings. A reserved copy can make a remembered title unavailable; reserving checks
+/// again, so that only costs a candidate.
+final class SelectionMemo: Sendable {
+    private let lists = NIOLockedValueBox<[String: [Int]]>([:])
+    private let titles = NIOLockedValueBox<[Int: Candidate]>([:])
+    private let settings = NIOLockedValueBox<DeliverySettings?>(nil)
 
     init() {}
 
     subscript(key: String) -> [Int]? {
-        get { storage.withLockedValue { $0[key] } }
-        set { storage.withLockedValue { $0[key] = newValue } }
+        get { lists.withLockedValue { $0[key] } }
+        set { lists.withLockedValue { $0[key] = newValue } }
+    }
+
+    /// The remembered titles among `ids`.
+    func titles(_ ids: [Int]) -> [Int: Candidate] {
+        titles.withLockedValue { known in
+            var out: [Int: Candidate] = [:]
+            for id in ids { if let c = known[id] { out[id] = c } }
+            return out
+        }
+    }
+
+    func remember(_ candidates: [Candidate]) {
+        titles.withLockedValue { known in for c in candidates { known[c.id] = c } }
+    }
+
+    func settings(on db: any Database) async throws -> DeliverySettings {
+        if let known = settings.withLockedValue({ $0 }) { return known }
+        let loaded = try await DeliverySettings.load(on: db)
+        settings.withLockedValue { $0 = loaded }
+        return loaded
     }
 }

@@ -72,22 +72,4 @@ enum SelectionEdits {
         guard visit.visitStatus.isOpen else { throw AppError.conflict(Message("visit.not_open")) }
         return (visit, item)
     }
-
-    /// Prepares selections for every open visit of a branch in `from...until` that has fewer items
-    /// than its reader wants: suggested and accepted in one go, one visit per transaction.
-    static func batch(
-        branchID: UUID, from: LocalDate, until: LocalDate, today: LocalDate, on db: any Database
-    ) async throws -> (
-        visits: Int, items: Int
-    ) {
-        let visits = try await Visit.query(on: db).filter(\.$branch.$id == branchID).filter(\.$scheduledOn >= from.iso)
-            .filter(\.$scheduledOn <= until.iso).filter(\.$status == VisitStatus.planned.rawValue).sort(\.$scheduledOn).all()
-        let cache = CandidateCache()
-        var count = (0, 0)
-        for v in visits {
-            let added = try await SelectionService.suggest(visitID: v.id!, accept: true, today: today, on: db, cache: cache)
-            if added > 0 { count = (count.0 + 1, count.1 + added) }
-        }
-        return count
-    }
 }

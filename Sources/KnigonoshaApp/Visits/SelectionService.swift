@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Selection
+import Stemming
 import Vapor
 
 /// Chooses titles for visits: suggestions from the ranker, accepting them (which reserves a copy),
@@ -13,10 +14,21 @@ enum SelectionService {
     /// write transaction then checks the visit again and reserves copies, taking the next title
     /// when another visit got a copy first (a few spare suggestions are ranked for that).
     @discardableResult
-    static func suggest(visitID: UUID, accept: Bool, today: LocalDate, on db: any Database, cache: CandidateCache? = nil) async throws -> Int {
-        // One read transaction: one snapshot for the forty-odd reads, instead of one each.
-        let ranked: [Suggestion]? = try await db.transaction { tx in
-            try await DatabaseSetup.tuneForReading(tx)
+    static func suggest(visitID: UUID, accept: Bool, today: LocalDate, on db: any Database) async throws -> Int {
+        let memo = SelectionMemo()
+        guard let ranked = try await ranked(visitID: visitID, spare: accept ? 5 : 0, today: today, on: db, memo: memo) else { return 0 }
+        return try await BusyRetry.run {
+            try await SelectionStore.store([(visitID, ranked)], accept: accept, on: db).count
+        }
+    }
+
+    /// The ranked suggestions for an open visit (with `spare` more than it needs), or nil when it
+    /// already has all its items.
+    static func ranked(
+        visitID: UUID, spare: Int, today: LocalDate, on db: any Database, memo: SelectionMemo, analyzer: SearchAnalyzer = SearchAnalyzer()
+    ) async throws -> [Suggestion]? {
+        // One read transaction: one snapshot for the dozen reads, instead of one each.
+        let gathered: Gathered? = try await db.transaction { tx in
             guard let visit = try await Visit.query(on: tx).filter(\.$id == visitID).with(\.$reader, { $0.with(\.$tags) }).first() else {
                 throw AppError.notFound
             }
@@ -24,75 +36,74 @@ enum SelectionService {
             let kept = try await VisitItem.query(on: tx).filter(\.$visit.$id == visitID).filter(\.$state != ItemState.suggested.rawValue).all()
             let wanted = visit.reader.itemsPerVisit - kept.count
             guard wanted > 0 else { return nil }
-            return try await rank(
-                visit: visit, exclude: Set(kept.map { $0.$bib.id }), limit: wanted + (accept ? 5 : 0), today: today, on: tx, cache: cache)
+            return try await gather(visit: visit, exclude: Set(kept.map { $0.$bib.id }), wanted: wanted, spare: spare, on: tx, memo: memo)
         }
-        guard let ranked else { return 0 }
-        return try await BusyRetry.run { try await store(ranked, visitID: visitID, accept: accept, on: db) }
+        guard let gathered else { return nil }
+        return rank(gathered, today: today, memo: memo, analyzer: analyzer)
     }
 
-    private static func store(_ ranked: [Suggestion], visitID: UUID, accept: Bool, on db: any Database) async throws -> Int {
-        try await db.transaction { tx in
-            guard let visit = try await Visit.query(on: tx).filter(\.$id == visitID).with(\.$reader).first() else { throw AppError.notFound }
-            guard visit.visitStatus.isOpen else { throw AppError.conflict(Message("visit.not_open")) }
-            try await VisitItem.query(on: tx).filter(\.$visit.$id == visitID).filter(\.$state == ItemState.suggested.rawValue).delete()
-            let kept = try await VisitItem.query(on: tx).filter(\.$visit.$id == visitID).all()
-            let wanted = visit.reader.itemsPerVisit - kept.count
-            let taken = Set(kept.map { $0.$bib.id })
-            var added = 0
-            var position = (kept.map(\.position).max() ?? 0) + 1
-            for s in ranked where added < wanted && !taken.contains(s.id) {
-                let item = VisitItem()
-                item.$visit.id = visitID
-                item.$bib.id = s.id
-                item.state = ItemState.suggested.rawValue
-                item.score = s.score
-                item.reasons = s.reasons.joined(separator: "\n")
-                item.position = position
-                item.source = "auto"
-                if accept {
-                    // Another visit may have taken the last copy meanwhile: then the next title.
-                    guard let copy = try await reserveCopy(bibID: s.id, branchID: visit.$branch.id, on: tx) else { continue }
-                    item.$copy.id = copy
-                    item.state = ItemState.accepted.rawValue
-                }
-                try await item.create(on: tx)
-                position += 1
-                added += 1
-            }
-            return added
-        }
+    /// What ranking a visit needs from the database.
+    struct Gathered: Sendable {
+        var profile: Profile
+        var candidates: [Candidate]
+        var limit: Int
+        var settings: DeliverySettings
     }
 
-    /// The ranked suggestions for a visit's reader, without storing anything.
-    static func rank(
-        visit: Visit, exclude: Set<Int>, limit: Int, today: LocalDate, on db: any Database, cache: CandidateCache? = nil
-    ) async throws -> [Suggestion] {
+    /// Candidates for `wanted` items and `spare` more; `upcoming`: the titles on the reader's open
+    /// visits, when already known.
+    static func gather(
+        visit: Visit, exclude: Set<Int>, wanted: Int, spare: Int, upcoming known: [Int]? = nil, on db: any Database, memo: SelectionMemo
+    ) async throws -> Gathered {
         let reader = visit.reader
         let history = try await CandidateRows.history(readerID: reader.id!, on: db)
         let profile = ReaderProfile.profile(reader, history: history)
         // Titles already chosen for this reader's other open visits are not chosen twice.
-        let upcoming = try await VisitItem.query(on: db).join(Visit.self, on: \VisitItem.$visit.$id == \Visit.$id)
-            .filter(Visit.self, \.$reader.$id == reader.id!).filter(
-                Visit.self, \.$status ~~ [VisitStatus.planned.rawValue, VisitStatus.inProgress.rawValue]
-            )
-            .all().map { $0.$bib.id }
+        var upcoming = known ?? []
+        if known == nil { upcoming = try await upcomingTitles(readers: [reader.id!], on: db)[reader.id!] ?? [] }
         let interests = profile.subjects + profile.genres + profile.authors + profile.series
-        var ids = try await CandidateQuery.ids(
-            interests: interests, forms: profile.forms, languages: profile.languages, branchID: visit.$branch.id,
-            exclude: exclude.union(upcoming), on: db, cache: cache)
-        if ids.count < limit * 4 && !interests.isEmpty {
-            // Too few matches to choose from: also look at what fits the reader's forms and languages.
-            let more = try await CandidateQuery.ids(
-                interests: [], forms: profile.forms, languages: profile.languages, branchID: visit.$branch.id,
-                exclude: exclude.union(upcoming).union(ids), on: db, cache: cache, limit: 200)
-            ids += more
+        let excluded = exclude.union(upcoming)
+        func search(_ interests: [String], besides: [Int]) async throws -> [Int] {
+            try await CandidateQuery.ids(
+                interests: interests, forms: profile.forms, languages: profile.languages, branchID: visit.$branch.id,
+                exclude: excluded.union(besides), on: db, cache: memo, limit: 200)
         }
-        guard !ids.isEmpty else { return [] }
-        let candidates = try await CandidateRows.candidates(ids: ids, on: db)
-        let settings = try await DeliverySettings.load(on: db)
-        let ranker = Ranker(resendAfterMonths: settings.resendAfterMonths, todayOrdinal: today.schedulingDay.ordinal)
-        return ranker.rank(candidates, for: profile, limit: limit, fill: true)
+        let (now, rest) = CandidateQuery.rotation(interests, turn: (LocalDate(visit.scheduledOn)?.schedulingDay.ordinal ?? 0) / 7)
+        var ids = try await search(now, besides: [])
+        // The other interests only when this visit's share found too little to choose from.
+        if ids.count < wanted * 8 && !rest.isEmpty { ids += try await search(rest, besides: ids) }
+        // Too few matches to choose from: also look at what fits the reader's forms and languages.
+        if ids.count < wanted * 12 && !interests.isEmpty { ids += try await search([], besides: ids) }
+        let known = memo.titles(ids)
+        let loaded = try await CandidateRows.candidates(ids: ids.filter { known[$0] == nil }, on: db)
+        let byID = known.merging(loaded.map { ($0.id, $0) }) { a, _ in a }
+        return Gathered(
+            profile: profile, candidates: ids.compactMap { byID[$0] }, limit: wanted + spare, settings: try await memo.settings(on: db))
+    }
+
+    /// The titles on each reader's planned and in-progress visits.
+    static func upcomingTitles(readers: [UUID], on db: any Database) async throws -> [UUID: [Int]] {
+        var out: [UUID: [Int]] = [:]
+        for chunk in readers.chunked(500) {
+            let rows = try await VisitItem.query(on: db).join(Visit.self, on: \VisitItem.$visit.$id == \Visit.$id)
+                .filter(Visit.self, \.$reader.$id ~~ chunk).filter(
+                    Visit.self, \.$status ~~ [VisitStatus.planned.rawValue, VisitStatus.inProgress.rawValue]
+                )
+                .field(\.$bib.$id).field(Visit.self, \.$reader.$id).all()
+            for row in rows { out[try row.joined(Visit.self).$reader.id, default: []].append(row.$bib.id) }
+        }
+        return out
+    }
+
+    /// Ranks what `gather` found. Titles are analysed once per memo, then ranked from their terms.
+    static func rank(_ g: Gathered, today: LocalDate, memo: SelectionMemo, analyzer: SearchAnalyzer) -> [Suggestion] {
+        guard !g.candidates.isEmpty else { return [] }
+        let fresh = g.candidates.filter { $0.terms == nil }.map { $0.analysed(by: analyzer) }
+        memo.remember(fresh)
+        let analysed = Dictionary(fresh.map { ($0.id, $0) }) { a, _ in a }
+        let candidates = g.candidates.map { analysed[$0.id] ?? $0 }
+        let ranker = Ranker(resendAfterMonths: g.settings.resendAfterMonths, todayOrdinal: today.schedulingDay.ordinal, analyzer: analyzer)
+        return ranker.rank(candidates, for: g.profile, limit: g.limit, fill: true)
     }
 
     /// Reserves an available copy of `bibID` at the branch (or exactly `copyID`). The update only
@@ -104,12 +115,17 @@ enum SelectionService {
             \.$status == CopyStatus.available.rawValue)
         if let copyID { query = query.filter(\.$id == copyID) }
         for copy in try await query.sort(\.$inventoryNumber).all() {
-            let won = try await sql.update(Copy.schema).set("status", to: CopyStatus.reserved.rawValue)
-                .where("id", .equal, copy.id!).where("status", .equal, CopyStatus.available.rawValue)
-                .returning("id").all()
-            if !won.isEmpty { return copy.id }
+            if try await take(copy.id!, on: sql) { return copy.id }
         }
         return nil
+    }
+
+    /// Marks one copy reserved if it is still available; false when someone else got it first.
+    static func take(_ copyID: UUID, on sql: any SQLDatabase) async throws -> Bool {
+        let won = try await sql.update(Copy.schema).set("status", to: CopyStatus.reserved.rawValue)
+            .where("id", .equal, copyID).where("status", .equal, CopyStatus.available.rawValue)
+            .returning("id").all()
+        return !won.isEmpty
     }
 
     /// Puts a reserved copy back on the shelf.

@@ -104,7 +104,9 @@ struct VisitsAPIController {
         if !user.canAccess(branchID: input.branch_id) { e.add("branch_id", "validation.choice") }
         if from.adding(days: 31) < to { e.add("to", "visit.range_too_long") }
         guard e.isEmpty else { throw AppError.validation(e) }
-        let r = try await SelectionEdits.batch(branchID: input.branch_id, from: from, until: to, today: req.today, on: req.db)
+        let r = try await SelectionBatch.run(
+            branchID: input.branch_id, from: from, until: to, today: req.today, on: req.db,
+            lanes: req.application.databasesPerLoop(logger: req.logger))
         return SelectResult(visits: r.visits, items: r.items)
     }
 

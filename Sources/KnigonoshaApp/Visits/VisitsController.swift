@@ -48,7 +48,8 @@ struct VisitsController {
         guard errors.isEmpty, let branch = try branchChoice(form.branch_id, user) ?? user.branchID else {
             throw AppError.badRequest(Message("visits.select_branch"))
         }
-        _ = try await SelectionEdits.batch(branchID: branch, from: from, until: until, today: req.today, on: req.db)
+        _ = try await SelectionBatch.run(
+            branchID: branch, from: from, until: until, today: req.today, on: req.db, lanes: req.application.databasesPerLoop(logger: req.logger))
         return req.seeOther(LoginController.sameSitePath(form.return_to) ?? SiteRoute.visits.path, flash: "visits.selected")
     }
 
