@@ -14,6 +14,8 @@ def add(t):
     t("visit.weeks_range", "Укажите от 1 до 26 недель.", "1-ден 26 аптаға дейін көрсетіңіз.", "Give between 1 and 26 weeks.")
     t("visit.range_too_long", "Слишком длинный период.", "Кезең тым ұзақ.", "The period is too long.")
     t("validation.not_past", "Дата не может быть в прошлом.", "Күн өткен уақытта бола алмайды.", "The date cannot be in the past.")
+    t("validation.weekday", "День недели — число от 1 (понедельник) до 7 (воскресенье).", "Апта күні — 1-ден (дүйсенбі) 7-ге (жексенбі) дейінгі сан.", "A weekday is a number from 1 (Monday) to 7 (Sunday).")
+    t("validation.duplicate_weekday", "Этот день недели уже указан.", "Бұл апта күні көрсетілген.", "This weekday is already listed.")
     t("validation.time_order", "Время окончания должно быть позже начала.", "Аяқталу уақыты басталудан кейін болуы керек.", "The end time must be after the start.")
     t("validation.period_order", "Конец периода не может быть раньше начала.", "Кезеңнің соңы басынан бұрын бола алмайды.", "The end of the period cannot be before its start.")
     t("selection.no_copy", "В филиале нет свободного экземпляра этого издания.", "Филиалда бұл басылымның бос данасы жоқ.", "No copy of this title is available at the branch.")

@@ -52,6 +52,14 @@ import VaporTesting
             #expect(run.body.string.contains("tel:+77012345678"))
             for secret in ["Первая группа", "Слабовидящий", "1948", "согласие"] { #expect(!run.body.string.contains(secret)) }
             let key = try #require(run.body.string.firstMatch(of: /name="key" value="([0-9a-f-]+)"/)?.1)
+            // Minutes out of range: the run again, the error at that stop's field, nothing recorded.
+            let refused = try await carrier.post(
+                "/run/\(visit.id!)/outcome", [("key", String(key)), ("outcome", "done"), ("minutes_spent", "900"), ("comment", "Дома")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Укажите от 0 до 600 минут."))
+            #expect(refused.body.string.contains(#"aria-invalid="true""#))
+            #expect(refused.body.string.contains(">Дома</textarea>"))
+            #expect(try await Loan.query(on: app.db).count() == 0)
             for _ in 0..<2 {
                 let done = try await carrier.post("/run/\(visit.id!)/outcome", [("key", String(key)), ("outcome", "done")])
                 #expect(done.status == .seeOther)
@@ -125,6 +133,27 @@ import VaporTesting
             #expect(!feed.body.string.contains(reader.street))
             _ = try await web.post("/profile/calendar/revoke", [])
             #expect(try await app.testing().sendRequest(.GET, String(path)).status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_a_refused_next_visit_date_shows_its_error_at_the_field(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "W-2")
+            let web = WebClient(app)
+            _ = try await web.login("coord@test.kz")
+            let yesterday = LocalDate.today(in: app.config.timeZone).adding(days: -1).iso
+            let refused = try await web.post("/readers/\(reader.id!)/next-visit", [("next_visit_on", yesterday)])
+            #expect(refused.status == .unprocessableEntity)
+            let html = refused.body.string
+            // The field keeps what was typed, is marked invalid and names its error.
+            #expect(html.contains(#"name="next_visit_on" value="\#(yesterday)""#))
+            #expect(html.contains(#"aria-invalid="true""#))
+            #expect(html.contains("Дата не может быть в прошлом."))
+            #expect(try await Reader.find(reader.id!, on: app.db)?.nextVisitOn == nil)
+            let garbage = try await web.post("/readers/\(reader.id!)/next-visit", [("next_visit_on", "32.13.2026")])
+            #expect(garbage.status == .unprocessableEntity)
         }
     }
 }

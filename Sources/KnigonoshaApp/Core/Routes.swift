@@ -37,6 +37,8 @@ enum AppRoutes {
         VisitsAPIController().register(staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), anyone: apiAuthed)
         LoansController().register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
         NextVisitOverride.register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
+        CarrierAPIController().register(
+            staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), admin: apiAuthed.grouped(RequireRole([.admin])), anyone: apiAuthed)
         DeliveryAdminAPIController().register(
             staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), admin: apiAuthed.grouped(RequireRole([.admin])))
     }

@@ -52,6 +52,11 @@ struct ReadersController {
 
     func show(req: Request) async throws -> Response {
         let (reader, _) = try await req.loadReader()
+        return try await Self.page(req, reader)
+    }
+
+    /// The reader's page; after a refused next-visit date, with what was typed and its error.
+    static func page(_ req: Request, _ reader: Reader, nextVisit: (value: String, errors: FieldErrors)? = nil) async throws -> Response {
         let changes = try await ReaderChange.query(on: req.db).filter(\.$reader.$id == reader.id!).with(\.$user)
             .sort(\.$changedAt, .descending).sort(\.$field).limit(500).all()
         try await req.audit(.view, "reader", reader.id)
@@ -59,7 +64,8 @@ struct ReadersController {
         let names = Dictionary(branches.map { ($0.id!.uuidString, $0.name(req.lang)) }) { a, _ in a }
         let service = try await ReaderService.load(readerID: reader.id!, on: req.db)
         return ReaderShowView.render(
-            req.page, reader: reader, record: ReaderStore.record(of: reader), changes: changes, branchNames: names, serviceHistory: service)
+            req.page, reader: reader, record: ReaderStore.record(of: reader), changes: changes, branchNames: names, serviceHistory: service,
+            nextVisit: nextVisit, httpStatus: nextVisit == nil ? .ok : .unprocessableEntity)
     }
 
     func editForm(req: Request) async throws -> Response {

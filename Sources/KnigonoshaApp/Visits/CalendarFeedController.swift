@@ -23,15 +23,7 @@ struct CalendarFeedController {
     func create(req: Request) async throws -> Response {
         let user = try req.currentUser()
         guard user.role == .carrier else { throw AppError.forbidden }
-        let secret = APIToken.generate()
-        try await req.db.transaction { tx in
-            try await CalendarFeed.query(on: tx).filter(\.$user.$id == user.id).delete()
-            let feed = CalendarFeed()
-            feed.$user.id = user.id
-            feed.tokenHash = APIToken.hash(secret)
-            feed.createdAt = Date()
-            try await feed.create(on: tx)
-        }
+        let secret = try await CalendarFeed.renew(for: user.id, on: req.db)
         try await req.audit(.tokenCreate, "calendar_feed")
         let feed = try await CalendarFeed.query(on: req.db).filter(\.$user.$id == user.id).first()
         return CalendarFeedView.page(req.page, feed: feed, newURL: SiteRoute.calendar(secret).path)

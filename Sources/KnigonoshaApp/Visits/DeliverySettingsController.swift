@@ -88,7 +88,7 @@ struct DeliverySettingsController {
     }
 
     func hoursForm(req: Request) async throws -> Response {
-        let carrier = try await findCarrier(req)
+        let carrier = try await CarrierHours.carrier(req)
         let hours = try await CarrierHours.query(on: req.db).filter(\.$user.$id == carrier.id!).all()
         var values: [String: String] = [:]
         for h in hours {
@@ -100,7 +100,7 @@ struct DeliverySettingsController {
     }
 
     func saveHours(req: Request) async throws -> Response {
-        let carrier = try await findCarrier(req)
+        let carrier = try await CarrierHours.carrier(req)
         let form = try req.content.decode([String: String].self)
         var e = FieldErrors()
         var rows: [(Int, String, String)] = []
@@ -109,23 +109,8 @@ struct DeliverySettingsController {
             rows.append((day, from ?? "09:00", to ?? "18:00"))
         }
         guard e.isEmpty else { return DeliverySettingsView.hours(req.page, carrier: carrier, values: form, errors: e, status: .unprocessableEntity) }
-        let chosen = rows
-        try await req.db.transaction { tx in
-            try await CarrierHours.query(on: tx).filter(\.$user.$id == carrier.id!).delete()
-            for (day, from, to) in chosen {
-                let h = CarrierHours()
-                h.$user.id = carrier.id!
-                h.weekday = day
-                h.timeFrom = from
-                h.timeTo = to
-                try await h.create(on: tx)
-            }
-        }
+        try await CarrierHours.replace(carrier: carrier.id!, with: rows, on: req.db)
         return req.seeOther(.deliverySettings, flash: "settings.hours_saved")
     }
 
-    private func findCarrier(_ req: Request) async throws -> User {
-        guard let user = try await User.find(req.idParameter(), on: req.db), user.role == .carrier else { throw AppError.notFound }
-        return user
-    }
 }

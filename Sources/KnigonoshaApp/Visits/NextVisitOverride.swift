@@ -30,8 +30,11 @@ enum NextVisitOverride {
     static func register(web: any RoutesBuilder, api: any RoutesBuilder) {
         web.post(SiteRoute.readerNextVisit(SiteRoute.anyID).pattern) { req async throws -> Response in
             let (reader, _) = try await req.loadReader()
-            let errors = try await apply(try req.content.decode(Payload.self), to: reader, today: req.today, on: req.db)
-            guard errors.isEmpty else { throw AppError.badRequest(errors.items[0].message) }
+            let payload = try req.content.decode(Payload.self)
+            let errors = try await apply(payload, to: reader, today: req.today, on: req.db)
+            guard errors.isEmpty else {
+                return try await ReadersController.page(req, reader, nextVisit: (payload.next_visit_on ?? "", errors))
+            }
             try await req.audit(.update, "reader", reader.id)
             return req.seeOther(SiteRoute.reader(reader.id!).path + "#service-history-h", flash: "visits.next_saved")
         }

@@ -65,7 +65,10 @@ struct RunController {
             outcome: form.outcome, returned: nil, ratings: ratings, minutes_spent: minutes, comment: form.comment, key: form.key)
         let (checked, errors) = CheckedOutcome.check(payload, today: req.today)
         guard let checked, errors.isEmpty else {
-            throw AppError.badRequest(errors.items.first?.message ?? Message("error.validation"))
+            // Back to the run, with the errors at this stop's fields.
+            let stops = try await RunSheet.stops(carrierID: user.id, day: visit.day, on: req.db)
+            let refused = RunView.Refused(visitID: visit.id!, minutes: form.minutes_spent ?? "", comment: form.comment ?? "", errors: errors)
+            return RunView.page(req.page, day: visit.day, stops: stops, refused: refused)
         }
         _ = try await VisitRecorder.record(checked, visitID: visit.id!, by: user, today: req.today, on: req.db)
         return req.seeOther(SiteRoute.run.path + "#stop-\(visit.id!.uuidString.lowercased())", flash: "run.recorded")

@@ -7,7 +7,8 @@ enum ReaderShowView {
 
     static func render(
         _ ctx: PageContext, reader: Reader, record r: ReaderRecord, changes: [ReaderChange], branchNames: [String: String],
-        serviceHistory: ReaderService = ReaderService(visits: [], loans: [], nextVisit: nil)
+        serviceHistory: ReaderService = ReaderService(visits: [], loans: [], nextVisit: nil),
+        nextVisit: (value: String, errors: FieldErrors)? = nil, httpStatus: HTTPStatus = .ok
     ) -> Response {
         let sections: [Node<HTML.BodyContext>] = [
             section(ctx, "identity", identity(ctx, reader, r)),
@@ -18,7 +19,7 @@ enum ReaderShowView {
             section(ctx, "status", status(ctx, r)),
             section(ctx, "consent", consent(ctx, r)),
             r.notes == nil ? .empty : section(ctx, "notes", row(ctx, "reader.notes", r.notes)),
-            ReaderServiceView.section(ctx, reader, serviceHistory),
+            ReaderServiceView.section(ctx, reader, serviceHistory, nextVisit: nextVisit),
             history(ctx, changes, branchNames),
         ]
         let badge: Node<HTML.BodyContext> = .p(
@@ -31,7 +32,7 @@ enum ReaderShowView {
                 .class("button"), .href(SiteRoute.visitNew.path(query: [("reader", reader.id!.uuidString.lowercased())])),
                 .text(ctx.t("visits.new_request")))
         )
-        return Layout.page(ctx, title: reader.fullName, badge, actions, .group(sections))
+        return Layout.page(ctx, title: reader.fullName, status: httpStatus, badge, actions, .group(sections))
     }
 
     private static func row(_ ctx: PageContext, _ key: String, _ value: String?) -> Rows {

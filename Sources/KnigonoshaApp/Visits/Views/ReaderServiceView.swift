@@ -3,7 +3,10 @@ import Vapor
 
 /// The visits and loans section of a reader's page.
 enum ReaderServiceView {
-    static func section(_ ctx: PageContext, _ reader: Reader, _ s: ReaderService) -> Node<HTML.BodyContext> {
+    /// `nextVisit`: what was typed into the next-visit field and its error, after a refused save.
+    static func section(
+        _ ctx: PageContext, _ reader: Reader, _ s: ReaderService, nextVisit: (value: String, errors: FieldErrors)? = nil
+    ) -> Node<HTML.BodyContext> {
         .section(
             .attribute(named: "aria-labelledby", value: "service-history-h"),
             .h2(.id("service-history-h"), .text(ctx.t("reader.service_history"))),
@@ -13,8 +16,8 @@ enum ReaderServiceView {
                 Forms.input(
                     ctx,
                     .init(
-                        name: "next_visit_on", label: ctx.t("visits.next_visit_on"), value: reader.nextVisitOn ?? "", type: "date",
-                        hint: ctx.t("visits.next_visit_hint"))),
+                        name: "next_visit_on", label: ctx.t("visits.next_visit_on"), value: nextVisit?.value ?? reader.nextVisitOn ?? "",
+                        error: nextVisit?.errors["next_visit_on"], type: "date", hint: ctx.t("visits.next_visit_hint"))),
                 .button(.type(.submit), .class("secondary"), .text(ctx.t("common.save")))
             ),
             .div(

@@ -3,13 +3,22 @@ import Vapor
 
 /// The run sheet, phone first: one card per stop, big buttons, nothing the doorstep does not need.
 enum RunView {
-    static func page(_ ctx: PageContext, day: LocalDate, stops: [RunStop]) -> Response {
+    /// An outcome the server refused: the stop it was for, what was typed, and the errors.
+    struct Refused {
+        var visitID: UUID
+        var minutes: String
+        var comment: String
+        var errors: FieldErrors
+    }
+
+    static func page(_ ctx: PageContext, day: LocalDate, stops: [RunStop], refused: Refused? = nil) -> Response {
         Layout.page(
-            ctx, title: ctx.t("run.title"),
+            ctx, title: ctx.t("run.title"), status: refused == nil ? .ok : .unprocessableEntity,
+            refused.map { summary(ctx, $0) } ?? .empty,
             .p(.class("lead"), .text(ctx.date(day.iso) + " · " + ctx.plural("run.stops", stops.count))),
             .p(.id("offline-status"), .class("notice"), .attribute(named: "role", value: "status"), .attribute(named: "hidden")),
             .if(stops.isEmpty, .p(.text(ctx.t("run.empty")))),
-            .forEach(stops) { stop($0, ctx) },
+            .forEach(stops) { stop($0, ctx, refused: refused?.visitID == $0.visit_id ? refused : nil) },
             .div(
                 .class("actions no-print"),
                 .button(.type(.button), .class("print-button"), .attribute(named: "data-print", value: "1"), .text(ctx.t("run.print")))),
@@ -17,7 +26,17 @@ enum RunView {
         )
     }
 
-    static func stop(_ s: RunStop, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+    /// A stop's form controls are told apart by the visit.
+    static func base(_ visitID: UUID) -> String { "r-" + String(visitID.uuidString.lowercased().prefix(8)) }
+
+    static func summary(_ ctx: PageContext, _ r: Refused) -> Node<HTML.BodyContext> {
+        let b = base(r.visitID)
+        return Forms.errorSummary(
+            ctx, r.errors, anchors: ["minutes_spent": b + "-min", "comment": b + "-c", "ratings": "stop-" + r.visitID.uuidString.lowercased()],
+            labels: ["minutes_spent": ctx.t("run.minutes"), "comment": ctx.t("run.comment")])
+    }
+
+    static func stop(_ s: RunStop, _ ctx: PageContext, refused: Refused? = nil) -> Node<HTML.BodyContext> {
         let id = "stop-" + s.visit_id.uuidString.lowercased()
         let open = VisitStatus(rawValue: s.status)?.isOpen ?? false
         let address = [s.settlement, s.street, s.building, s.apartment.map { ctx.t("run.apartment") + " " + $0 }].compactMap { $0 }.joined(
@@ -62,7 +81,7 @@ enum RunView {
                                 .attribute(named: "aria-label", value: ctx.t("run.start") + ": " + s.reader_name),
                                 .text(ctx.t("run.start")))
                         ])),
-                .if(open, outcomeForm(s, ctx)),
+                .if(open, outcomeForm(s, ctx, refused: refused)),
             ])
     }
 
@@ -74,26 +93,26 @@ enum RunView {
         return Forms.select(ctx, field, options: options)
     }
 
-    static func outcomeForm(_ s: RunStop, _ ctx: PageContext) -> Node<HTML.BodyContext> {
-        let base: String = "r-" + String(s.visit_id.uuidString.lowercased().prefix(8))
+    static func outcomeForm(_ s: RunStop, _ ctx: PageContext, refused: Refused? = nil) -> Node<HTML.BodyContext> {
+        let base = base(s.visit_id)
+        var minutes = Forms.Field(
+            name: "minutes_spent", label: ctx.t("run.minutes"), value: refused?.minutes ?? "", error: refused?.errors["minutes_spent"],
+            type: "number", inputmode: "numeric", extra: [("min", "0"), ("max", "600")])
+        minutes.controlID = base + "-min"
+        var comment = Forms.Field(name: "comment", label: ctx.t("run.comment"), value: refused?.comment ?? "", error: refused?.errors["comment"])
+        comment.controlID = base + "-c"
+        let details: [Node<HTML.BodyContext>] = [
+            .element(named: "summary", nodes: [.text(ctx.t("run.details"))]),
+            .forEach(s.collect) { c in rating(c, base: base, ctx) },
+            Forms.input(ctx, minutes),
+            Forms.textarea(ctx, comment, rows: 2),
+        ]
         return Forms.post(
             ctx, action: SiteRoute.runOutcome(s.visit_id).path, class: "outcome", ariaLabel: ctx.t("run.record_for") + " " + s.reader_name,
             [
                 .input(.type(.hidden), .name("key"), .value(s.key)),
-                .element(
-                    named: "details",
-                    nodes: [
-                        .element(named: "summary", nodes: [.text(ctx.t("run.details"))]),
-                        .forEach(s.collect) { c in rating(c, base: base, ctx) },
-                        .div(
-                            .class("field"), .label(.for(base + "-min"), .text(ctx.t("run.minutes"))),
-                            .input(
-                                .id(base + "-min"), .name("minutes_spent"), .type(.number), .attribute(named: "min", value: "0"),
-                                .attribute(named: "max", value: "600"), .attribute(named: "inputmode", value: "numeric"))),
-                        .div(
-                            .class("field"), .label(.for(base + "-c"), .text(ctx.t("run.comment"))),
-                            .textarea(.id(base + "-c"), .name("comment"), .attribute(named: "rows", value: "2"))),
-                    ]),
+                // Opened when the server refused what was typed in it, so the errors show.
+                .element(named: "details", nodes: (refused == nil ? [] : [.attribute(named: "open", value: "open")]) + details),
                 .div(
                     .class("actions big"),
                     Forms.submit(ctx.t("run.done"), name: "outcome", value: "done"),
