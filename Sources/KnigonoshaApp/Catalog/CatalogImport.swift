@@ -23,7 +23,8 @@ enum CatalogImport {
         }
         var summary = try await importer.finish()
         summary.fatal = fatal
-        if summary.imported + summary.updated >= SearchHoldings.bulk, let sql = db as? any SQLDatabase {
+        // Copies written in bulk leave the SQLite index fragmented (each copy rewrites its record's row).
+        if summary.holdings >= SearchHoldings.bulk, let sql = db as? any SQLDatabase {
             try await SearchHoldings.merge(on: sql)
         }
         try await progress(Int((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0), summary)

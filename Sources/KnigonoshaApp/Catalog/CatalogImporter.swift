@@ -12,6 +12,8 @@ struct ImportSummary: Sendable, Equatable {
     var skipped = 0
     /// Batches that failed as a whole and were written record by record.
     var retriedBatches = 0
+    /// Holdings read (each a copy added or updated).
+    var holdings = 0
     var issues: [(number: Int, reason: String)] = []
     var fatal: String?
 
@@ -41,6 +43,7 @@ final class CatalogImporter {
     }
 
     func add(_ record: PreparedRecord) async throws {
+        summary.holdings += record.bib.holdings.count
         batch.append(record)
         if batch.count >= Self.batchSize { try await flush() }
     }

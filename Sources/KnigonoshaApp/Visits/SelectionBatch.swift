@@ -34,7 +34,24 @@ enum SelectionBatch {
         let upcoming = try await SelectionService.upcomingTitles(readers: Array(Set(visits.map { $0.$reader.id })), on: db)
         let memo = SelectionMemo()
         let lanes = lanes.isEmpty ? [db] : lanes
-        let ranked = try await withThrowingTaskGroup(of: [(UUID, [Suggestion])].self) { group in
+        let ranked = try await DatabaseSetup.withReadCache(lanes) {
+            try await rankAll(visits, lanes: lanes, kept: keptTitles, upcoming: upcoming, today: today, memo: memo)
+        }
+        var count = (visits: 0, items: 0)
+        for part in ids.filter({ ranked[$0] != nil }).chunked(chunk) {
+            let plans = part.map { (visit: $0, ranked: ranked[$0]!) }
+            let added = try await BusyRetry.run { try await SelectionStore.store(plans, accept: true, on: db) }
+            count.items += added.count
+            count.visits += Set(added).count
+        }
+        return count
+    }
+
+    /// Ranks every visit, spread over the lanes; visits whose reader needs nothing are left out.
+    private static func rankAll(
+        _ visits: [Visit], lanes: [any Database], kept keptTitles: [UUID: [Int]], upcoming: [UUID: [Int]], today: LocalDate, memo: SelectionMemo
+    ) async throws -> [UUID: [Suggestion]] {
+        try await withThrowingTaskGroup(of: [(UUID, [Suggestion])].self) { group in
             for (lane, conn) in lanes.enumerated() {
                 let mine = stride(from: lane, to: visits.count, by: lanes.count).map { visits[$0] }
                 group.addTask {
@@ -56,14 +73,6 @@ enum SelectionBatch {
             for try await part in group { for (id, r) in part { all[id] = r } }
             return all
         }
-        var count = (visits: 0, items: 0)
-        for part in ids.filter({ ranked[$0] != nil }).chunked(chunk) {
-            let plans = part.map { (visit: $0, ranked: ranked[$0]!) }
-            let added = try await BusyRetry.run { try await SelectionStore.store(plans, accept: true, on: db) }
-            count.items += added.count
-            count.visits += Set(added).count
-        }
-        return count
     }
 }
 
