@@ -55,6 +55,7 @@ enum Migrations {
         app.migrations.add(M027IndexVisits())
         app.migrations.add(M028IndexCopyAvailability())
         app.migrations.add(M029AddHoldingsToSearchIndex())
+        app.migrations.add(M030CreateEvents())
     }
 
     /// Runs pending migrations and the per-database settings.

@@ -20,6 +20,7 @@ enum AppRoutes {
         CatalogController().register(staff)
         ImportController().register(staff)
         VisitsController().register(staff)
+        EventsController().register(staff)
 
         let admin = web.grouped(RequireRole([.admin]))
         AdminUsersController().register(admin)
@@ -37,6 +38,7 @@ enum AppRoutes {
         VisitsAPIController().register(staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), anyone: apiAuthed)
         LoansController().register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
         NextVisitOverride.register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
+        EventsAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
         CarrierAPIController().register(
             staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), admin: apiAuthed.grouped(RequireRole([.admin])), anyone: apiAuthed)
         DeliveryAdminAPIController().register(

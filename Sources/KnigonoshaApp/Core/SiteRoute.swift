@@ -13,6 +13,7 @@ enum SiteRoute: Equatable {
     case run, runOutcome(UUID), runScript, serviceWorker
     case loans, loanRenew(UUID), loanLost(UUID), readerNextVisit(UUID), runStart(UUID)
     case deliverySettings, holidays, holidayDelete(UUID), carrierHours(UUID), calendarFeed, calendarFeedRevoke, calendar(String)
+    case events, eventsCSV, eventNew, event(UUID), eventEdit(UUID)
     case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID), visitNew, visitSlip(UUID), pickList
 
     private enum Part {
@@ -54,6 +55,11 @@ enum SiteRoute: Equatable {
         case .runOutcome(let id): [.literal("run"), .id(id), .literal("outcome")]
         case .runScript: [.literal("static"), .literal("run.js")]
         case .serviceWorker: [.literal("sw.js")]
+        case .events: [.literal("events")]
+        case .eventsCSV: [.literal("events"), .literal("export.csv")]
+        case .eventNew: [.literal("events"), .literal("new")]
+        case .event(let id): [.literal("events"), .id(id)]
+        case .eventEdit(let id): [.literal("events"), .id(id), .literal("edit")]
         case .visits: [.literal("visits")]
         case .loans: [.literal("loans")]
         case .readerNextVisit(let id): [.literal("readers"), .id(id), .literal("next-visit")]

@@ -75,6 +75,7 @@ enum Layout {
             items.append((.loans, "nav.loans"))
             items.append((.catalog, "nav.catalog"))
             items.append((.catalogImport, "nav.import"))
+            items.append((.events, "nav.events"))
         }
         if user.role == .carrier { items.append((.run, "nav.run")) }
         if user.isAdmin {

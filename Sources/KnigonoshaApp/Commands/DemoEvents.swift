@@ -1,0 +1,38 @@
+import Fluent
+import Vapor
+
+/// The demo's events: the library lesson of the source article, and a few more over the year, so
+/// that the register, its filters and its export have something to show.
+enum DemoEvents {
+    static func load(on db: any Database, admin: CurrentUser, branches: [Branch], today: LocalDate) async throws {
+        var lesson = EventPayload(
+            title: "Социальные проекты Казахстана: библиотечный урок", type: "lesson", starts_on: "\(today.year)-10-29",
+            time_from: "11:00", time_to: "12:30", place: "Восточно-Казахстанская областная универсальная библиотека имени Абая",
+            organiser: "Адикаева Р.Х.", branch_id: branches.first?.id, target_groups: ["specialists", "disabled"],
+            participants: "специалисты библиотеки", participants_total: 36, adults: 36,
+            goal: "Отчет по участию в республиканской практической конференции по вопросам социальных проектов.",
+            expected_result: "Повышение интереса к проблемам социальной реабилитации инвалидов и интегрирования их в общество в Казахстане.")
+        lesson.actual_result =
+            "Специалисты узнали о конференции «Разные – Равные» и о презентации проекта «Книгоноша»; авторы всех 17 проектов награждены нагрудными знаками «Әлеуметтік-еңбек саласының үздігі»."
+        let more: [EventPayload] = [
+            EventPayload(
+                title: "Абай оқулары: громкие чтения для читателей на дому", type: "club", starts_on: "\(today.year)-08-10", time_from: "15:00",
+                time_to: "16:00", place: "Читальный зал филиала № 2", organiser: "Клуб «Кітап әлемі»", branch_id: branches.dropFirst().first?.id,
+                target_groups: ["elderly", "disabled"], participants: "читатели проекта «Книгоноша» и их родственники", participants_total: 14,
+                adults: 14, disabled: 9, goal: "Общение и чтение вслух для читателей, которые редко выходят из дома.",
+                expected_result: "Читатели на дому участвуют в жизни библиотеки."),
+            EventPayload(
+                title: "Книжная выставка «Мир без барьеров»", type: "exhibition", starts_on: "\(today.year)-12-01", ends_on: "\(today.year)-12-10",
+                place: "Фойе библиотеки", organiser: "Отдел обслуживания", branch_id: branches.first?.id, target_groups: ["general", "disabled"],
+                participants: "посетители библиотеки", participants_total: 120, children: 20, youth: 40, adults: 60, disabled: 12,
+                goal: "Показать издания крупным шрифтом, аудиокниги и книги Брайля.",
+                expected_result: "Читатели и их близкие узнают о доставке книг на дом."),
+        ]
+        for payload in [lesson] + more {
+            let event = Event()
+            let errors = try await EventService.apply(payload, to: event, by: admin, on: db)
+            guard errors.isEmpty else { continue }
+            try await event.create(on: db)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import Vapor
+
+/// `/api/v1/events`: the event register, with the page's filters and rules.
+struct EventsAPIController {
+    func register(_ routes: any RoutesBuilder) {
+        let events = routes.grouped("events")
+        events.get(use: list)
+        events.post(use: create)
+        events.get(":id", use: show)
+        events.put(":id", use: update)
+        events.delete(":id", use: delete)
+    }
+
+    func list(req: Request) async throws -> [EventDTO] {
+        let found = try await EventQuery.find(try req.query.decode(EventFilter.self), today: req.today, on: req.db)
+        guard found.errors.isEmpty else { throw AppError.validation(found.errors) }
+        try await req.audit(.list, "event")
+        return found.events.map(EventDTO.init)
+    }
+
+    func show(req: Request) async throws -> EventDTO {
+        let event = try await find(req)
+        try await req.audit(.view, "event", event.id)
+        return EventDTO(event)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let payload = try req.content.decode(EventPayload.self, using: JSONDecoder())
+        let event = Event()
+        let errors = try await EventService.apply(payload, to: event, by: try req.currentUser(), on: req.db)
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        try await event.create(on: req.db)
+        try await req.audit(.create, "event", event.id)
+        let response = Response(status: .created)
+        try response.content.encode(EventDTO(event), as: .json)
+        return response
+    }
+
+    func update(req: Request) async throws -> EventDTO {
+        let event = try await find(req)
+        guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
+        let payload = try req.content.decode(EventPayload.self, using: JSONDecoder())
+        let errors = try await EventService.apply(payload, to: event, by: try req.currentUser(), on: req.db)
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        try await event.save(on: req.db)
+        try await req.audit(.update, "event", event.id)
+        return EventDTO(event)
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let event = try await find(req)
+        guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
+        try await event.delete(on: req.db)
+        try await req.audit(.update, "event", event.id)
+        return Response(status: .noContent)
+    }
+
+    private func find(_ req: Request) async throws -> Event {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
+        guard let event = try await Event.find(id, on: req.db) else { throw AppError.notFound }
+        return event
+    }
+}

@@ -1,0 +1,41 @@
+import Vapor
+
+/// The event list as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet programs
+/// read Cyrillic right), with localised headings and labels.
+enum EventsCSV {
+    static func response(_ events: [Event], branchNames: [UUID: String], ctx: PageContext, name: String) -> Response {
+        let headings = [
+            "event.starts_on", "event.ends_on", "event.time_from", "event.time_to", "event.title", "event.type", "event.place",
+            "event.organiser", "event.branch", "event.target_groups", "event.participants", "event.participants_total", "event.children",
+            "event.youth", "event.adults", "event.disabled", "event.goal", "event.expected_result", "event.actual_result",
+        ].map { ctx.t($0) }
+        var lines = [CSV.line(headings)]
+        for e in events {
+            let n: (Int?) -> String = { $0.map(String.init) ?? "" }
+            lines.append(
+                CSV.line([
+                    e.startsOn, e.endsOn ?? "", e.timeFrom ?? "", e.timeTo ?? "", e.title, ctx.t(e.eventType.labelKey), e.place, e.organiser,
+                    e.$branch.id.flatMap { branchNames[$0] } ?? "", e.groups.map { ctx.t($0.labelKey) }.joined(separator: "; "), e.participants,
+                    String(e.participantsTotal), n(e.children), n(e.youth), n(e.adults), n(e.disabled), e.goal, e.expectedResult,
+                    e.actualResult ?? "",
+                ]))
+        }
+        let response = Response(status: .ok, body: .init(string: "\u{FEFF}" + lines.joined()))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return response
+    }
+}
+
+/// RFC 4180 fields: quoted when they hold a comma, quote or line break; quotes doubled. A field
+/// that starts like a formula is prefixed with an apostrophe, so a spreadsheet shows it as text.
+enum CSV {
+    static func field(_ s: String) -> String {
+        var v = s
+        if let first = v.first, "=+-@".contains(first), Int(v) == nil { v = "'" + v }
+        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
+}

@@ -1,0 +1,168 @@
+import Fluent
+import Vapor
+
+/// The event register's pages: the list with filters, the card, the form and the CSV export.
+struct EventsController {
+    /// The web form: numbers as typed, so a refused form shows them again.
+    struct Form: Content {
+        var title: String?
+        var type: String?
+        var starts_on: String?
+        var ends_on: String?
+        var time_from: String?
+        var time_to: String?
+        var place: String?
+        var organiser: String?
+        var branch_id: String?
+        var target_groups: [String]?
+        var participants: String?
+        var participants_total: String?
+        var children: String?
+        var youth: String?
+        var adults: String?
+        var disabled: String?
+        var goal: String?
+        var expected_result: String?
+        var actual_result: String?
+        var notes: String?
+
+        init() {}
+
+        init(_ e: Event) {
+            title = e.title
+            type = e.type
+            starts_on = e.startsOn
+            ends_on = e.endsOn
+            time_from = e.timeFrom
+            time_to = e.timeTo
+            place = e.place
+            organiser = e.organiser
+            branch_id = e.$branch.id?.uuidString.lowercased()
+            target_groups = e.groups.map(\.rawValue)
+            participants = e.participants
+            participants_total = String(e.participantsTotal)
+            children = e.children.map(String.init)
+            youth = e.youth.map(String.init)
+            adults = e.adults.map(String.init)
+            disabled = e.disabled.map(String.init)
+            goal = e.goal
+            expected_result = e.expectedResult
+            actual_result = e.actualResult
+            notes = e.notes
+        }
+
+        /// The payload, or the fields whose numbers or branch could not be read.
+        func payload() -> (EventPayload, FieldErrors) {
+            var e = FieldErrors()
+            func int(_ v: String?, _ field: String) -> Int? {
+                guard let t = v?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
+                guard let n = Int(t) else {
+                    e.add(field, "validation.number")
+                    return nil
+                }
+                return n
+            }
+            var branch: UUID?
+            if let raw = branch_id, !raw.isEmpty {
+                branch = UUID(uuidString: raw)
+                if branch == nil { e.add("branch_id", "validation.choice") }
+            }
+            let p = EventPayload(
+                title: title, type: type, starts_on: starts_on, ends_on: ends_on, time_from: time_from, time_to: time_to, place: place,
+                organiser: organiser, branch_id: branch, target_groups: target_groups, participants: participants,
+                participants_total: int(participants_total, "participants_total"), children: int(children, "children"),
+                youth: int(youth, "youth"), adults: int(adults, "adults"), disabled: int(disabled, "disabled"), goal: goal,
+                expected_result: expected_result, actual_result: actual_result, notes: notes)
+            return (p, e)
+        }
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.events.pattern, use: list)
+        routes.get(SiteRoute.eventsCSV.pattern, use: csv)
+        routes.get(SiteRoute.eventNew.pattern, use: newForm)
+        routes.post(SiteRoute.eventNew.pattern, use: create)
+        routes.get(SiteRoute.event(SiteRoute.anyID).pattern, use: show)
+        routes.get(SiteRoute.eventEdit(SiteRoute.anyID).pattern, use: editForm)
+        routes.post(SiteRoute.eventEdit(SiteRoute.anyID).pattern, use: update)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let filter = try req.query.decode(EventFilter.self)
+        let found = try await EventQuery.find(filter, today: req.today, on: req.db)
+        try await req.audit(.list, "event")
+        return EventsView.list(
+            req.page, filter: filter, found: found, branches: try await Branch.query(on: req.db).sort(\.$code).all())
+    }
+
+    func csv(req: Request) async throws -> Response {
+        let found = try await EventQuery.find(try req.query.decode(EventFilter.self), today: req.today, on: req.db)
+        guard found.errors.isEmpty else { throw AppError.validation(found.errors) }
+        let branches = try await Branch.query(on: req.db).all()
+        let names = Dictionary(branches.map { ($0.id!, $0.name(req.lang)) }) { a, _ in a }
+        try await req.audit(.list, "event")
+        return EventsCSV.response(found.events, branchNames: names, ctx: req.page, name: "events-\(found.from.iso)-\(found.to.iso).csv")
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        var form = Form()
+        form.starts_on = req.today.iso
+        form.branch_id = try req.currentUser().branchID?.uuidString.lowercased()
+        return try await EventsView.form(req.page, event: nil, form: form, errors: FieldErrors(), branches: branches(req))
+    }
+
+    func create(req: Request) async throws -> Response {
+        try await save(req, event: Event())
+    }
+
+    func show(req: Request) async throws -> Response {
+        let event = try await find(req)
+        let branch = try await event.$branch.get(on: req.db)
+        try await req.audit(.view, "event", event.id)
+        return EventCardView.page(req.page, event: event, branchName: branch?.name(req.lang), canEdit: try canEdit(event, req))
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let event = try await find(req)
+        guard try canEdit(event, req) else { throw AppError.forbidden }
+        return try await EventsView.form(req.page, event: event, form: Form(event), errors: FieldErrors(), branches: branches(req))
+    }
+
+    func update(req: Request) async throws -> Response {
+        let event = try await find(req)
+        guard try canEdit(event, req) else { throw AppError.forbidden }
+        return try await save(req, event: event)
+    }
+
+    private func save(_ req: Request, event: Event) async throws -> Response {
+        let form = try req.content.decode(Form.self)
+        let (payload, parseErrors) = form.payload()
+        var errors = parseErrors
+        if errors.isEmpty { errors = try await EventService.apply(payload, to: event, by: try req.currentUser(), on: req.db) }
+        guard errors.isEmpty else {
+            return try await EventsView.form(
+                req.page, event: event.id == nil ? nil : event, form: form, errors: errors, branches: branches(req), status: .unprocessableEntity)
+        }
+        let isNew = event.id == nil
+        try await event.save(on: req.db)
+        try await req.audit(isNew ? .create : .update, "event", event.id)
+        return req.seeOther(.event(event.id!), flash: "event.saved")
+    }
+
+    private func find(_ req: Request) async throws -> Event {
+        guard let event = try await Event.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
+        return event
+    }
+
+    /// Coordinators change their own branch's events; administrators any.
+    func canEdit(_ event: Event, _ req: Request) throws -> Bool {
+        let user = try req.currentUser()
+        return user.isAdmin || (event.$branch.id != nil && event.$branch.id == user.branchID)
+    }
+
+    private func branches(_ req: Request) async throws -> [Branch] {
+        let user = try req.currentUser()
+        let all = try await Branch.query(on: req.db).sort(\.$code).all()
+        return user.isAdmin ? all : all.filter { $0.id == user.branchID }
+    }
+}

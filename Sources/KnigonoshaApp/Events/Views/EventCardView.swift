@@ -1,0 +1,45 @@
+import Plot
+import Vapor
+
+/// An event's card, in the order of the library's report (title, date, place, participants,
+/// their number, goal, expected result), then what came of it. It prints as the report.
+enum EventCardView {
+    static func page(_ ctx: PageContext, event e: Event, branchName: String?, canEdit: Bool) -> Response {
+        func row(_ key: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
+            guard let value, !value.isEmpty else { return .empty }
+            return .group(.dt(.text(ctx.t(key))), .dd(.text(value)))
+        }
+        var when = ctx.date(e.startsOn)
+        if let end = e.endsOn { when += " — " + ctx.date(end) }
+        if let from = e.timeFrom { when += ", " + from + (e.timeTo.map { "–" + $0 } ?? "") }
+        var count = ctx.plural("event.people", e.participantsTotal)
+        let parts: [(String, Int?)] = [
+            ("event.children", e.children), ("event.youth", e.youth), ("event.adults", e.adults), ("event.disabled", e.disabled),
+        ]
+        let breakdown = parts.compactMap { key, n in n.map { ctx.t(key) + ": " + ctx.number($0) } }
+        if !breakdown.isEmpty { count += " (" + breakdown.joined(separator: "; ") + ")" }
+        let rows: [Node<HTML.DescriptionListContext>] = [
+            row("event.type", ctx.t(e.eventType.labelKey)),
+            row("event.when", when),
+            row("event.place", e.place),
+            row("event.organiser", e.organiser),
+            row("event.branch", branchName),
+            row("event.target_groups", e.groups.map { ctx.t($0.labelKey) }.joined(separator: ", ")),
+            row("event.participants", e.participants),
+            row("event.participants_total", count),
+            row("event.goal", e.goal),
+            row("event.expected_result", e.expectedResult),
+            row("event.actual_result", e.actualResult),
+            row("event.notes", e.notes),
+        ]
+        let card: Node<HTML.BodyContext> = .dl(.class("card-fields"), .group(rows))
+        return Layout.page(
+            ctx, title: e.title,
+            card,
+            .div(
+                .class("actions no-print"),
+                .if(canEdit, .a(.class("button primary"), .href(SiteRoute.eventEdit(e.id!).path), .text(ctx.t("event.edit")))),
+                .a(.class("button secondary"), .href(SiteRoute.events.path), .text(ctx.t("event.back_to_list"))))
+        )
+    }
+}

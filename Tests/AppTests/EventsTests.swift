@@ -1,0 +1,125 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnigonoshaApp
+
+/// The event register: the source article's library lesson through the form, its card and CSV,
+/// the API, and bad input that stores nothing.
+@Suite(.serialized) struct EventsTests {
+    /// The library lesson of 29 October from the source article.
+    static let lesson: [(String, String)] = [
+        ("title", "Социальные проекты Казахстана: библиотечный урок"), ("type", "lesson"), ("starts_on", "2026-10-29"),
+        ("time_from", "11:00"), ("time_to", "12:30"),
+        ("place", "Восточно-Казахстанская областная универсальная библиотека имени Абая"), ("organiser", "Адикаева Р.Х."),
+        ("target_groups[]", "specialists"), ("target_groups[]", "disabled"), ("participants", "специалисты библиотеки"),
+        ("participants_total", "36"), ("adults", "36"),
+        ("goal", "Отчет по участию в республиканской практической конференции по вопросам социальных проектов"),
+        ("expected_result", "Повышение интереса к проблемам социальной реабилитации инвалидов и интегрирования их в общество в Казахстане"),
+    ]
+
+    private func json(_ token: String) -> HTTPHeaders { ["Authorization": "Bearer \(token)", "Content-Type": "application/json"] }
+
+    @Test(arguments: TestDatabase.all)
+    func test_the_articles_lesson_through_the_form_prints_as_its_card(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let web = WebClient(app)
+            _ = try await web.login("coord@test.kz")
+            #expect(try await web.get("/events/new").status == .ok)
+            let saved = try await web.post("/events/new", Self.lesson)
+            #expect(saved.status == .seeOther)
+            let event = try #require(try await Event.query(on: app.db).first())
+            #expect(event.$branch.id == seed.north.id)
+            #expect(event.groups == [.disabled, .specialists])
+            let card = try await web.get("/events/\(event.id!)")
+            let html = card.body.string
+            for text in [
+                "Библиотечный урок", "29.10.2026", "11:00–12:30", "имени Абая", "специалисты библиотеки", "36 человек", "Отчет по участию",
+                "Повышение интереса",
+            ] {
+                #expect(html.contains(text), "card lacks \(text)")
+            }
+            let list = try await web.get("/events?from=2026-10-01&to=2026-10-31")
+            #expect(list.body.string.contains("1 мероприятие · 36 участников"))
+            let csv = try await web.get("/events/export.csv?from=2026-10-01&to=2026-10-31&group=specialists")
+            #expect(csv.headers.contentType?.subType == "csv")
+            let lines = csv.body.string.split(separator: "\r\n")
+            #expect(lines.count == 2)
+            #expect(lines[0].hasPrefix("\u{FEFF}Дата,"))
+            #expect(lines[1].contains("2026-10-29,,11:00,12:30,Социальные проекты Казахстана: библиотечный урок,Библиотечный урок"))
+            #expect(lines[1].contains(",36,,,36,,"))
+            // Another group finds nothing.
+            let none = try await web.get("/events/export.csv?from=2026-10-01&to=2026-10-31&group=migrants")
+            #expect(none.body.string.split(separator: "\r\n").count == 1)
+        }
+    }
+
+    static let bad: [(field: String, value: String, error: String)] = [
+        ("participants_total", "-3", "Число не может быть отрицательным."),
+        ("adults", "40", "Разбивка по возрасту (40) больше общего числа участников (36)."),
+        ("ends_on", "2026-10-28", "Окончание не может быть раньше начала."),
+        ("time_to", "10:00", "Окончание не может быть раньше начала."),
+        ("disabled", "37", "Людей с инвалидностью не может быть больше, чем всех участников (36)."),
+    ]
+
+    @Test(arguments: TestDatabase.all, bad.indices)
+    func test_bad_input_gets_its_field_error_and_stores_nothing(db: TestDatabase, index: Int) async throws {
+        let bad = Self.bad[index]
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            let web = WebClient(app)
+            _ = try await web.login("coord@test.kz")
+            let fields = Self.lesson.filter { $0.0 != bad.field } + [(bad.field, bad.value)]
+            let refused = try await web.post("/events/new", fields)
+            #expect(refused.status == .unprocessableEntity)
+            let html = refused.body.string
+            #expect(html.contains(bad.error))
+            // The message sits at its field, which says so.
+            #expect(html.contains(#"id="f-\#(bad.field)-error""#))
+            #expect(html.contains(#"name="\#(bad.field)" value="\#(bad.value)""#))
+            #expect(try await Event.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_events_through_the_api(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let coord = try await Seed.token(app, for: seed.coordinator)
+            let other = try await Seed.token(app, for: seed.otherCoordinator)
+            let carrier = try await Seed.token(app, for: seed.carrier)
+            let body = #"""
+                {"title":"Встреча с читателями","type":"meeting","starts_on":"2026-11-05","place":"Читальный зал","participants_total":12,
+                 "children":2,"youth":4,"adults":6,"target_groups":["youth","general"],"goal":"Знакомство"}
+                """#
+            let created = try await app.testing().sendRequest(.POST, "/api/v1/events", headers: json(coord), body: .init(string: body))
+            #expect(created.status == .created)
+            let event = try created.content.decode(EventDTO.self)
+            #expect(event.branch_id == seed.north.id)
+            #expect(event.target_groups == ["youth", "general"])
+            let listed = try await app.testing().sendRequest(.GET, "/api/v1/events?from=2026-11-01&to=2026-11-30&type=meeting", headers: json(coord))
+            #expect(try listed.content.decode([EventDTO].self).map(\.id) == [event.id])
+            // A period that ends before it starts, and a breakdown over the total, name their fields.
+            let period = try await app.testing().sendRequest(.GET, "/api/v1/events?from=2026-11-30&to=2026-11-01", headers: json(coord))
+            #expect(period.status == .unprocessableEntity)
+            #expect(period.body.string.contains(#""to""#))
+            var over = event.payload
+            over.adults = 20
+            let refused = try await app.testing().sendRequest(.PUT, "/api/v1/events/\(event.id)", headers: json(coord)) {
+                try $0.content.encode(over)
+            }
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#""adults""#))
+            #expect(try await Event.find(event.id, on: app.db)?.adults == 6)
+            // Another branch's coordinator reads but does not change it; carriers do neither.
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/events/\(event.id)", headers: json(other)).status == .ok)
+            #expect(try await app.testing().sendRequest(.DELETE, "/api/v1/events/\(event.id)", headers: json(other)).status == .forbidden)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/events", headers: json(carrier)).status == .forbidden)
+            #expect(try await app.testing().sendRequest(.DELETE, "/api/v1/events/\(event.id)", headers: json(coord)).status == .noContent)
+            #expect(try await Event.query(on: app.db).count() == 0)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+# -*- coding: utf-8 -*-
+"""Messages of the event register. Imported by l10n_source.py."""
+
+def add(t):
+    t("nav.events", "Мероприятия", "Іс-шаралар", "Events")
+    t("event.list_title", "Мероприятия", "Іс-шаралар", "Events")
+    t("event.new", "Новое мероприятие", "Жаңа іс-шара", "New event")
+    t("event.edit", "Изменить", "Өзгерту", "Edit")
+    t("event.saved", "Мероприятие сохранено.", "Іс-шара сақталды.", "The event was saved.")
+    t("event.export_csv", "Скачать CSV", "CSV жүктеу", "Download CSV")
+    t("event.back_to_list", "К списку мероприятий", "Іс-шаралар тізіміне", "Back to the events")
+    t("event.section_what", "Что, где и когда", "Не, қайда және қашан", "What, where and when")
+    t("event.section_who", "Участники", "Қатысушылар", "Participants")
+    t("event.section_why", "Цель и результат", "Мақсаты мен нәтижесі", "Goal and result")
+    t("event.title", "Название", "Атауы", "Title")
+    t("event.type", "Вид мероприятия", "Іс-шара түрі", "Type of event")
+    t("event.starts_on", "Дата", "Күні", "Date")
+    t("event.ends_on", "Дата окончания", "Аяқталу күні", "End date")
+    t("event.ends_on_hint", "Только если мероприятие длится несколько дней.", "Іс-шара бірнеше күнге созылса ғана.", "Only if the event lasts several days.")
+    t("event.time_from", "Начало", "Басталуы", "Starts at")
+    t("event.time_to", "Окончание", "Аяқталуы", "Ends at")
+    t("event.when", "Дата и время", "Күні мен уақыты", "Date and time")
+    t("event.place", "Место проведения", "Өткізілетін орны", "Place")
+    t("event.organiser", "Организатор", "Ұйымдастырушы", "Organiser")
+    t("event.branch", "Филиал", "Филиал", "Branch")
+    t("event.target_groups", "Целевые группы", "Мақсатты топтар", "Target groups")
+    t("event.target_group", "Целевая группа", "Мақсатты топ", "Target group")
+    t("event.participants", "Участники", "Қатысушылар", "Participants")
+    t("event.participants_hint", "Кто участвовал, например «специалисты библиотеки».", "Кімдер қатысты, мысалы «кітапхана мамандары».", "Who took part, for example “library specialists”.")
+    t("event.participants_total", "Количество участников", "Қатысушылар саны", "Number of participants")
+    t("event.children", "Дети до 14 лет", "14 жасқа дейінгі балалар", "Children up to 14")
+    t("event.youth", "Молодёжь 15–30 лет", "15–30 жастағы жастар", "Youth 15–30")
+    t("event.adults", "Взрослые", "Ересектер", "Adults")
+    t("event.disabled", "Люди с инвалидностью", "Мүгедектігі бар адамдар", "People with disabilities")
+    t("event.breakdown_hint", "Разбивка необязательна: по возрасту в сумме не больше общего числа.", "Бөлу міндетті емес: жас бойынша жиыны жалпы саннан аспайды.", "The breakdown is optional: the age bands add up to the total at most.")
+    t("event.goal", "Цель", "Мақсаты", "Goal")
+    t("event.expected_result", "Ожидаемый результат", "Күтілетін нәтиже", "Expected result")
+    t("event.actual_result", "Фактический результат", "Нақты нәтиже", "Actual result")
+    t("event.notes", "Примечания", "Ескертпелер", "Notes")
+    t("event.any_type", "Все виды", "Барлық түрі", "All types")
+    t("event.any_group", "Все группы", "Барлық топ", "All groups")
+    t("event.filter_from", "С", "Бастап", "From")
+    t("event.filter_to", "По", "Дейін", "To")
+    t("event.filter_type", "Вид мероприятия", "Іс-шара түрі", "Type of event")
+    t("event.filter_group", "Целевая группа", "Мақсатты топ", "Target group")
+    t("event.filter_branch_id", "Филиал", "Филиал", "Branch")
+    t("event.ends_before_start", "Окончание не может быть раньше начала.", "Аяқталуы басталуынан ерте бола алмайды.", "The end cannot be before the start.")
+    t("event.breakdown_over_total", "Разбивка по возрасту ({sum}) больше общего числа участников ({total}).", "Жас бойынша бөлу ({sum}) қатысушылардың жалпы санынан ({total}) көп.", "The age breakdown ({sum}) is more than the number of participants ({total}).")
+    t("event.disabled_over_total", "Людей с инвалидностью не может быть больше, чем всех участников ({total}).", "Мүгедектігі бар адамдар барлық қатысушылардан ({total}) көп бола алмайды.", "There cannot be more people with disabilities than participants ({total}).")
+    t("event.own_branch_only", "Координатор записывает мероприятия только своего филиала.", "Үйлестіруші тек өз филиалының іс-шараларын жазады.", "A coordinator records only their own branch's events.")
+    t("validation.not_negative", "Число не может быть отрицательным.", "Сан теріс бола алмайды.", "The number cannot be negative.")
+    t("validation.too_large", "Слишком большое число.", "Сан тым үлкен.", "The number is too large.")
+    t("period.from", "С", "Бастап", "From")
+    t("period.to", "По", "Дейін", "To")
+    t("period.end_before_start", "Конец периода раньше его начала.", "Кезеңнің соңы басынан ерте.", "The period ends before it starts.")
+    for code, ru, kk, en in [
+        ("lesson", "Библиотечный урок", "Кітапханалық сабақ", "Library lesson"),
+        ("presentation", "Презентация", "Тұсаукесер", "Presentation"),
+        ("meeting", "Встреча", "Кездесу", "Meeting"),
+        ("exhibition", "Выставка", "Көрме", "Exhibition"),
+        ("club", "Заседание клуба", "Клуб отырысы", "Club session"),
+        ("other", "Другое", "Басқа", "Other"),
+    ]:
+        t("event_type." + code, ru, kk, en)
+    for code, ru, kk, en in [
+        ("youth", "Молодёжь", "Жастар", "Youth"),
+        ("children", "Дети и подростки", "Балалар мен жасөспірімдер", "Children and teenagers"),
+        ("families", "Семьи (профилактика неблагополучия)", "Отбасылар (отбасылық қолайсыздықтың алдын алу)", "Families (preventing family trouble)"),
+        ("crisis", "Женщины и мужчины в кризисной ситуации", "Дағдарыстық жағдайдағы әйелдер мен ерлер", "Women and men in crisis"),
+        ("elderly", "Люди пожилого возраста", "Егде жастағы адамдар", "Elderly people"),
+        ("deviant", "Люди с девиантным поведением или зависимостью", "Девиантты мінез-құлқы немесе тәуелділігі бар адамдар", "People with deviant behaviour or addiction"),
+        ("migrants", "Мигранты", "Көшіп-қонушылар", "Migrants"),
+        ("disabled", "Люди с инвалидностью", "Мүгедектігі бар адамдар", "People with disabilities"),
+        ("specialists", "Специалисты библиотек", "Кітапхана мамандары", "Library specialists"),
+        ("general", "Все желающие", "Барлық ниет білдірушілер", "The general public"),
+    ]:
+        t("target_group." + code, ru, kk, en)
+    t.plural("event.count", {"one": "{count} мероприятие", "few": "{count} мероприятия", "many": "{count} мероприятий", "other": "{count} мероприятия"},
+             {"one": "{count} іс-шара", "other": "{count} іс-шара"}, {"one": "{count} event", "other": "{count} events"})
+    t.plural("event.participants_count", {"one": "{count} участник", "few": "{count} участника", "many": "{count} участников", "other": "{count} участника"},
+             {"one": "{count} қатысушы", "other": "{count} қатысушы"}, {"one": "{count} participant", "other": "{count} participants"})
+    t.plural("event.people", {"one": "{count} человек", "few": "{count} человека", "many": "{count} человек", "other": "{count} человека"},
+             {"one": "{count} адам", "other": "{count} адам"}, {"one": "{count} person", "other": "{count} people"})
