@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import MARCKit
 import SQLKit
 import Testing
 import Vapor
@@ -91,6 +92,86 @@ import VaporTesting
             let again = try await SelectionBatch.run(branchID: seed.north.id!, from: today, until: today, today: today, on: app.db)
             #expect(again.items == 0)
             #expect(try await VisitItem.query(on: app.db).filter(\.$visit.$id ~~ visits).count() == 3)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_an_administrator_prepares_every_branch_at_once(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            _ = try await DeliveryFixtures.catalogue(app, branch: seed.north, titles: titles)
+            let today = LocalDate.today(in: app.config.timeZone)
+            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "A-1")
+            let visit = Visit()
+            visit.$reader.id = reader.id!
+            visit.$branch.id = seed.north.id!
+            visit.scheduledOn = today.iso
+            visit.kind = VisitKind.planned.rawValue
+            visit.status = VisitStatus.planned.rawValue
+            try await visit.create(on: app.db)
+            let headers: HTTPHeaders = ["Authorization": "Bearer \(try await Seed.token(app, for: seed.admin))", "Content-Type": "application/json"]
+            let body = #"{"from":"\#(today.iso)","to":"\#(today.iso)"}"#
+            let all = try await app.testing().sendRequest(.POST, "/api/v1/visits/select", headers: headers, body: .init(string: body))
+            #expect(all.status == .ok)
+            #expect(try all.content.decode(VisitsAPIController.SelectResult.self).items == 2)
+            // A coordinator names the branch.
+            let coordinator: HTTPHeaders = [
+                "Authorization": "Bearer \(try await Seed.token(app, for: seed.coordinator))", "Content-Type": "application/json",
+            ]
+            let refused = try await app.testing().sendRequest(.POST, "/api/v1/visits/select", headers: coordinator, body: .init(string: body))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("branch_id"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_a_series_read_years_ago_goes_on_after_the_book_read(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let records = (1...3).map { n in
+                var r = CatalogFixtures.record("S\(n)", title: "Путь Абая, книга \(n)", subject: "История", author: "Ауэзов, Мухтар")
+                r.fields.append(
+                    MARCField(tag: "490", indicator1: "0", indicator2: " ", subfields: [MARCSubfield("a", "Путь Абая"), MARCSubfield("v", "\(n)")]))
+                return r
+            }
+            let path = try CatalogFixtures.xmlFile(records)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            _ = try await CatalogImport.run(path: path, options: ImportOptions(), on: app.db)
+            var ids: [Int: Int] = [:]
+            for (n, b) in try await BibRecord.query(on: app.db).all().enumerated() {
+                ids[Int(b.seriesNumber ?? "0") ?? 0] = b.id!
+                let copy = Copy()
+                copy.$bib.id = b.id!
+                copy.inventoryNumber = "S-\(n)"
+                copy.$branch.id = seed.north.id
+                copy.status = CopyStatus.available.rawValue
+                try await copy.create(on: app.db)
+            }
+            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "S-1", subjects: ["История", "Путь Абая"])
+            let today = LocalDate.today(in: app.config.timeZone)
+            // Book 2, two years ago: older than the reader's tastes window, still part of the series.
+            let loan = Loan()
+            loan.$reader.id = reader.id!
+            loan.$bib.id = ids[2]!
+            loan.$copy.id = try #require(try await Copy.query(on: app.db).filter(\.$bib.$id == ids[2]!).first()?.id)
+            loan.issuedOn = today.adding(days: -730).iso
+            loan.dueOn = today.adding(days: -716).iso
+            loan.status = LoanStatus.returned.rawValue
+            loan.renewals = 0
+            try await loan.create(on: app.db)
+            let visit = Visit()
+            visit.$reader.id = reader.id!
+            visit.$branch.id = seed.north.id!
+            visit.scheduledOn = today.iso
+            visit.kind = VisitKind.planned.rawValue
+            visit.status = VisitStatus.planned.rawValue
+            try await visit.create(on: app.db)
+            _ = try await SelectionService.suggest(visitID: visit.id!, accept: false, today: today, on: app.db)
+            let chosen = try await VisitItem.query(on: app.db).filter(\.$visit.$id == visit.id!).all().map { $0.$bib.id }
+            // Book 3 comes next: book 2 is not sent again, and book 1 is behind the reader.
+            #expect(chosen.contains(ids[3]!))
+            #expect(!chosen.contains(ids[2]!))
+            #expect(!chosen.contains(ids[1]!))
         }
     }
 

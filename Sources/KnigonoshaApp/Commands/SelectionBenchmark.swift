@@ -137,6 +137,7 @@ struct BenchCommands: AsyncCommand {
         lap("\(weekVisits) visits next week, 200 the week after")
 
         let start = ContinuousClock.now
+        // Branch by branch, as coordinators prepare their week.
         var visits = 0
         var items = 0
         for branch in data.branches {

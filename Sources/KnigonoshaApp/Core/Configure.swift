@@ -56,6 +56,7 @@ enum Migrations {
         app.migrations.add(M028IndexCopyAvailability())
         app.migrations.add(M029AddHoldingsToSearchIndex())
         app.migrations.add(M030CreateEvents())
+        app.migrations.add(M031IndexSeries())
     }
 
     /// Runs pending migrations and the per-database settings.

@@ -14,7 +14,7 @@ enum EventService {
         let place = e.text(p.place, "place", required: true, max: 300)
         let organiser = e.text(p.organiser, "organiser", max: 300)
         var groups: [String] = []
-        for g in p.target_groups ?? [] where !g.isEmpty {
+        for g in p.target_groups ?? [] {
             guard TargetGroup(rawValue: g) != nil else {
                 e.add("target_groups", "validation.choice")
                 continue

@@ -13,7 +13,11 @@ struct EventsAPIController {
     }
 
     func list(req: Request) async throws -> [EventDTO] {
-        let found = try await EventQuery.find(try req.query.decode(EventFilter.self), today: req.today, on: req.db)
+        let filter = try req.query.decode(EventFilter.self)
+        try Self.rejectEmpty([
+            ("from", filter.from), ("to", filter.to), ("type", filter.type), ("group", filter.group), ("branch_id", filter.branch_id),
+        ])
+        let found = try await EventQuery.find(filter, today: req.today, on: req.db)
         guard found.errors.isEmpty else { throw AppError.validation(found.errors) }
         try await req.audit(.list, "event")
         return found.events.map(EventDTO.init)
@@ -26,7 +30,7 @@ struct EventsAPIController {
     }
 
     func create(req: Request) async throws -> Response {
-        let payload = try req.content.decode(EventPayload.self, using: JSONDecoder())
+        let payload = try Self.decode(req)
         let event = Event()
         let errors = try await EventService.apply(payload, to: event, by: try req.currentUser(), on: req.db)
         guard errors.isEmpty else { throw AppError.validation(errors) }
@@ -40,7 +44,7 @@ struct EventsAPIController {
     func update(req: Request) async throws -> EventDTO {
         let event = try await find(req)
         guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
-        let payload = try req.content.decode(EventPayload.self, using: JSONDecoder())
+        let payload = try Self.decode(req)
         let errors = try await EventService.apply(payload, to: event, by: try req.currentUser(), on: req.db)
         guard errors.isEmpty else { throw AppError.validation(errors) }
         try await event.save(on: req.db)
@@ -54,6 +58,25 @@ struct EventsAPIController {
         try await event.delete(on: req.db)
         try await req.audit(.update, "event", event.id)
         return Response(status: .noContent)
+    }
+
+    /// In JSON an absent value is null or left out; an empty string is a bad date, time or code
+    /// (the web form, where an empty field means "none", does not come through here).
+    static func rejectEmpty(_ values: [(String, String?)]) throws {
+        var e = FieldErrors()
+        for (field, value) in values where value?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            e.add(
+                field,
+                field.hasPrefix("time")
+                    ? "validation.time" : field == "from" || field == "to" || field.hasSuffix("_on") ? "validation.date" : "validation.choice")
+        }
+        guard e.isEmpty else { throw AppError.validation(e) }
+    }
+
+    static func decode(_ req: Request) throws -> EventPayload {
+        let p = try req.content.decode(EventPayload.self, using: JSONDecoder())
+        try rejectEmpty([("starts_on", p.starts_on), ("ends_on", p.ends_on), ("time_from", p.time_from), ("time_to", p.time_to), ("type", p.type)])
+        return p
     }
 
     private func find(_ req: Request) async throws -> Event {

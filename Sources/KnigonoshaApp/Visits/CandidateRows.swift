@@ -24,11 +24,20 @@ enum CandidateRows {
         return out
     }
 
-    /// Everything the reader had, with the issue date and the rating given on return. Only a
-    /// rated title (for the reader's tastes) or one of a series (to follow it in order) needs its
-    /// words; the others come with their id and series alone, which saves most of the reading.
-    static func history(readerID: UUID, on db: any Database) async throws -> [PastLoan] {
+    /// How far back the reader's ratings and words count: tastes move, and reading three years of
+    /// loans with their records was a quarter of a batch's time.
+    static let tasteDays = 365
+
+    /// Everything the reader had, with the issue date and the rating given on return. Loans of
+    /// the last `tasteDays` come with the title's words when rated (for the reader's tastes) and
+    /// its series; older ones with their id and date only (enough never to send them again), their
+    /// series being looked up only for the series among the candidates (`olderSeries`).
+    static func history(readerID: UUID, today: LocalDate, on db: any Database) async throws -> [PastLoan] {
         guard let sql = db as? any SQLDatabase else { return [] }
+        let since = today.adding(days: -tasteDays).iso
+        let older = try await sql.raw(
+            "SELECT l.bib_id, l.issued_on FROM loans l WHERE l.reader_id = \(bind: readerID) AND l.issued_on < \(bind: since)"
+        ).all()
         let rows = try await sql.raw(
             """
             SELECT b.id, b.series, b.series_number, b.languages, b.form, l.issued_on, l.rating, \
@@ -36,14 +45,40 @@ enum CandidateRows {
             CASE WHEN l.rating IS NULL THEN '' ELSE b.contributors END AS contributors, \
             CASE WHEN l.rating IS NULL THEN '' ELSE b.subjects END AS subjects, \
             CASE WHEN l.rating IS NULL THEN '' ELSE b.genres END AS genres \
-            FROM loans l JOIN bib_records b ON b.id = l.bib_id WHERE l.reader_id = \(bind: readerID)
+            FROM loans l JOIN bib_records b ON b.id = l.bib_id WHERE l.reader_id = \(bind: readerID) AND l.issued_on >= \(bind: since)
             """
         ).all()
+        func day(_ row: any SQLRow) throws -> Int { LocalDate(try row.decode(column: "issued_on", as: String.self))?.schedulingDay.ordinal ?? 0 }
         return try rows.map { row in
-            PastLoan(
-                candidate: try candidate(row),
-                issuedOrdinal: LocalDate(try row.decode(column: "issued_on", as: String.self))?.schedulingDay.ordinal ?? 0,
-                rating: try row.decode(column: "rating", as: Int?.self))
+            PastLoan(candidate: try candidate(row), issuedOrdinal: try day(row), rating: try row.decode(column: "rating", as: Int?.self))
+        }
+            + older.map { row in
+                PastLoan(
+                    candidate: Candidate(id: try row.decode(column: "bib_id", as: Int.self), title: ""), issuedOrdinal: try day(row), rating: nil)
+            }
+    }
+
+    /// Fills in the series of older loans that belong to one of `series`.
+    static func olderSeries(_ history: [PastLoan], series: Set<String>, on db: any Database) async throws -> [PastLoan] {
+        let bare = history.filter { $0.candidate.title.isEmpty && $0.candidate.series == nil }.map(\.candidate.id)
+        guard !series.isEmpty, !bare.isEmpty, let sql = db as? any SQLDatabase else { return history }
+        var found: [Int: (String, String?)] = [:]
+        for chunk in bare.chunked(500) {
+            let rows = try await sql.select().columns("id", "series", "series_number").from(BibRecord.schema)
+                .where("series", .in, Array(series)).where("id", .in, Array(chunk)).all()
+            for row in rows {
+                found[try row.decode(column: "id", as: Int.self)] = (
+                    try row.decode(column: "series", as: String.self), try row.decode(column: "series_number", as: String?.self)
+                )
+            }
+        }
+        guard !found.isEmpty else { return history }
+        return history.map { loan in
+            guard let (s, n) = found[loan.candidate.id] else { return loan }
+            var l = loan
+            l.candidate.series = s
+            l.candidate.seriesNumber = n.flatMap { Int($0.prefix { $0.isNumber }) }
+            return l
         }
     }
 

@@ -197,7 +197,11 @@ enum DeliveryOpenAPI {
                 "type": "object", "required": ["created", "readers"], "properties": ["created": ["type": "integer"], "readers": ["type": "integer"]],
             ],
             "SelectInput": [
-                "type": "object", "required": ["branch_id", "from", "to"], "properties": ["branch_id": uuid, "from": date, "to": date],
+                "type": "object", "required": ["from", "to"],
+                "properties": [
+                    "branch_id": ["type": ["string", "null"], "format": "uuid", "description": "Left out: every branch (administrators)"],
+                    "from": date, "to": date,
+                ],
             ],
             "SelectResult": [
                 "type": "object", "required": ["visits", "items"], "properties": ["visits": ["type": "integer"], "items": ["type": "integer"]],

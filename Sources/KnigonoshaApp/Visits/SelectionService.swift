@@ -36,7 +36,8 @@ enum SelectionService {
             let kept = try await VisitItem.query(on: tx).filter(\.$visit.$id == visitID).filter(\.$state != ItemState.suggested.rawValue).all()
             let wanted = visit.reader.itemsPerVisit - kept.count
             guard wanted > 0 else { return nil }
-            return try await gather(visit: visit, exclude: Set(kept.map { $0.$bib.id }), wanted: wanted, spare: spare, on: tx, memo: memo)
+            return try await gather(
+                visit: visit, exclude: Set(kept.map { $0.$bib.id }), wanted: wanted, spare: spare, today: today, on: tx, memo: memo)
         }
         guard let gathered else { return nil }
         return rank(gathered, today: today, memo: memo, analyzer: analyzer)
@@ -53,11 +54,12 @@ enum SelectionService {
     /// Candidates for `wanted` items and `spare` more; `upcoming`: the titles on the reader's open
     /// visits, when already known.
     static func gather(
-        visit: Visit, exclude: Set<Int>, wanted: Int, spare: Int, upcoming known: [Int]? = nil, on db: any Database, memo: SelectionMemo
+        visit: Visit, exclude: Set<Int>, wanted: Int, spare: Int, upcoming known: [Int]? = nil, today: LocalDate, on db: any Database,
+        memo: SelectionMemo
     ) async throws -> Gathered {
         let reader = visit.reader
-        let history = try await CandidateRows.history(readerID: reader.id!, on: db)
-        let profile = ReaderProfile.profile(reader, history: history)
+        let history = try await CandidateRows.history(readerID: reader.id!, today: today, on: db)
+        var profile = ReaderProfile.profile(reader, history: history)
         // Titles already chosen for this reader's other open visits are not chosen twice.
         var upcoming = known ?? []
         if known == nil { upcoming = try await upcomingTitles(readers: [reader.id!], on: db)[reader.id!] ?? [] }
@@ -77,6 +79,7 @@ enum SelectionService {
         let known = memo.titles(ids)
         let loaded = try await CandidateRows.candidates(ids: ids.filter { known[$0] == nil }, on: db)
         let byID = known.merging(loaded.map { ($0.id, $0) }) { a, _ in a }
+        profile.history = try await CandidateRows.olderSeries(history, series: Set(byID.values.compactMap(\.series)), on: db)
         return Gathered(
             profile: profile, candidates: ids.compactMap { byID[$0] }, limit: wanted + spare, settings: try await memo.settings(on: db))
     }

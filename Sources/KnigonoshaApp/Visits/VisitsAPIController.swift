@@ -16,7 +16,8 @@ struct VisitsAPIController {
     }
 
     struct SelectInput: Content {
-        var branch_id: UUID
+        /// Administrators may leave it out for every branch at once.
+        var branch_id: UUID?
         var from: String
         var to: String
     }
@@ -101,7 +102,11 @@ struct VisitsAPIController {
         let user = try req.currentUser()
         let input = try req.content.decode(SelectInput.self, using: JSONDecoder())
         var (from, to, e) = VisitQuery.range(input.from, input.to, today: req.today)
-        if !user.canAccess(branchID: input.branch_id) { e.add("branch_id", "validation.choice") }
+        if let branch = input.branch_id {
+            if !user.canAccess(branchID: branch) { e.add("branch_id", "validation.choice") }
+        } else if !user.isAdmin {
+            e.add("branch_id", "validation.required")
+        }
         if from.adding(days: 31) < to { e.add("to", "visit.range_too_long") }
         guard e.isEmpty else { throw AppError.validation(e) }
         let r = try await SelectionBatch.run(
