@@ -50,6 +50,15 @@ def add(t):
     t("event.own_branch_only", "Координатор записывает мероприятия только своего филиала.", "Үйлестіруші тек өз филиалының іс-шараларын жазады.", "A coordinator records only their own branch's events.")
     t("validation.not_negative", "Число не может быть отрицательным.", "Сан теріс бола алмайды.", "The number cannot be negative.")
     t("validation.too_large", "Слишком большое число.", "Сан тым үлкен.", "The number is too large.")
+    t("event.calendar_title", "Календарь мероприятий", "Іс-шаралар күнтізбесі", "Events calendar")
+    t("event.calendar_nav", "Месяцы", "Айлар", "Months")
+    t("event.as_list", "Этот месяц списком", "Осы ай тізім түрінде", "This month as a list")
+    for n, (ru, kk, en) in enumerate([
+        ("Январь", "Қаңтар", "January"), ("Февраль", "Ақпан", "February"), ("Март", "Наурыз", "March"), ("Апрель", "Сәуір", "April"),
+        ("Май", "Мамыр", "May"), ("Июнь", "Маусым", "June"), ("Июль", "Шілде", "July"), ("Август", "Тамыз", "August"),
+        ("Сентябрь", "Қыркүйек", "September"), ("Октябрь", "Қазан", "October"), ("Ноябрь", "Қараша", "November"), ("Декабрь", "Желтоқсан", "December"),
+    ], start=1):
+        t(f"month.{n}", ru, kk, en)
     t("period.from", "С", "Бастап", "From")
     t("period.to", "По", "Дейін", "To")
     t("period.end_before_start", "Конец периода раньше его начала.", "Кезеңнің соңы басынан ерте.", "The period ends before it starts.")

@@ -51,6 +51,22 @@ import VaporTesting
             #expect(lines[0].hasPrefix("\u{FEFF}Дата,"))
             #expect(lines[1].contains("2026-10-29,,11:00,12:30,Социальные проекты Казахстана: библиотечный урок,Библиотечный урок"))
             #expect(lines[1].contains(",36,,,36,,"))
+            // The month's calendar: the lesson on the 29th, a three-day exhibition on each of its days.
+            let exhibition =
+                Self.lesson.filter { !["title", "type", "time_from", "time_to"].contains($0.0) } + [
+                    ("title", "Выставка «Мир без барьеров»"), ("type", "exhibition"), ("ends_on", "2026-11-01"),
+                ]
+            var multi = exhibition.filter { $0.0 != "starts_on" }
+            multi.append(("starts_on", "2026-10-30"))
+            #expect(try await web.post("/events/new", multi).status == .seeOther)
+            let month = try await web.get("/events/calendar?month=2026-10").body.string
+            #expect(month.contains("Октябрь 2026: 2 мероприятия"))
+            #expect(
+                month.contains(
+                    #"<span class="day-number">29</span><ul><li><a href="/events/\#(event.id!.uuidString.lowercased())">11:00 Социальные проекты"#))
+            #expect(month.components(separatedBy: "Выставка «Мир без барьеров»").count - 1 == 2)
+            let november = try await web.get("/events/calendar?month=2026-11").body.string
+            #expect(november.components(separatedBy: "Выставка «Мир без барьеров»").count - 1 == 1)
             // Another group finds nothing.
             let none = try await web.get("/events/export.csv?from=2026-10-01&to=2026-10-31&group=migrants")
             #expect(none.body.string.split(separator: "\r\n").count == 1)

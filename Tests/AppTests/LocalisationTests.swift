@@ -70,7 +70,7 @@ import Testing
         built += VisitStatus.allCases.map(\.labelKey) + VisitKind.allCases.map(\.labelKey) + CancelReason.allCases.map(\.labelKey)
         built += Requester.allCases.map(\.labelKey) + RequestChannel.allCases.map(\.labelKey) + ItemState.allCases.map(\.labelKey)
         built += LoanStatus.allCases.map(\.labelKey) + Outcome.allCases.map(\.labelKey)
-        built += EventType.allCases.map(\.labelKey) + TargetGroup.allCases.map(\.labelKey)
+        built += EventType.allCases.map(\.labelKey) + TargetGroup.allCases.map(\.labelKey) + (1...12).map { "month.\($0)" }
         built += KazakhstanHolidays.fixed.map { "holiday." + $0.key }
         built += ["subject", "genre", "author", "series", "rating", "manual", "fit"].map { "reason." + $0 }
         built += ["created", "status", "assigned", "date"].map { "visit_event." + $0 }

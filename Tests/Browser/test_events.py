@@ -16,6 +16,8 @@ def test_events_list_card_and_form(driver, server):
     card = driver.find_element(By.CSS_SELECTOR, "dl.card-fields").text
     assert "Библиотечный урок" in card and "36 человек" in card and "специалисты библиотеки" in card
     axe_clean(driver, "event-card")
+    driver.get(server + "/events/calendar")
+    axe_clean(driver, "events-calendar")
     # A filter that finds nothing, then one that is refused: the period ends before it starts.
     driver.get(server + "/events?from=2020-01-01&to=2020-12-31")
     assert "0 мероприятий" in driver.find_element(By.CSS_SELECTOR, "caption").text

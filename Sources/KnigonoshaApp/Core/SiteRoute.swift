@@ -13,7 +13,7 @@ enum SiteRoute: Equatable {
     case run, runOutcome(UUID), runScript, serviceWorker
     case loans, loanRenew(UUID), loanLost(UUID), readerNextVisit(UUID), runStart(UUID)
     case deliverySettings, holidays, holidayDelete(UUID), carrierHours(UUID), calendarFeed, calendarFeedRevoke, calendar(String)
-    case events, eventsCSV, eventNew, event(UUID), eventEdit(UUID)
+    case events, eventsCSV, eventsCalendar, eventNew, event(UUID), eventEdit(UUID)
     case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID), visitNew, visitSlip(UUID), pickList
 
     private enum Part {
@@ -57,6 +57,7 @@ enum SiteRoute: Equatable {
         case .serviceWorker: [.literal("sw.js")]
         case .events: [.literal("events")]
         case .eventsCSV: [.literal("events"), .literal("export.csv")]
+        case .eventsCalendar: [.literal("events"), .literal("calendar")]
         case .eventNew: [.literal("events"), .literal("new")]
         case .event(let id): [.literal("events"), .id(id)]
         case .eventEdit(let id): [.literal("events"), .id(id), .literal("edit")]

@@ -80,6 +80,7 @@ struct EventsController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.events.pattern, use: list)
         routes.get(SiteRoute.eventsCSV.pattern, use: csv)
+        routes.get(SiteRoute.eventsCalendar.pattern, use: calendar)
         routes.get(SiteRoute.eventNew.pattern, use: newForm)
         routes.post(SiteRoute.eventNew.pattern, use: create)
         routes.get(SiteRoute.event(SiteRoute.anyID).pattern, use: show)
@@ -102,6 +103,19 @@ struct EventsController {
         let names = Dictionary(branches.map { ($0.id!, $0.name(req.lang)) }) { a, _ in a }
         try await req.audit(.list, "event")
         return EventsCSV.response(found.events, branchNames: names, ctx: req.page, name: "events-\(found.from.iso)-\(found.to.iso).csv")
+    }
+
+    /// A month of events; `month` is `yyyy-MM` (this month when left out or unreadable).
+    func calendar(req: Request) async throws -> Response {
+        let raw = req.query[String.self, at: "month"] ?? ""
+        let first = LocalDate(raw + "-01") ?? LocalDate(year: req.today.year, month: req.today.month, day: 1)
+        let last = LocalDate(year: first.year, month: first.month, day: LocalDate.daysIn(month: first.month, year: first.year))
+        // Events that start in the month, or started before it and run into it.
+        let events = try await Event.query(on: req.db).filter(\.$startsOn <= last.iso)
+            .group(.or) { $0.filter(\.$startsOn >= first.iso).filter(\.$endsOn >= first.iso) }
+            .sort(\.$startsOn).sort(\.$timeFrom).limit(EventQuery.limit).all()
+        try await req.audit(.list, "event")
+        return EventCalendarView.page(req.page, month: first, events: events)
     }
 
     func newForm(req: Request) async throws -> Response {

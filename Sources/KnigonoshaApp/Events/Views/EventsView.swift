@@ -16,7 +16,10 @@ enum EventsView {
             .div(
                 .class("actions no-print"),
                 .a(.class("button primary"), .href(SiteRoute.eventNew.path), .text(ctx.t("event.new"))),
-                .a(.class("button secondary"), .href(SiteRoute.eventsCSV.path + "?" + filter.query), .text(ctx.t("event.export_csv")))),
+                .a(.class("button secondary"), .href(SiteRoute.eventsCSV.path + "?" + filter.query), .text(ctx.t("event.export_csv"))),
+                .a(
+                    .class("button secondary"), .href(SiteRoute.eventsCalendar.path + "?month=" + String(found.from.iso.prefix(7))),
+                    .text(ctx.t("event.calendar_title")))),
             .div(
                 .class("table-wrap"),
                 .table(
