@@ -59,6 +59,17 @@ def add(t):
         ("Сентябрь", "Қыркүйек", "September"), ("Октябрь", "Қазан", "October"), ("Ноябрь", "Қараша", "November"), ("Декабрь", "Желтоқсан", "December"),
     ], start=1):
         t(f"month.{n}", ru, kk, en)
+    t("attachment.title", "Фото и презентации", "Фото мен презентациялар", "Photos and slides")
+    t("attachment.none", "Файлов пока нет.", "Әзірге файл жоқ.", "No files yet.")
+    t("attachment.file", "Файл", "Файл", "File")
+    t("attachment.hint", "JPEG, PNG, PDF, PPTX или ODP, до {max} МБ.", "JPEG, PNG, PDF, PPTX немесе ODP, {max} МБ-қа дейін.", "JPEG, PNG, PDF, PPTX or ODP, up to {max} MB.")
+    t("attachment.upload", "Загрузить", "Жүктеу", "Upload")
+    t("attachment.delete", "Удалить", "Жою", "Delete")
+    t("attachment.saved", "Файл добавлен.", "Файл қосылды.", "The file was added.")
+    t("attachment.deleted", "Файл удалён.", "Файл жойылды.", "The file was deleted.")
+    t("attachment.required", "Выберите файл.", "Файлды таңдаңыз.", "Choose a file.")
+    t("attachment.too_large", "Файл больше {max} МБ.", "Файл {max} МБ-тан үлкен.", "The file is larger than {max} MB.")
+    t("attachment.forbidden_type", "Можно загрузить только JPEG, PNG, PDF, PPTX или ODP.", "Тек JPEG, PNG, PDF, PPTX немесе ODP жүктеуге болады.", "Only JPEG, PNG, PDF, PPTX or ODP files can be uploaded.")
     t("period.from", "С", "Бастап", "From")
     t("period.to", "По", "Дейін", "To")
     t("period.end_before_start", "Конец периода раньше его начала.", "Кезеңнің соңы басынан ерте.", "The period ends before it starts.")

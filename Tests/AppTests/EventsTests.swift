@@ -138,4 +138,43 @@ import VaporTesting
             #expect(try await Event.query(on: app.db).count() == 0)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func test_attachments_keep_to_their_limits(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kn-att-\(UUID())").path
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            app.config.attachmentDirectory = dir
+            app.config.attachmentMaxBytes = 1024 * 1024
+            let web = WebClient(app)
+            _ = try await web.login("coord@test.kz")
+            _ = try await web.post("/events/new", Self.lesson)
+            let event = try #require(try await Event.query(on: app.db).first())
+            let path = "/events/\(event.id!)/attachments"
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 3000)
+            // Refused: a file over the limit, a file that is not what may be attached (whatever its name).
+            let big = try await web.upload(path, fields: [], file: ("file", "hall.png", png + Array(repeating: 0, count: 1024 * 1024)))
+            #expect(big.status == .unprocessableEntity)
+            #expect(big.body.string.contains("Файл больше 1 МБ."))
+            #expect(big.body.string.contains(#"id="f-file-error""#))
+            let script = try await web.upload(path, fields: [], file: ("file", "slides.pdf", Array("#!/bin/sh\necho hi\n".utf8)))
+            #expect(script.status == .unprocessableEntity)
+            #expect(script.body.string.contains("Можно загрузить только JPEG, PNG, PDF, PPTX или ODP."))
+            #expect(try await EventAttachment.query(on: app.db).count() == 0)
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: dir))?.isEmpty ?? true)
+            // Accepted: a photo, listed on the card and downloaded as it was.
+            #expect(try await web.upload(path, fields: [], file: ("file", "урок.png", png)).status == .seeOther)
+            let a = try #require(try await EventAttachment.query(on: app.db).first())
+            #expect(a.contentType == "image/png" && a.size == png.count)
+            #expect(try await web.get("/events/\(event.id!)").body.string.contains("урок.png"))
+            let file = try await web.get("/events/\(event.id!)/attachments/\(a.id!)")
+            #expect(file.status == .ok)
+            #expect(Array(file.body.readableBytesView) == png)
+            #expect(file.headers.first(name: .contentDisposition)?.contains("filename*=UTF-8''") == true)
+            #expect(try await web.post("/events/\(event.id!)/attachments/\(a.id!)/delete", []).status == .seeOther)
+            #expect(try await EventAttachment.query(on: app.db).count() == 0)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+        }
+    }
 }

@@ -78,6 +78,9 @@ import VaporTesting
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["DATABASE_URL": "mysql://x"]) }
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["BCRYPT_COST": "99"]) }
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["COOKIE_SECURE": "maybe"]) }
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["ATTACHMENT_MAX_MB": "0"]) }
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["ATTACHMENT_MAX_MB": "ten"]) }
+        #expect(try AppConfig.fromEnvironment(["ATTACHMENT_MAX_MB": "5"]).attachmentMaxBytes == 5 * 1024 * 1024)
         #expect(try AppConfig.fromEnvironment([:]).database == .sqlite(path: "data/knigonosha.sqlite"))
         #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "sqlite:///tmp/x.sqlite"]).database == .sqlite(path: "/tmp/x.sqlite"))
     }

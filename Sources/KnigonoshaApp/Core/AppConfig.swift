@@ -22,6 +22,10 @@ public struct AppConfig: Sendable {
     public var sessionIdleLifetime: TimeInterval
     /// Where uploaded import files wait for their job.
     public var uploadDirectory = "data/uploads"
+    /// Where events' photos and slides are kept (shared storage when several servers run).
+    public var attachmentDirectory = "data/attachments"
+    /// The largest attachment accepted, in bytes.
+    public var attachmentMaxBytes = 20 * 1024 * 1024
     /// The address people reach the service at («https://kitap.example.kz»), for links that leave
     /// the browser, such as calendar feeds; the request's Host is used when it is not set.
     public var publicURL: String?
@@ -66,6 +70,13 @@ public struct AppConfig: Sendable {
             config.timeZone = zone
         }
         if let raw = env["UPLOAD_DIR"], !raw.isEmpty { config.uploadDirectory = raw }
+        if let raw = env["ATTACHMENT_DIR"], !raw.isEmpty { config.attachmentDirectory = raw }
+        if let raw = env["ATTACHMENT_MAX_MB"], !raw.isEmpty {
+            guard let mb = Int(raw), (1...100).contains(mb) else {
+                throw ConfigError("ATTACHMENT_MAX_MB must be a whole number of megabytes from 1 to 100, got \"\(raw)\"")
+            }
+            config.attachmentMaxBytes = mb * 1024 * 1024
+        }
         if let raw = env["PUBLIC_URL"], !raw.isEmpty {
             guard let url = URL(string: raw), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
                 throw ConfigError("PUBLIC_URL must be an http(s) address such as https://kitap.example.kz, got \"\(raw)\"")

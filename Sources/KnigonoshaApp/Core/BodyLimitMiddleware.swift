@@ -12,10 +12,14 @@ struct BodyLimitMiddleware: AsyncMiddleware {
         return try await next.respond(to: req)
     }
 
-    /// 1 MB everywhere except the catalogue upload, which takes files up to 64 MB.
+    /// 1 MB everywhere except the catalogue upload, which takes files up to 64 MB, and an event's
+    /// attachments, which take twice their limit (so that a file just over it gets a field error).
     static func limit(for req: Request) -> Int {
         if req.method == .POST && (req.url.path == SiteRoute.catalogImport.path || req.url.path == "/api/v1/catalog/imports") {
             return ImportController.maxUpload
+        }
+        if req.method == .POST && req.url.path.hasPrefix("/events/") && req.url.path.hasSuffix("/attachments") {
+            return req.application.config.attachmentMaxBytes * 2 + 65536
         }
         return req.application.routes.defaultMaxBodySize.value
     }

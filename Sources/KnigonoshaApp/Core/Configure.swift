@@ -57,6 +57,7 @@ enum Migrations {
         app.migrations.add(M029AddHoldingsToSearchIndex())
         app.migrations.add(M030CreateEvents())
         app.migrations.add(M031IndexSeries())
+        app.migrations.add(M032CreateEventAttachments())
     }
 
     /// Runs pending migrations and the per-database settings.

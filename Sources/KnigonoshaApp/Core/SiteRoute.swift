@@ -14,6 +14,7 @@ enum SiteRoute: Equatable {
     case loans, loanRenew(UUID), loanLost(UUID), readerNextVisit(UUID), runStart(UUID)
     case deliverySettings, holidays, holidayDelete(UUID), carrierHours(UUID), calendarFeed, calendarFeedRevoke, calendar(String)
     case events, eventsCSV, eventsCalendar, eventNew, event(UUID), eventEdit(UUID)
+    case eventAttachments(UUID), eventAttachment(UUID, UUID), eventAttachmentDelete(UUID, UUID)
     case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID), visitNew, visitSlip(UUID), pickList
 
     private enum Part {
@@ -61,6 +62,9 @@ enum SiteRoute: Equatable {
         case .eventNew: [.literal("events"), .literal("new")]
         case .event(let id): [.literal("events"), .id(id)]
         case .eventEdit(let id): [.literal("events"), .id(id), .literal("edit")]
+        case .eventAttachments(let id): [.literal("events"), .id(id), .literal("attachments")]
+        case .eventAttachment(let id, let file): [.literal("events"), .id(id), .literal("attachments"), .id(file)]
+        case .eventAttachmentDelete(let id, let file): [.literal("events"), .id(id), .literal("attachments"), .id(file), .literal("delete")]
         case .visits: [.literal("visits")]
         case .loans: [.literal("loans")]
         case .readerNextVisit(let id): [.literal("readers"), .id(id), .literal("next-visit")]
@@ -108,11 +112,15 @@ enum SiteRoute: Equatable {
     }
 
     /// The pattern to register, with `:id` where the case has an id.
+    /// The route's path pattern: the first id is `:id`, a second `:id2`.
     var pattern: [PathComponent] {
-        parts.map { part in
+        var ids = 0
+        return parts.map { part in
             switch part {
-            case .literal(let s): .constant(s)
-            case .id, .number: .parameter("id")
+            case .literal(let s): return .constant(s)
+            case .id, .number:
+                ids += 1
+                return .parameter(ids == 1 ? "id" : "id\(ids)")
             }
         }
     }

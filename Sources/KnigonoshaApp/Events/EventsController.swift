@@ -130,20 +130,28 @@ struct EventsController {
     }
 
     func show(req: Request) async throws -> Response {
-        let event = try await find(req)
-        let branch = try await event.$branch.get(on: req.db)
+        let event = try await Self.find(req)
         try await req.audit(.view, "event", event.id)
-        return EventCardView.page(req.page, event: event, branchName: branch?.name(req.lang), canEdit: try canEdit(event, req))
+        return try await Self.card(req, event, errors: FieldErrors())
+    }
+
+    /// The event's card with its attachments; after a refused file, with its error.
+    static func card(_ req: Request, _ event: Event, errors: FieldErrors) async throws -> Response {
+        let branch = try await event.$branch.get(on: req.db)
+        let files = try await EventAttachment.query(on: req.db).filter(\.$event.$id == event.id!).sort(\.$createdAt).all()
+        return EventCardView.page(
+            req.page, event: event, branchName: branch?.name(req.lang), canEdit: try EventsController().canEdit(event, req), attachments: files,
+            errors: errors, maxMB: req.application.config.attachmentMaxBytes / 1024 / 1024)
     }
 
     func editForm(req: Request) async throws -> Response {
-        let event = try await find(req)
+        let event = try await Self.find(req)
         guard try canEdit(event, req) else { throw AppError.forbidden }
         return try await EventsView.form(req.page, event: event, form: Form(event), errors: FieldErrors(), branches: branches(req))
     }
 
     func update(req: Request) async throws -> Response {
-        let event = try await find(req)
+        let event = try await Self.find(req)
         guard try canEdit(event, req) else { throw AppError.forbidden }
         return try await save(req, event: event)
     }
@@ -163,7 +171,7 @@ struct EventsController {
         return req.seeOther(.event(event.id!), flash: "event.saved")
     }
 
-    private func find(_ req: Request) async throws -> Event {
+    static func find(_ req: Request) async throws -> Event {
         guard let event = try await Event.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
         return event
     }
