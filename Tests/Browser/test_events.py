@@ -18,6 +18,13 @@ def test_events_list_card_and_form(driver, server):
     axe_clean(driver, "event-card")
     driver.get(server + "/events/calendar")
     axe_clean(driver, "events-calendar")
+    # The report: every figure is a link to the events behind it.
+    driver.get(server + "/reports/events")
+    axe_clean(driver, "events-report")
+    total = driver.find_element(By.CSS_SELECTOR, "tfoot td.num a")
+    count = int(total.text)
+    click_and_wait(driver, total)
+    assert len(driver.find_elements(By.CSS_SELECTOR, "table tbody tr")) == count
     # A filter that finds nothing, then one that is refused: the period ends before it starts.
     driver.get(server + "/events?from=2020-01-01&to=2020-12-31")
     assert "0 мероприятий" in driver.find_element(By.CSS_SELECTOR, "caption").text

@@ -21,6 +21,7 @@ enum AppRoutes {
         ImportController().register(staff)
         VisitsController().register(staff)
         EventsController().register(staff)
+        ReportsController().register(staff)
         EventAttachmentsController().register(staff, maxBytes: app.config.attachmentMaxBytes)
 
         let admin = web.grouped(RequireRole([.admin]))

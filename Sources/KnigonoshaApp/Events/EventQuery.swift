@@ -9,11 +9,14 @@ struct EventFilter: Content {
     var branch_id: String?
     var group: String?
 
+    /// RFC 3986's unreserved characters: what a query value keeps as it is.
+    static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
     /// The query string that repeats these filters (for the export link).
     var query: String {
         let pairs: [(String, String?)] = [("from", from), ("to", to), ("type", type), ("branch_id", branch_id), ("group", group)]
         return pairs.compactMap { k, v in
-            v.flatMap { $0.isEmpty ? nil : k + "=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+            v.flatMap { $0.isEmpty ? nil : k + "=" + ($0.addingPercentEncoding(withAllowedCharacters: EventFilter.unreserved) ?? "") }
         }
         .joined(separator: "&")
     }

@@ -76,6 +76,7 @@ enum Layout {
             items.append((.catalog, "nav.catalog"))
             items.append((.catalogImport, "nav.import"))
             items.append((.events, "nav.events"))
+            items.append((.reportEvents, "nav.reports"))
         }
         if user.role == .carrier { items.append((.run, "nav.run")) }
         if user.isAdmin {

@@ -1,0 +1,54 @@
+import Fluent
+import Vapor
+
+/// Events and their participants in a period, by type and by target group. Every figure links to
+/// the list of the events behind it, so that a reported number can be checked event by event.
+struct EventsReport {
+    struct Row {
+        var code: String
+        var events = 0
+        var participants = 0
+        var disabled = 0
+    }
+
+    var byType: [Row]
+    var byGroup: [Row]
+    var total: Row
+
+    /// Counts `events`; an event with several target groups counts once in each.
+    init(_ events: [Event]) {
+        var types = Dictionary(uniqueKeysWithValues: EventType.allCases.map { ($0.rawValue, Row(code: $0.rawValue)) })
+        var groups = Dictionary(uniqueKeysWithValues: TargetGroup.allCases.map { ($0.rawValue, Row(code: $0.rawValue)) })
+        var total = Row(code: "total")
+        func add(_ row: inout Row, _ e: Event) {
+            row.events += 1
+            row.participants += e.participantsTotal
+            row.disabled += e.disabled ?? 0
+        }
+        for e in events {
+            add(&types[e.type, default: Row(code: e.type)], e)
+            for g in e.groups { add(&groups[g.rawValue, default: Row(code: g.rawValue)], e) }
+            add(&total, e)
+        }
+        byType = EventType.allCases.compactMap { types[$0.rawValue] }
+        byGroup = TargetGroup.allCases.compactMap { groups[$0.rawValue] }
+        self.total = total
+    }
+}
+
+/// `/reports/events`: the events report page.
+struct ReportsController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.reportEvents.pattern, use: events)
+    }
+
+    func events(req: Request) async throws -> Response {
+        var filter = try req.query.decode(EventFilter.self)
+        filter.type = nil
+        filter.group = nil
+        let found = try await EventQuery.find(filter, today: req.today, on: req.db)
+        try await req.audit(.list, "event")
+        let branches = try await Branch.query(on: req.db).sort(\.$code).all()
+        return EventsReportView.page(req.page, filter: filter, found: found, report: EventsReport(found.events), branches: branches)
+    }
+}

@@ -1,0 +1,68 @@
+import Plot
+import Vapor
+
+/// The events report: two tables (by type, by target group), each figure a link to its events.
+enum EventsReportView {
+    static func page(_ ctx: PageContext, filter: EventFilter, found: EventsView.Found, report: EventsReport, branches: [Branch]) -> Response {
+        let period = ctx.date(found.from.iso) + " — " + ctx.date(found.to.iso)
+        func link(_ extra: String) -> String {
+            var f = filter
+            f.from = found.from.iso
+            f.to = found.to.iso
+            return SiteRoute.events.path + "?" + f.query + (extra.isEmpty ? "" : "&" + extra)
+        }
+        func table(_ caption: String, _ head: String, _ rows: [EventsReport.Row], key: String, param: String) -> Node<HTML.BodyContext> {
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .caption(.text(caption + ", " + period)),
+                    .thead(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "col"), .text(head)),
+                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("report.events"))),
+                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("report.participants"))),
+                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("event.disabled"))))),
+                    .tbody(
+                        .forEach(rows) { r in
+                            .tr(
+                                .th(.attribute(named: "scope", value: "row"), .text(ctx.t(key + "." + r.code))),
+                                .td(.class("num"), .a(.href(link(param + "=" + r.code)), .text(ctx.number(r.events)))),
+                                .td(.class("num"), .text(ctx.number(r.participants))),
+                                .td(.class("num"), .text(ctx.number(r.disabled))))
+                        }),
+                    .tfoot(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "row"), .text(ctx.t("report.total"))),
+                            .td(.class("num"), .a(.href(link("")), .text(ctx.number(report.total.events)))),
+                            .td(.class("num"), .text(ctx.number(report.total.participants))),
+                            .td(.class("num"), .text(ctx.number(report.total.disabled)))))
+                )
+            )
+        }
+        var from = Forms.Field(
+            name: "from", label: ctx.t("period.from"), value: filter.from ?? found.from.iso, error: found.errors["from"], type: "date")
+        from.controlID = "f-from"
+        var to = Forms.Field(name: "to", label: ctx.t("period.to"), value: filter.to ?? found.to.iso, error: found.errors["to"], type: "date")
+        to.controlID = "f-to"
+        var branch = Forms.Field(name: "branch_id", label: ctx.t("event.branch"), value: filter.branch_id?.lowercased() ?? "")
+        branch.controlID = "filter-branch"
+        let form: Node<HTML.BodyContext> = .element(
+            named: "form",
+            nodes: [
+                .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.reportEvents.path),
+                .class("filters no-print"), Forms.input(ctx, from), Forms.input(ctx, to),
+                Forms.select(
+                    ctx, branch,
+                    options: [("", ctx.t("visits.all_branches"))] + branches.map { ($0.id!.uuidString.lowercased(), $0.name(ctx.lang)) }),
+                .button(.type(.submit), .text(ctx.t("visits.show"))),
+            ])
+        return Layout.page(
+            ctx, title: ctx.t("report.events_title"), status: found.errors.isEmpty ? .ok : .unprocessableEntity,
+            Forms.errorSummary(ctx, found.errors, labelPrefix: "event.filter_"),
+            form,
+            .p(.class("lead"), .text(ctx.t("report.events_lead"))),
+            table(ctx.t("report.by_type"), ctx.t("event.type"), report.byType, key: "event_type", param: "type"),
+            table(ctx.t("report.by_group"), ctx.t("event.target_group"), report.byGroup, key: "target_group", param: "group")
+        )
+    }
+}
