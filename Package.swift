@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", exact: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", exact: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         .target(
@@ -53,9 +54,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Spreadsheet",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Sources/Spreadsheet",
+            swiftSettings: strict
+        ),
+        .target(
             name: "KnigonoshaApp",
             dependencies: [
                 "TextKit",
+                "Spreadsheet",
                 "MARCKit",
                 "Stemming",
                 "Scheduling",
@@ -116,6 +124,7 @@ let package = Package(
             dependencies: [
                 "KnigonoshaApp",
                 "Scheduling",
+                "Spreadsheet",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             path: "Tests/AppTests"

@@ -77,6 +77,7 @@ def add(t):
     t("report.by_group", "По целевым группам", "Мақсатты топтар бойынша", "By target group")
     t("report.events", "Мероприятий", "Іс-шаралар", "Events")
     t("report.participants", "Участников", "Қатысушылар", "Participants")
+    t("report.export_xlsx", "Скачать XLSX", "XLSX жүктеу", "Download XLSX")
     t("report.total", "Всего", "Барлығы", "Total")
     t("period.from", "С", "Бастап", "From")
     t("period.to", "По", "Дейін", "To")

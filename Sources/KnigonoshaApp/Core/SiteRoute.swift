@@ -14,7 +14,7 @@ enum SiteRoute: Equatable {
     case loans, loanRenew(UUID), loanLost(UUID), readerNextVisit(UUID), runStart(UUID)
     case deliverySettings, holidays, holidayDelete(UUID), carrierHours(UUID), calendarFeed, calendarFeedRevoke, calendar(String)
     case events, eventsCSV, eventsCalendar, eventNew, event(UUID), eventEdit(UUID)
-    case reportEvents
+    case reportEvents, reportEventsXLSX
     case eventAttachments(UUID), eventAttachment(UUID, UUID), eventAttachmentDelete(UUID, UUID)
     case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID), visitNew, visitSlip(UUID), pickList
 
@@ -61,6 +61,7 @@ enum SiteRoute: Equatable {
         case .eventsCSV: [.literal("events"), .literal("export.csv")]
         case .eventsCalendar: [.literal("events"), .literal("calendar")]
         case .reportEvents: [.literal("reports"), .literal("events")]
+        case .reportEventsXLSX: [.literal("reports"), .literal("events.xlsx")]
         case .eventNew: [.literal("events"), .literal("new")]
         case .event(let id): [.literal("events"), .id(id)]
         case .eventEdit(let id): [.literal("events"), .id(id), .literal("edit")]

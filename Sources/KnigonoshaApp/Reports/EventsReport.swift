@@ -1,4 +1,5 @@
 import Fluent
+import Spreadsheet
 import Vapor
 
 /// Events and their participants in a period, by type and by target group. Every figure links to
@@ -36,10 +37,50 @@ struct EventsReport {
     }
 }
 
+extension EventsReport {
+    /// The report as a workbook, with the page's localised headings.
+    func workbook(_ ctx: PageContext) -> Workbook {
+        func sheet(_ name: String, _ head: String, _ rows: [Row], key: String) -> Workbook.Sheet {
+            let heading: [Workbook.Cell] = [
+                .text(head), .text(ctx.t("report.events")), .text(ctx.t("report.participants")), .text(ctx.t("event.disabled")),
+            ]
+            let body = (rows + [total]).map { r -> [Workbook.Cell] in
+                [
+                    .text(r.code == "total" ? ctx.t("report.total") : ctx.t(key + "." + r.code)), .number(r.events), .number(r.participants),
+                    .number(r.disabled),
+                ]
+            }
+            return Workbook.Sheet(name: name, rows: [heading] + body)
+        }
+        return Workbook(sheets: [
+            sheet(ctx.t("report.by_type"), ctx.t("event.type"), byType, key: "event_type"),
+            sheet(ctx.t("report.by_group"), ctx.t("event.target_group"), byGroup, key: "target_group"),
+        ])
+    }
+}
+
 /// `/reports/events`: the events report page.
 struct ReportsController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.reportEvents.pattern, use: events)
+        routes.get(SiteRoute.reportEventsXLSX.pattern, use: xlsx)
+    }
+
+    /// The same report as an .xlsx workbook: a sheet by type and a sheet by target group.
+    func xlsx(req: Request) async throws -> Response {
+        var filter = try req.query.decode(EventFilter.self)
+        filter.type = nil
+        filter.group = nil
+        let found = try await EventQuery.find(filter, today: req.today, on: req.db)
+        guard found.errors.isEmpty else { throw AppError.validation(found.errors) }
+        try await req.audit(.list, "event")
+        let data = try EventsReport(found.events).workbook(req.page).data()
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.contentType = HTTPMediaType(
+            type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"events-report-\(found.from.iso)-\(found.to.iso).xlsx\"")
+        return response
     }
 
     func events(req: Request) async throws -> Response {

@@ -5,6 +5,10 @@ import Vapor
 enum EventsReportView {
     static func page(_ ctx: PageContext, filter: EventFilter, found: EventsView.Found, report: EventsReport, branches: [Branch]) -> Response {
         let period = ctx.date(found.from.iso) + " — " + ctx.date(found.to.iso)
+        var exportFilter = filter
+        exportFilter.from = found.from.iso
+        exportFilter.to = found.to.iso
+        let exportQuery = exportFilter.query
         func link(_ extra: String) -> String {
             var f = filter
             f.from = found.from.iso
@@ -61,6 +65,9 @@ enum EventsReportView {
             Forms.errorSummary(ctx, found.errors, labelPrefix: "event.filter_"),
             form,
             .p(.class("lead"), .text(ctx.t("report.events_lead"))),
+            .div(
+                .class("actions no-print"),
+                .a(.class("button secondary"), .href(SiteRoute.reportEventsXLSX.path + "?" + exportQuery), .text(ctx.t("report.export_xlsx")))),
             table(ctx.t("report.by_type"), ctx.t("event.type"), report.byType, key: "event_type", param: "type"),
             table(ctx.t("report.by_group"), ctx.t("event.target_group"), report.byGroup, key: "target_group", param: "group")
         )

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnigonoshaApp
+@testable import Spreadsheet
+
+/// The XLSX export is real Office Open XML: LibreOffice opens it and gives back the figures.
+@Suite(.serialized) struct SpreadsheetTests {
+    /// LibreOffice's command, when installed (CI installs it; without it locally the round trip is skipped).
+    static let soffice: String? = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    @Test func test_columns_and_escaping() {
+        #expect(Workbook.column(0) == "A")
+        #expect(Workbook.column(25) == "Z")
+        #expect(Workbook.column(26) == "AA")
+        #expect(Workbook.column(701) == "ZZ")
+        #expect(Workbook.escape("a<b & \"c\"\u{0001}") == "a&lt;b &amp; &quot;c&quot;")
+    }
+
+    @Test(.enabled(if: soffice != nil || ProcessInfo.processInfo.environment["CI"] != nil))
+    func test_the_events_report_opens_in_libreoffice_with_the_same_figures() async throws {
+        let soffice = try #require(Self.soffice, "CI must install libreoffice-calc-nogui")
+        try await withTestApp(.sqlite) { app in
+            let seed = try await Seed.make(app)
+            let token = try await Seed.token(app, for: seed.coordinator)
+            let headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            for b in [
+                #"{"title":"Урок","type":"lesson","starts_on":"2026-10-29","place":"Зал","participants_total":36,"target_groups":["specialists"]}"#,
+                #"{"title":"Урок 2","type":"lesson","starts_on":"2026-11-12","place":"Зал","participants_total":20,"disabled":4}"#,
+                #"{"title":"Клуб","type":"club","starts_on":"2026-08-10","place":"Зал","participants_total":14,"disabled":9}"#,
+            ] {
+                #expect(try await app.testing().sendRequest(.POST, "/api/v1/events", headers: headers, body: .init(string: b)).status == .created)
+            }
+            let web = WebClient(app)
+            _ = try await web.login("coord@test.kz")
+            let response = try await web.get("/reports/events.xlsx?from=2026-01-01&to=2026-12-31")
+            #expect(response.status == .ok)
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kn-xlsx-\(UUID())")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let file = dir.appendingPathComponent("report.xlsx")
+            try Data(response.body.readableBytesView).write(to: file)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: soffice)
+            process.arguments = [
+                "-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+                "--outdir", dir.path, file.path,
+            ]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            let csv = try String(contentsOf: dir.appendingPathComponent("report.csv"), encoding: .utf8)
+            let lines = csv.split(whereSeparator: \.isNewline).map(String.init)
+            // By hand: two lessons (36 + 20 participants, 4 with disabilities), one club (14, 9).
+            #expect(lines.first == "Вид мероприятия,Мероприятий,Участников,Люди с инвалидностью")
+            #expect(lines.contains("Библиотечный урок,2,56,4"))
+            #expect(lines.contains("Заседание клуба,1,14,9"))
+            #expect(lines.contains("Встреча,0,0,0"))
+            #expect(lines.last == "Всего,3,70,13")
+        }
+    }
+}
