@@ -115,6 +115,14 @@ import VaporTesting
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("\"returned\""))
             }
+            // A header key too long is refused, even when the body carries a key of its own.
+            var longKey = json(coord)
+            longKey.add(name: "Idempotency-Key", value: String(repeating: "k", count: 101))
+            let keyed = #"{"outcome":"done","key":"body-key-1"}"#
+            try await app.testing().test(.POST, "/api/v1/visits/\(visit.id!)/outcome", headers: longKey, body: .init(string: keyed)) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("Idempotency-Key"))
+            }
             #expect(try await Visit.find(visit.id, on: app.db)?.status == "planned")
             #expect(try await Loan.query(on: app.db).count() == 0)
             #expect(try await Copy.query(on: app.db).filter(\.$status == "reserved").count() == 2)

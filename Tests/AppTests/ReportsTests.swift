@@ -42,6 +42,11 @@ import VaporTesting
                 html.contains(
                     #"<th scope="row">Всего</th><td class="num"><a href="/events?from=2026-01-01&to=2026-12-31">3</a></td><td class="num">62</td><td class="num">9</td>"#
                 ))
+            // By month: the chart (an image with its description) and the same figures in a table, empty months too.
+            #expect(html.contains(#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="events-by-month-t events-by-month-d""#))
+            #expect(html.contains("Авг 26: 1") && html.contains("Окт 26: 1") && html.contains("Ноя 26: 1") && html.contains("Янв 26: 0"))
+            #expect(html.contains(#"<th scope="row">Окт 26</th><td class="num">1</td><td class="num">36</td>"#))
+            #expect(html.contains(#"<th scope="row">Дек 26</th><td class="num">0</td><td class="num">0</td>"#))
             // A figure's link lists exactly the events behind it.
             let behind = try await web.get("/events?from=2026-01-01&to=2026-12-31&group=disabled").body.string
             #expect(behind.contains("2 мероприятия · 50 участников"))

@@ -15,9 +15,12 @@ struct EventsReport {
     var byType: [Row]
     var byGroup: [Row]
     var total: Row
+    /// Per month of the period (`yyyy-MM`), in order; at most three years of months.
+    var byMonth: [Row] = []
 
-    /// Counts `events`; an event with several target groups counts once in each.
-    init(_ events: [Event]) {
+    /// Counts `events`; an event with several target groups counts once in each. With a period,
+    /// every month of it gets a row, empty months too.
+    init(_ events: [Event], from: LocalDate? = nil, to: LocalDate? = nil) {
         var types = Dictionary(uniqueKeysWithValues: EventType.allCases.map { ($0.rawValue, Row(code: $0.rawValue)) })
         var groups = Dictionary(uniqueKeysWithValues: TargetGroup.allCases.map { ($0.rawValue, Row(code: $0.rawValue)) })
         var total = Row(code: "total")
@@ -31,6 +34,19 @@ struct EventsReport {
             for g in e.groups { add(&groups[g.rawValue, default: Row(code: g.rawValue)], e) }
             add(&total, e)
         }
+        var months: [String: Row] = [:]
+        for e in events { add(&months[String(e.startsOn.prefix(7)), default: Row(code: String(e.startsOn.prefix(7)))], e) }
+        if let from, let to {
+            var m = LocalDate(year: from.year, month: from.month, day: 1)
+            var n = 0
+            while m <= to && n < 36 {
+                let key = String(m.iso.prefix(7))
+                if months[key] == nil { months[key] = Row(code: key) }
+                m = LocalDate(m.schedulingDay.adding(months: 1))
+                n += 1
+            }
+        }
+        byMonth = months.keys.sorted().suffix(36).compactMap { months[$0] }
         byType = EventType.allCases.compactMap { types[$0.rawValue] }
         byGroup = TargetGroup.allCases.compactMap { groups[$0.rawValue] }
         self.total = total
@@ -90,6 +106,7 @@ struct ReportsController {
         let found = try await EventQuery.find(filter, today: req.today, on: req.db)
         try await req.audit(.list, "event")
         let branches = try await Branch.query(on: req.db).sort(\.$code).all()
-        return EventsReportView.page(req.page, filter: filter, found: found, report: EventsReport(found.events), branches: branches)
+        return EventsReportView.page(
+            req.page, filter: filter, found: found, report: EventsReport(found.events, from: found.from, to: found.to), branches: branches)
     }
 }

@@ -68,8 +68,40 @@ enum EventsReportView {
             .div(
                 .class("actions no-print"),
                 .a(.class("button secondary"), .href(SiteRoute.reportEventsXLSX.path + "?" + exportQuery), .text(ctx.t("report.export_xlsx")))),
+            trend(ctx, report),
             table(ctx.t("report.by_type"), ctx.t("event.type"), report.byType, key: "event_type", param: "type"),
             table(ctx.t("report.by_group"), ctx.t("event.target_group"), report.byGroup, key: "target_group", param: "group")
+        )
+    }
+
+    /// Events per month: the chart, and the same figures as a table.
+    static func trend(_ ctx: PageContext, _ report: EventsReport) -> Node<HTML.BodyContext> {
+        func label(_ code: String) -> String {
+            let parts = code.split(separator: "-")
+            guard parts.count == 2, let m = Int(parts[1]) else { return code }
+            return String(ctx.t("month.\(m)").prefix(3)) + " " + String(parts[0].suffix(2))
+        }
+        let bars = report.byMonth.map { BarChart.Bar(label: label($0.code), value: $0.events) }
+        let summary = report.byMonth.map { label($0.code) + ": " + String($0.events) }.joined(separator: ", ")
+        return .section(
+            .attribute(named: "aria-labelledby", value: "trend-h"),
+            .h2(.id("trend-h"), .text(ctx.t("report.by_month"))),
+            BarChart.svg(id: "events-by-month", title: ctx.t("report.by_month"), description: summary, bars: bars),
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .caption(.text(ctx.t("report.by_month_table"))),
+                    .thead(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "col"), .text(ctx.t("report.month"))),
+                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("report.events"))),
+                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("report.participants"))))),
+                    .tbody(
+                        .forEach(report.byMonth) { r in
+                            .tr(
+                                .th(.attribute(named: "scope", value: "row"), .text(label(r.code))),
+                                .td(.class("num"), .text(ctx.number(r.events))), .td(.class("num"), .text(ctx.number(r.participants))))
+                        })))
         )
     }
 }

@@ -159,7 +159,14 @@ struct VisitsAPIController {
     func outcome(req: Request) async throws -> Response {
         let (visit, user) = try await req.loadVisit()
         var payload = try req.content.decode(OutcomePayload.self, using: JSONDecoder())
-        if payload.key == nil { payload.key = req.headers.first(name: "Idempotency-Key") }
+        // The header is checked even when the body carries the key: a bad header is never ignored.
+        let header = req.headers.first(name: "Idempotency-Key")
+        if let header, header.isEmpty || header.count > 100 {
+            var e = FieldErrors()
+            e.add("Idempotency-Key", "validation.too_long", ["max": "100"])
+            throw AppError.validation(e)
+        }
+        if payload.key == nil { payload.key = header }
         let (checked, errors) = CheckedOutcome.check(payload, today: req.today)
         guard let checked, errors.isEmpty else { throw AppError.validation(errors) }
         _ = try await VisitRecorder.record(checked, visitID: visit.id!, by: user, today: req.today, on: req.db)
