@@ -51,6 +51,14 @@ import VaporTesting
             let behind = try await web.get("/events?from=2026-01-01&to=2026-12-31&group=disabled").body.string
             #expect(behind.contains("2 мероприятия · 50 участников"))
             #expect(behind.contains(">Урок</a>") && behind.contains(">Клуб</a>") && !behind.contains(">Встреча</a>"))
+            // The API gives the same figures.
+            let api = try await app.testing().sendRequest(.GET, "/api/v1/reports/events?from=2026-01-01&to=2026-12-31", headers: json(token))
+            let dto = try api.content.decode(EventsReportDTO.self)
+            #expect(dto.total.events == 3 && dto.total.participants == 62 && dto.total.disabled == 9)
+            #expect(dto.by_group.first { $0.code == "disabled" }.map { [$0.events, $0.participants, $0.disabled] } == [2, 50, 9])
+            #expect(dto.by_month.count == 12 && dto.by_month.first { $0.code == "2026-10" }?.participants == 36)
+            let bad = try await app.testing().sendRequest(.GET, "/api/v1/reports/events?from=2026-12-31&to=2026-01-01", headers: json(token))
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains(#""to""#))
             // A period that ends before it starts is refused at its field.
             let refused = try await web.get("/reports/events?from=2026-12-31&to=2026-01-01")
             #expect(refused.status == .unprocessableEntity)

@@ -41,6 +41,7 @@ enum AppRoutes {
         LoansController().register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
         NextVisitOverride.register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
         EventsAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
+        ReportsAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
         CarrierAPIController().register(
             staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), admin: apiAuthed.grouped(RequireRole([.admin])), anyone: apiAuthed)
         DeliveryAdminAPIController().register(

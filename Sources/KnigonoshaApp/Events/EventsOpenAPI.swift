@@ -26,6 +26,14 @@ enum EventsOpenAPI {
                     "responses": D.responses(("201", D.ok(D.ref("Event"), "Created")), ["400", "401", "403", "413", "422"]),
                 ],
             ],
+            "/reports/events": [
+                "get": [
+                    "operationId": "eventsReport",
+                    "summary": "Events, participants and people with disabilities in a period (default: this year), by type, target group and month",
+                    "parameters": [query("from", date), query("to", date), query("branch_id", ["type": "string", "format": "uuid"])],
+                    "responses": D.responses(("200", D.ok(D.ref("EventsReport"))), ["401", "403", "422"]),
+                ]
+            ],
             "/events/{id}": [
                 "parameters": [D.idParameter],
                 "get": [
@@ -71,6 +79,18 @@ enum EventsOpenAPI {
             ],
             "properties": .object(input.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
         ]
-        return ["EventInput": inputSchema, "Event": eventSchema]
+        let row: JSONValue = [
+            "type": "object", "required": ["code", "events", "participants", "disabled"],
+            "properties": [
+                "code": ["type": "string"], "events": ["type": "integer", "minimum": 0], "participants": ["type": "integer", "minimum": 0],
+                "disabled": ["type": "integer", "minimum": 0],
+            ],
+        ]
+        let rows: JSONValue = ["type": "array", "items": row]
+        let report: JSONValue = [
+            "type": "object", "required": ["from", "to", "by_type", "by_group", "by_month", "total"],
+            "properties": ["from": date, "to": date, "by_type": rows, "by_group": rows, "by_month": rows, "total": row],
+        ]
+        return ["EventInput": inputSchema, "Event": eventSchema, "EventsReport": report]
     }
 }

@@ -75,6 +75,52 @@ extension EventsReport {
     }
 }
 
+/// The events report as the API returns it.
+struct EventsReportDTO: Content {
+    struct Row: Content {
+        var code: String
+        var events: Int
+        var participants: Int
+        var disabled: Int
+    }
+
+    var from: String
+    var to: String
+    var by_type: [Row]
+    var by_group: [Row]
+    var by_month: [Row]
+    var total: Row
+
+    init(_ r: EventsReport, from: LocalDate, to: LocalDate) {
+        func rows(_ list: [EventsReport.Row]) -> [Row] { list.map(row) }
+        func row(_ x: EventsReport.Row) -> Row { Row(code: x.code, events: x.events, participants: x.participants, disabled: x.disabled) }
+        self.from = from.iso
+        self.to = to.iso
+        by_type = rows(r.byType)
+        by_group = rows(r.byGroup)
+        by_month = rows(r.byMonth)
+        total = row(r.total)
+    }
+}
+
+/// `GET /api/v1/reports/events`: the same figures as the page.
+struct ReportsAPIController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("reports", "events", use: events)
+    }
+
+    func events(req: Request) async throws -> EventsReportDTO {
+        var filter = try req.query.decode(EventFilter.self)
+        try EventsAPIController.rejectEmpty([("from", filter.from), ("to", filter.to), ("branch_id", filter.branch_id)])
+        filter.type = nil
+        filter.group = nil
+        let found = try await EventQuery.find(filter, today: req.today, on: req.db)
+        guard found.errors.isEmpty else { throw AppError.validation(found.errors) }
+        try await req.audit(.list, "event")
+        return EventsReportDTO(EventsReport(found.events, from: found.from, to: found.to), from: found.from, to: found.to)
+    }
+}
+
 /// `/reports/events`: the events report page.
 struct ReportsController {
     func register(_ routes: any RoutesBuilder) {
