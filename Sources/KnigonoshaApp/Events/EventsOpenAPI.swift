@@ -19,7 +19,7 @@ enum EventsOpenAPI {
                         query("from", date), query("to", date), query("type", codes(EventType.self)), query("group", codes(TargetGroup.self)),
                         query("branch_id", ["type": "string", "format": "uuid"]),
                     ],
-                    "responses": D.responses(("200", D.ok(["type": "array", "items": D.ref("Event")])), ["401", "403", "422"]),
+                    "responses": D.responses(("200", D.ok(["type": "array", "items": D.ref("Event")])), ["400", "401", "403", "422"]),
                 ],
                 "post": [
                     "operationId": "createEvent", "summary": "Register an event", "requestBody": D.body("EventInput"),
@@ -31,7 +31,7 @@ enum EventsOpenAPI {
                     "operationId": "eventsReport",
                     "summary": "Events, participants and people with disabilities in a period (default: this year), by type, target group and month",
                     "parameters": [query("from", date), query("to", date), query("branch_id", ["type": "string", "format": "uuid"])],
-                    "responses": D.responses(("200", D.ok(D.ref("EventsReport"))), ["401", "403", "422"]),
+                    "responses": D.responses(("200", D.ok(D.ref("EventsReport"))), ["400", "401", "403", "422"]),
                 ]
             ],
             "/events/{id}": [
