@@ -4,9 +4,6 @@ import TextKit
 /// A profile with its words analysed once, so that ranking thousands of candidates does not stem
 /// the same interests again for each.
 struct PreparedProfile {
-    let subjects: [(String, Set<String>)]
-    let genres: [(String, Set<String>)]
-    let authors: [(String, Set<String>)]
     let excludedTopics: [Set<String>]
     let excludedAuthors: [Set<String>]
     let series: Set<String>
@@ -23,15 +20,15 @@ struct PreparedProfile {
     /// The same per analysed subject or genre.
     let topicAffinity: [Set<String>: Double]
 
-    var hasInterests: Bool { !subjects.isEmpty || !genres.isEmpty || !authors.isEmpty || !series.isEmpty }
+    var hasInterests: Bool { !interests.isEmpty || !series.isEmpty }
 
     init(_ p: Profile, analyzer: SearchAnalyzer) {
         func prepared(_ list: [String]) -> [(String, Set<String>)] {
             list.map { ($0, Set(analyzer.terms($0))) }.filter { !$0.1.isEmpty }
         }
-        subjects = prepared(p.subjects)
-        genres = prepared(p.genres)
-        authors = prepared(p.authors)
+        let subjects = prepared(p.subjects)
+        let genres = prepared(p.genres)
+        let authors = prepared(p.authors)
         let all =
             authors.map { Interest(kind: .author, terms: $0.1, reason: "author:\($0.0)") }
             + subjects.map { Interest(kind: .subject, terms: $0.1, reason: "subject:\($0.0)") }

@@ -70,13 +70,7 @@ import VaporTesting
             var visits: [UUID] = []
             for n in 1...3 {
                 let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "B-\(n)")
-                let visit = Visit()
-                visit.$reader.id = reader.id!
-                visit.$branch.id = seed.north.id!
-                visit.scheduledOn = today.iso
-                visit.kind = VisitKind.planned.rawValue
-                visit.status = VisitStatus.planned.rawValue
-                try await visit.create(on: app.db)
+                let visit = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: today)
                 visits.append(visit.id!)
             }
             let result = try await SelectionBatch.run(
@@ -102,13 +96,7 @@ import VaporTesting
             _ = try await DeliveryFixtures.catalogue(app, branch: seed.north, titles: titles)
             let today = LocalDate.today(in: app.config.timeZone)
             let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "A-1")
-            let visit = Visit()
-            visit.$reader.id = reader.id!
-            visit.$branch.id = seed.north.id!
-            visit.scheduledOn = today.iso
-            visit.kind = VisitKind.planned.rawValue
-            visit.status = VisitStatus.planned.rawValue
-            try await visit.create(on: app.db)
+            try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: today)
             let headers: HTTPHeaders = ["Authorization": "Bearer \(try await Seed.token(app, for: seed.admin))", "Content-Type": "application/json"]
             let body = #"{"from":"\#(today.iso)","to":"\#(today.iso)"}"#
             let all = try await app.testing().sendRequest(.POST, "/api/v1/visits/select", headers: headers, body: .init(string: body))
@@ -159,13 +147,7 @@ import VaporTesting
             loan.status = LoanStatus.returned.rawValue
             loan.renewals = 0
             try await loan.create(on: app.db)
-            let visit = Visit()
-            visit.$reader.id = reader.id!
-            visit.$branch.id = seed.north.id!
-            visit.scheduledOn = today.iso
-            visit.kind = VisitKind.planned.rawValue
-            visit.status = VisitStatus.planned.rawValue
-            try await visit.create(on: app.db)
+            let visit = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: today)
             _ = try await SelectionService.suggest(visitID: visit.id!, accept: false, today: today, on: app.db)
             let chosen = try await VisitItem.query(on: app.db).filter(\.$visit.$id == visit.id!).all().map { $0.$bib.id }
             // Book 3 comes next: book 2 is not sent again, and book 1 is behind the reader.

@@ -38,4 +38,17 @@ enum DeliveryFixtures {
         p.items_per_visit = 2
         return try await Seed.storeReader(app, p, by: seed.coordinator)
     }
+
+    /// A planned visit for `reader` at `branch` on `day`.
+    @discardableResult
+    static func visit(_ app: Application, reader: Reader, branch: Branch, on day: LocalDate) async throws -> Visit {
+        let visit = Visit()
+        visit.$reader.id = reader.id!
+        visit.$branch.id = branch.id!
+        visit.scheduledOn = day.iso
+        visit.kind = VisitKind.planned.rawValue
+        visit.status = VisitStatus.planned.rawValue
+        try await visit.create(on: app.db)
+        return visit
+    }
 }
