@@ -406,9 +406,13 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import l10n_delivery
 import l10n_events
+import l10n_projects
+import l10n_stats
 t.plural = p
 l10n_delivery.add(t)
 l10n_events.add(t)
+l10n_projects.add(t)
+l10n_stats.add(t)
 
 if __name__ == "__main__":
     out = os.path.join(os.path.dirname(__file__), "..", "Sources", "KnigonoshaApp", "Resources", "l10n")

@@ -71,6 +71,16 @@ import Testing
         built += Requester.allCases.map(\.labelKey) + RequestChannel.allCases.map(\.labelKey) + ItemState.allCases.map(\.labelKey)
         built += LoanStatus.allCases.map(\.labelKey) + Outcome.allCases.map(\.labelKey)
         built += EventType.allCases.map(\.labelKey) + TargetGroup.allCases.map(\.labelKey) + (1...12).map { "month.\($0)" }
+        built += ProjectStatus.allCases.map(\.labelKey) + VenueKind.allCases.map(\.labelKey) + PresentationMaterial.allCases.map(\.labelKey)
+        built += IndicatorMetric.allCases.map(\.labelKey) + AgeBand.allCases.map(\.labelKey) + StatsRows.formCodes.map { "material." + $0 }
+        built += ProjectPart.allCases.map { "project.add_" + $0.rawValue } + ["readers", "visits", "loans"].map { "stats.list_" + $0 }
+        built += ["users", "visits", "issued"].map { "stats.share_" + $0 }
+        built += ["from", "to", "branch_id", "users", "visits", "issued"].map { "totals." + $0 }
+        built += ["name", "status", "starts_on", "ends_on", "branch_id", "organisation", "target_groups", "goal", "description"].map {
+            "project." + $0
+        }
+        built += ["author_ids", "other_authors"].map { "project." + $0 }
+        built += VisitFailure.codes.filter { !$0.hasPrefix("cancelled_") }.map { "visit_status." + $0 }
         built += KazakhstanHolidays.fixed.map { "holiday." + $0.key }
         built += ["subject", "genre", "author", "series", "rating", "manual", "fit"].map { "reason." + $0 }
         built += ["created", "status", "assigned", "date"].map { "visit_event." + $0 }

@@ -75,6 +75,7 @@ enum DemoData {
         }
         try await DemoCatalog.load(on: db)
         try await DemoDelivery.load(on: db, today: today, l10n: app.l10n)
+        try await DemoHistory.load(on: db, today: today)
         try await DemoEvents.load(on: db, admin: admin.current, branches: branches, today: today)
         var lines = ["", "Demo data loaded. Sign in at http://127.0.0.1:8080/login with any of these (password: \(password)):"]
         for a in accounts {

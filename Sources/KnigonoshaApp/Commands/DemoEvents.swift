@@ -5,6 +5,7 @@ import Vapor
 /// that the register, its filters and its export have something to show.
 enum DemoEvents {
     static func load(on db: any Database, admin: CurrentUser, branches: [Branch], today: LocalDate) async throws {
+        let project = try await knigonosha(on: db, admin: admin, branches: branches, today: today)
         var lesson = EventPayload(
             title: "Социальные проекты Казахстана: библиотечный урок", type: "lesson", starts_on: "\(today.year)-10-29",
             time_from: "11:00", time_to: "12:30", place: "Восточно-Казахстанская областная универсальная библиотека имени Абая",
@@ -28,11 +29,49 @@ enum DemoEvents {
                 goal: "Показать издания крупным шрифтом, аудиокниги и книги Брайля.",
                 expected_result: "Читатели и их близкие узнают о доставке книг на дом."),
         ]
-        for payload in [lesson] + more {
+        lesson.project_id = project
+        for var payload in [lesson] + more {
+            if payload.type == "club" { payload.project_id = project }
             let event = Event()
             let errors = try await EventService.apply(payload, to: event, by: admin, on: db)
             guard errors.isEmpty else { continue }
             try await event.create(on: db)
         }
+    }
+
+    /// The Книгоноша project as the source article tells it: presented at «Разные – Равные», its
+    /// author awarded, its indicators counted from the delivery data.
+    static func knigonosha(on db: any Database, admin: CurrentUser, branches: [Branch], today: LocalDate) async throws -> UUID? {
+        let payload = ProjectPayload(
+            name: "Книгоноша", branch_id: branches.first?.id, organisation: "Восточно-Казахстанская областная универсальная библиотека имени Абая",
+            target_groups: ["disabled", "elderly"],
+            goal: "Социальная реабилитация инвалидов и интеграция их в общество: книги и общение на дому для тех, кто не может прийти в библиотеку.",
+            description:
+                "Сотрудники и волонтёры библиотеки приносят книги читателям на дом: людям с инвалидностью, пожилым, тем, кто временно не выходит из дома. Читатели заказывают книги по телефону или в мессенджере, библиотекарь подбирает издания, книгоноша доставляет их и забирает прочитанные.",
+            starts_on: "\(today.year - 1)-01-15", status: "active", authors: [.init(name: "Адикаева Р.Х.")],
+            presentations: [
+                .init(
+                    venue: "Республиканская практическая конференция по вопросам социальных проектов, конкурс «Разные – Равные»",
+                    venue_kind: "competition",
+                    presented_on: "\(today.year)-10-20", material: "slides", notes: "Презентация со слайд-шоу; один из 17 проектов конференции.")
+            ],
+            awards: [
+                .init(
+                    name: "Әлеуметтік-еңбек саласының үздігі", awarded_by: "Министерство труда и социальной защиты населения РК",
+                    awarded_on: "\(today.year)-10-20", recipient: "Адикаева Рахиля")
+            ],
+            indicators: [
+                .init(name: "Читатели, обслуженные на дому", metric: "readers_served", target: 40),
+                .init(name: "Выполненные визиты", metric: "visits_done", target: 300),
+                .init(name: "Книговыдача на дому", metric: "items_issued", target: 900),
+                .init(name: "Мероприятия проекта", metric: "events_held", target: 4),
+                .init(
+                    name: "Волонтёры, привлечённые к доставке", metric: "manual", target: 10, manual_value: 6, source: "Журнал волонтёров библиотеки"),
+            ])
+        let project = Project()
+        let (errors, parts) = try await ProjectService.apply(payload, to: project, by: admin, on: db)
+        guard errors.isEmpty else { return nil }
+        try await ProjectService.save(project, parts, on: db)
+        return project.id
     }
 }

@@ -58,6 +58,14 @@ enum Migrations {
         app.migrations.add(M030CreateEvents())
         app.migrations.add(M031IndexSeries())
         app.migrations.add(M032CreateEventAttachments())
+        app.migrations.add(M033CreateProjects())
+        app.migrations.add(M034CreateProjectAuthors())
+        app.migrations.add(M035CreateProjectPresentations())
+        app.migrations.add(M036CreateProjectAwards())
+        app.migrations.add(M037CreateProjectIndicators())
+        app.migrations.add(M038AddEventProject())
+        app.migrations.add(M039CreateLibraryTotals())
+        app.migrations.add(M040IndexLoanDates())
     }
 
     /// Runs pending migrations and the per-database settings.

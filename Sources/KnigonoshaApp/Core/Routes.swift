@@ -22,6 +22,8 @@ enum AppRoutes {
         VisitsController().register(staff)
         EventsController().register(staff)
         ReportsController().register(staff)
+        ProjectsController().register(staff)
+        DeliveryReportController().register(staff)
         EventAttachmentsController().register(staff, maxBytes: app.config.attachmentMaxBytes)
 
         let admin = web.grouped(RequireRole([.admin]))
@@ -42,6 +44,8 @@ enum AppRoutes {
         NextVisitOverride.register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
         EventsAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
         ReportsAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
+        ProjectsAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
+        StatsAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
         CarrierAPIController().register(
             staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), admin: apiAuthed.grouped(RequireRole([.admin])), anyone: apiAuthed)
         DeliveryAdminAPIController().register(

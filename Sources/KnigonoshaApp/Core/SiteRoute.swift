@@ -15,6 +15,8 @@ enum SiteRoute: Equatable {
     case deliverySettings, holidays, holidayDelete(UUID), carrierHours(UUID), calendarFeed, calendarFeedRevoke, calendar(String)
     case events, eventsCSV, eventsCalendar, eventNew, event(UUID), eventEdit(UUID)
     case reportEvents, reportEventsXLSX
+    case reports, reportsCSV, reportsXLSX, reportRows, reportAnnual, reportTotals, reportTotalDelete(UUID)
+    case projects, projectNew, project(UUID), projectEdit(UUID), projectPartNew(UUID, ProjectPart), projectPartDelete(UUID, ProjectPart, UUID)
     case eventAttachments(UUID), eventAttachment(UUID, UUID), eventAttachmentDelete(UUID, UUID)
     case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID), visitNew, visitSlip(UUID), pickList
 
@@ -62,6 +64,19 @@ enum SiteRoute: Equatable {
         case .eventsCalendar: [.literal("events"), .literal("calendar")]
         case .reportEvents: [.literal("reports"), .literal("events")]
         case .reportEventsXLSX: [.literal("reports"), .literal("events.xlsx")]
+        case .reports: [.literal("reports")]
+        case .reportsCSV: [.literal("reports"), .literal("delivery.csv")]
+        case .reportsXLSX: [.literal("reports"), .literal("delivery.xlsx")]
+        case .reportRows: [.literal("reports"), .literal("rows")]
+        case .reportAnnual: [.literal("reports"), .literal("annual")]
+        case .reportTotals: [.literal("reports"), .literal("totals")]
+        case .reportTotalDelete(let id): [.literal("reports"), .literal("totals"), .id(id), .literal("delete")]
+        case .projects: [.literal("projects")]
+        case .projectNew: [.literal("projects"), .literal("new")]
+        case .project(let id): [.literal("projects"), .id(id)]
+        case .projectEdit(let id): [.literal("projects"), .id(id), .literal("edit")]
+        case .projectPartNew(let id, let part): [.literal("projects"), .id(id), .literal(part.rawValue), .literal("new")]
+        case .projectPartDelete(let id, let part, let item): [.literal("projects"), .id(id), .literal(part.rawValue), .id(item), .literal("delete")]
         case .eventNew: [.literal("events"), .literal("new")]
         case .event(let id): [.literal("events"), .id(id)]
         case .eventEdit(let id): [.literal("events"), .id(id), .literal("edit")]

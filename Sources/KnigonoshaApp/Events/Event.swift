@@ -31,6 +31,7 @@ final class Event: Model, @unchecked Sendable {
     @Field(key: "expected_result") var expectedResult: String
     @OptionalField(key: "actual_result") var actualResult: String?
     @OptionalField(key: "notes") var notes: String?
+    @OptionalParent(key: "project_id") var project: Project?
 
     init() {}
 

@@ -23,6 +23,7 @@ struct EventPayload: Content {
     var expected_result: String?
     var actual_result: String?
     var notes: String?
+    var project_id: UUID?
 }
 
 /// An event as the API returns it.
@@ -48,6 +49,7 @@ struct EventDTO: Content {
     var expected_result: String
     var actual_result: String?
     var notes: String?
+    var project_id: UUID?
 
     init(_ e: Event) {
         id = e.id!
@@ -71,6 +73,7 @@ struct EventDTO: Content {
         expected_result = e.expectedResult
         actual_result = e.actualResult
         notes = e.notes
+        project_id = e.$project.id
     }
 
     var payload: EventPayload {
@@ -78,6 +81,6 @@ struct EventDTO: Content {
             title: title, type: type, starts_on: starts_on, ends_on: ends_on, time_from: time_from, time_to: time_to, place: place,
             organiser: organiser, branch_id: branch_id, target_groups: target_groups, participants: participants,
             participants_total: participants_total, children: children, youth: youth, adults: adults, disabled: disabled, goal: goal,
-            expected_result: expected_result, actual_result: actual_result, notes: notes)
+            expected_result: expected_result, actual_result: actual_result, notes: notes, project_id: project_id)
     }
 }

@@ -28,6 +28,7 @@ enum EventService {
         let actual = e.text(p.actual_result, "actual_result", max: 4000)
         let notes = e.text(p.notes, "notes", max: 4000)
         let branch = try await branchID(p.branch_id, user: user, on: db, into: &e)
+        if let project = p.project_id, try await Project.find(project, on: db) == nil { e.add("project_id", "validation.choice") }
         guard e.isEmpty, let title, let type, let start, let place else { return e }
         event.title = title
         event.type = type
@@ -50,6 +51,7 @@ enum EventService {
         event.expectedResult = expected ?? ""
         event.actualResult = actual
         event.notes = notes
+        event.$project.id = p.project_id
         return e
     }
 

@@ -25,6 +25,7 @@ struct EventsController {
         var expected_result: String?
         var actual_result: String?
         var notes: String?
+        var project_id: String?
 
         init() {}
 
@@ -49,6 +50,7 @@ struct EventsController {
             expected_result = e.expectedResult
             actual_result = e.actualResult
             notes = e.notes
+            project_id = e.$project.id?.uuidString.lowercased()
         }
 
         /// The payload, or the fields whose numbers or branch could not be read.
@@ -67,12 +69,18 @@ struct EventsController {
                 branch = UUID(uuidString: raw)
                 if branch == nil { e.add("branch_id", "validation.choice") }
             }
+            var project: UUID?
+            if let raw = project_id, !raw.isEmpty {
+                project = UUID(uuidString: raw)
+                if project == nil { e.add("project_id", "validation.choice") }
+            }
             let p = EventPayload(
                 title: title, type: type, starts_on: starts_on, ends_on: ends_on, time_from: time_from, time_to: time_to, place: place,
                 organiser: organiser, branch_id: branch, target_groups: target_groups, participants: participants,
                 participants_total: int(participants_total, "participants_total"), children: int(children, "children"),
                 youth: int(youth, "youth"), adults: int(adults, "adults"), disabled: int(disabled, "disabled"), goal: goal,
-                expected_result: expected_result, actual_result: actual_result, notes: notes)
+                expected_result: expected_result, actual_result: actual_result, notes: notes,
+                project_id: project)
             return (p, e)
         }
     }
@@ -122,7 +130,8 @@ struct EventsController {
         var form = Form()
         form.starts_on = req.today.iso
         form.branch_id = try req.currentUser().branchID?.uuidString.lowercased()
-        return try await EventsView.form(req.page, event: nil, form: form, errors: FieldErrors(), branches: branches(req))
+        form.project_id = req.query[String.self, at: "project_id"]
+        return try await EventsView.form(req.page, event: nil, form: form, errors: FieldErrors(), branches: branches(req), projects: projects(req))
     }
 
     func create(req: Request) async throws -> Response {
@@ -141,13 +150,15 @@ struct EventsController {
         let files = try await EventAttachment.query(on: req.db).filter(\.$event.$id == event.id!).sort(\.$createdAt).all()
         return EventCardView.page(
             req.page, event: event, branchName: branch?.name(req.lang), canEdit: try EventsController().canEdit(event, req), attachments: files,
-            errors: errors, maxMB: req.application.config.attachmentMaxBytes / 1024 / 1024)
+            errors: errors, maxMB: req.application.config.attachmentMaxBytes / 1024 / 1024,
+            project: try await event.$project.get(on: req.db))
     }
 
     func editForm(req: Request) async throws -> Response {
         let event = try await Self.find(req)
         guard try canEdit(event, req) else { throw AppError.forbidden }
-        return try await EventsView.form(req.page, event: event, form: Form(event), errors: FieldErrors(), branches: branches(req))
+        return try await EventsView.form(
+            req.page, event: event, form: Form(event), errors: FieldErrors(), branches: branches(req), projects: projects(req))
     }
 
     func update(req: Request) async throws -> Response {
@@ -163,7 +174,8 @@ struct EventsController {
         if errors.isEmpty { errors = try await EventService.apply(payload, to: event, by: try req.currentUser(), on: req.db) }
         guard errors.isEmpty else {
             return try await EventsView.form(
-                req.page, event: event.id == nil ? nil : event, form: form, errors: errors, branches: branches(req), status: .unprocessableEntity)
+                req.page, event: event.id == nil ? nil : event, form: form, errors: errors, branches: branches(req), projects: projects(req),
+                status: .unprocessableEntity)
         }
         let isNew = event.id == nil
         try await event.save(on: req.db)
@@ -180,6 +192,10 @@ struct EventsController {
     func canEdit(_ event: Event, _ req: Request) throws -> Bool {
         let user = try req.currentUser()
         return user.isAdmin || (event.$branch.id != nil && event.$branch.id == user.branchID)
+    }
+
+    private func projects(_ req: Request) async throws -> [Project] {
+        try await Project.query(on: req.db).sort(\.$name).all()
     }
 
     private func branches(_ req: Request) async throws -> [Branch] {

@@ -9,40 +9,6 @@ enum EventsReportView {
         exportFilter.from = found.from.iso
         exportFilter.to = found.to.iso
         let exportQuery = exportFilter.query
-        func link(_ extra: String) -> String {
-            var f = filter
-            f.from = found.from.iso
-            f.to = found.to.iso
-            return SiteRoute.events.path + "?" + f.query + (extra.isEmpty ? "" : "&" + extra)
-        }
-        func table(_ caption: String, _ head: String, _ rows: [EventsReport.Row], key: String, param: String) -> Node<HTML.BodyContext> {
-            .div(
-                .class("table-wrap"),
-                .table(
-                    .caption(.text(caption + ", " + period)),
-                    .thead(
-                        .tr(
-                            .th(.attribute(named: "scope", value: "col"), .text(head)),
-                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("report.events"))),
-                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("report.participants"))),
-                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("event.disabled"))))),
-                    .tbody(
-                        .forEach(rows) { r in
-                            .tr(
-                                .th(.attribute(named: "scope", value: "row"), .text(ctx.t(key + "." + r.code))),
-                                .td(.class("num"), .a(.href(link(param + "=" + r.code)), .text(ctx.number(r.events)))),
-                                .td(.class("num"), .text(ctx.number(r.participants))),
-                                .td(.class("num"), .text(ctx.number(r.disabled))))
-                        }),
-                    .tfoot(
-                        .tr(
-                            .th(.attribute(named: "scope", value: "row"), .text(ctx.t("report.total"))),
-                            .td(.class("num"), .a(.href(link("")), .text(ctx.number(report.total.events)))),
-                            .td(.class("num"), .text(ctx.number(report.total.participants))),
-                            .td(.class("num"), .text(ctx.number(report.total.disabled)))))
-                )
-            )
-        }
         var from = Forms.Field(
             name: "from", label: ctx.t("period.from"), value: filter.from ?? found.from.iso, error: found.errors["from"], type: "date")
         from.controlID = "f-from"
@@ -69,9 +35,51 @@ enum EventsReportView {
                 .class("actions no-print"),
                 .a(.class("button secondary"), .href(SiteRoute.reportEventsXLSX.path + "?" + exportQuery), .text(ctx.t("report.export_xlsx")))),
             trend(ctx, report),
-            table(ctx.t("report.by_type"), ctx.t("event.type"), report.byType, key: "event_type", param: "type"),
-            table(ctx.t("report.by_group"), ctx.t("event.target_group"), report.byGroup, key: "target_group", param: "group")
+            tables(ctx, report, from: found.from, to: found.to, branch: filter.branch_id.flatMap(UUID.init(uuidString:)), period: period)
         )
+    }
+
+    /// The tables by type and by target group; each count links to its events.
+    static func tables(
+        _ ctx: PageContext, _ report: EventsReport, from: LocalDate, to: LocalDate, branch: UUID?, period: String
+    )
+        -> Node<HTML.BodyContext>
+    {
+        func link(_ extra: (String, String)?) -> String {
+            SiteRoute.events.path(
+                query: [("from", from.iso), ("to", to.iso), ("branch_id", branch?.uuidString.lowercased() ?? "")] + (extra.map { [$0] } ?? []))
+        }
+        func table(_ caption: String, _ head: String, _ rows: [EventsReport.Row], key: String, param: String) -> Node<HTML.BodyContext> {
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .caption(.text(caption + ", " + period)),
+                    .thead(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "col"), .text(head)),
+                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("report.events"))),
+                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("report.participants"))),
+                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("event.disabled"))))),
+                    .tbody(
+                        .forEach(rows) { r in
+                            .tr(
+                                .th(.attribute(named: "scope", value: "row"), .text(ctx.t(key + "." + r.code))),
+                                .td(.class("num"), .a(.href(link((param, r.code))), .text(ctx.number(r.events)))),
+                                .td(.class("num"), .text(ctx.number(r.participants))),
+                                .td(.class("num"), .text(ctx.number(r.disabled))))
+                        }),
+                    .tfoot(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "row"), .text(ctx.t("report.total"))),
+                            .td(.class("num"), .a(.href(link(nil)), .text(ctx.number(report.total.events)))),
+                            .td(.class("num"), .text(ctx.number(report.total.participants))),
+                            .td(.class("num"), .text(ctx.number(report.total.disabled)))))
+                )
+            )
+        }
+        return .group(
+            table(ctx.t("report.by_type"), ctx.t("event.type"), report.byType, key: "event_type", param: "type"),
+            table(ctx.t("report.by_group"), ctx.t("event.target_group"), report.byGroup, key: "target_group", param: "group"))
     }
 
     /// Events per month: the chart, and the same figures as a table.

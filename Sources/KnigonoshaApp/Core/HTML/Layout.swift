@@ -76,7 +76,8 @@ enum Layout {
             items.append((.catalog, "nav.catalog"))
             items.append((.catalogImport, "nav.import"))
             items.append((.events, "nav.events"))
-            items.append((.reportEvents, "nav.reports"))
+            items.append((.projects, "nav.projects"))
+            items.append((.reports, "nav.reports"))
         }
         if user.role == .carrier { items.append((.run, "nav.run")) }
         if user.isAdmin {

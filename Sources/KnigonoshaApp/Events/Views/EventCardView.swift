@@ -6,7 +6,7 @@ import Vapor
 enum EventCardView {
     static func page(
         _ ctx: PageContext, event e: Event, branchName: String?, canEdit: Bool, attachments: [EventAttachment] = [],
-        errors: FieldErrors = FieldErrors(), maxMB: Int = 20
+        errors: FieldErrors = FieldErrors(), maxMB: Int = 20, project: Project? = nil
     ) -> Response {
         func row(_ key: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
             guard let value, !value.isEmpty else { return .empty }
@@ -34,6 +34,8 @@ enum EventCardView {
             row("event.expected_result", e.expectedResult),
             row("event.actual_result", e.actualResult),
             row("event.notes", e.notes),
+            project.map { p in .group(.dt(.text(ctx.t("event.project"))), .dd(.a(.href(SiteRoute.project(p.id!).path), .text(p.name)))) }
+                ?? .empty,
         ]
         let card: Node<HTML.BodyContext> = .dl(.class("card-fields"), .group(rows))
         return Layout.page(

@@ -6,7 +6,7 @@ extension EventsView {
     /// at its field.
     static func form(
         _ ctx: PageContext, event: Event?, form f: EventsController.Form, errors: FieldErrors, branches: [Branch],
-        status: HTTPStatus = .ok
+        projects: [Project] = [], status: HTTPStatus = .ok
     ) -> Response {
         func field(_ name: String, _ value: String?, required: Bool = false, type: String = "text", hint: String? = nil) -> Node<HTML.BodyContext> {
             Forms.input(
@@ -30,7 +30,10 @@ extension EventsView {
             field("ends_on", f.ends_on, type: "date", hint: ctx.t("event.ends_on_hint")),
             field("time_from", f.time_from, type: "time"), field("time_to", f.time_to, type: "time"),
             field("place", f.place, required: true), field("organiser", f.organiser),
-            Forms.select(ctx, branchField, options: [("", "—")] + branches.map { ($0.id!.uuidString.lowercased(), $0.name(ctx.lang)) })
+            Forms.select(ctx, branchField, options: [("", "—")] + branches.map { ($0.id!.uuidString.lowercased(), $0.name(ctx.lang)) }),
+            Forms.select(
+                ctx, .init(name: "project_id", label: ctx.t("event.project"), value: f.project_id ?? "", error: errors["project_id"]),
+                options: [("", "—")] + projects.map { ($0.id!.uuidString.lowercased(), $0.name) })
         )
         let who: Node<HTML.BodyContext> = Forms.fieldset(
             ctx.t("event.section_who"), id: "event-who",

@@ -1,0 +1,95 @@
+import Plot
+import Vapor
+
+/// A project's page: its card, progress towards its targets, presentations, awards and events.
+/// It prints as the project's report.
+enum ProjectCardView {
+    static func page(_ ctx: PageContext, _ r: ProjectRecord, branchName: String?, canEdit: Bool) -> Response {
+        let p = r.project
+        func row(_ key: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
+            guard let value, !value.isEmpty else { return .empty }
+            return .group(.dt(.text(ctx.t(key))), .dd(.text(value)))
+        }
+        let rows: [Node<HTML.DescriptionListContext>] = [
+            row("project.status", ctx.t(p.projectStatus.labelKey)),
+            row("project.period", ProjectsView.period(ctx, p)),
+            row("project.held_by", ProjectsView.heldBy(ctx, p, branchName)),
+            row("project.authors", r.authors.map(\.name).joined(separator: ", ")),
+            row("project.target_groups", p.groups.map { ctx.t($0.labelKey) }.joined(separator: ", ")),
+            row("project.goal", p.goal),
+            row("project.description", p.description),
+        ]
+        return Layout.page(
+            ctx, title: p.name,
+            .dl(.class("card-fields"), .group(rows)),
+            indicators(ctx, r, canEdit: canEdit),
+            ProjectListsView.presentations(ctx, r, canEdit: canEdit),
+            ProjectListsView.awards(ctx, r, canEdit: canEdit),
+            ProjectListsView.events(ctx, r, canEdit: canEdit),
+            .div(
+                .class("actions no-print"),
+                .if(canEdit, .a(.class("button primary"), .href(SiteRoute.projectEdit(p.id!).path), .text(ctx.t("project.edit")))),
+                .a(.class("button secondary"), .href(SiteRoute.projects.path), .text(ctx.t("project.back_to_list"))))
+        )
+    }
+
+    static func removeButton(_ ctx: PageContext, _ route: SiteRoute, what: String) -> Node<HTML.BodyContext> {
+        Forms.post(
+            ctx, route, class: "inline no-print",
+            .button(
+                .type(.submit), .class("link"), .attribute(named: "aria-label", value: ctx.t("project.remove") + ": " + what),
+                .text(ctx.t("project.remove"))))
+    }
+
+    static func addLink(_ ctx: PageContext, _ p: Project, _ part: ProjectPart) -> Node<HTML.BodyContext> {
+        .p(
+            .class("no-print"),
+            .a(.class("button secondary"), .href(SiteRoute.projectPartNew(p.id!, part).path), .text(ctx.t("project.add_" + part.rawValue))))
+    }
+
+    static func indicators(_ ctx: PageContext, _ r: ProjectRecord, canEdit: Bool) -> Node<HTML.BodyContext> {
+        .section(
+            .attribute(named: "aria-labelledby", value: "indicators-h"),
+            .h2(.id("indicators-h"), .text(ctx.t("project.indicators"))),
+            .if(r.indicators.isEmpty, .p(.text(ctx.t("project.none_yet")))),
+            .if(
+                !r.indicators.isEmpty,
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .caption(.text(ctx.t("project.indicators_caption"))),
+                        .thead(
+                            .tr(
+                                .th(.attribute(named: "scope", value: "col"), .text(ctx.t("project.indicator"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(ctx.t("project.indicator_source"))),
+                                .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("project.target"))),
+                                .th(.attribute(named: "scope", value: "col"), .class("num"), .text(ctx.t("project.actual"))),
+                                .th(.attribute(named: "scope", value: "col"), .text(ctx.t("project.progress"))),
+                                .if(canEdit, .td(.class("no-print"))))),
+                        .tbody(.forEach(r.indicators) { indicatorRow(ctx, r, $0, canEdit: canEdit) })))),
+            .if(canEdit, addLink(ctx, r.project, .indicators))
+        )
+    }
+
+    static func indicatorRow(_ ctx: PageContext, _ r: ProjectRecord, _ i: ProjectIndicator, canEdit: Bool) -> Node<HTML.TableContext> {
+        let actual = r.actuals[i.id!]
+        let percent = ProjectRecord.progress(actual, i.target)
+        let metric = IndicatorMetric(rawValue: i.metric) ?? .manual
+        let source = metric == .manual ? ctx.t("project.entered_by_hand") + (i.source.map { ": " + $0 } ?? "") : ctx.t("project.from_data")
+        return .tr(
+            .th(.attribute(named: "scope", value: "row"), .text(i.name)),
+            .td(.text(ctx.t(metric.labelKey) + " — " + source)),
+            .td(.class("num"), .text(ctx.number(i.target))),
+            .td(.class("num"), .text(actual.map { ctx.number($0) } ?? "—")),
+            .td(
+                .if(
+                    percent != nil,
+                    .group(
+                        .span(
+                            .class("bar"), .attribute(named: "aria-hidden", value: "true"),
+                            .span(.class("bar-fill"), .attribute(named: "style", value: "width: \(min(100, percent ?? 0))%"))),
+                        .text(" " + ctx.number(percent ?? 0) + " %")))),
+            .if(canEdit, .td(.class("no-print"), removeButton(ctx, .projectPartDelete(r.project.id!, .indicators, i.id!), what: i.name)))
+        )
+    }
+}
