@@ -177,4 +177,48 @@ import VaporTesting
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func test_attachments_through_the_api(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kn-att-\(UUID())").path
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            app.config.attachmentDirectory = dir
+            app.config.attachmentMaxBytes = 1024 * 1024
+            let token = try await Seed.token(app, for: seed.coordinator)
+            let auth: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            let created = try await app.testing().sendRequest(
+                .POST, "/api/v1/events", headers: auth,
+                body: .init(string: #"{"title":"Урок","type":"lesson","starts_on":"2026-10-29","place":"Зал","participants_total":36}"#))
+            let event = try created.content.decode(EventDTO.self)
+            let path = "/api/v1/events/\(event.id)/attachments"
+            let raw: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/octet-stream"]
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 3000)
+            // Refused at `file`: too big, or not a type that may be attached; refused at `file_name` without a name.
+            let big = try await app.testing().sendRequest(
+                .POST, path + "?file_name=hall.png", headers: raw, body: .init(bytes: png + Array(repeating: 0, count: 1024 * 1024)))
+            #expect(big.status == .unprocessableEntity && big.body.string.contains(#""file""#))
+            let script = try await app.testing().sendRequest(.POST, path + "?file_name=a.pdf", headers: raw, body: .init(string: "#!/bin/sh"))
+            #expect(script.status == .unprocessableEntity && script.body.string.contains("JPEG, PNG, PDF"))
+            let nameless = try await app.testing().sendRequest(.POST, path, headers: raw, body: .init(bytes: png))
+            #expect(nameless.status == .unprocessableEntity && nameless.body.string.contains(#""file_name""#))
+            #expect(try await EventAttachment.query(on: app.db).count() == 0)
+            // Accepted, listed, downloaded as sent, removed.
+            let ok = try await app.testing().sendRequest(.POST, path + "?file_name=%D1%83%D1%80%D0%BE%D0%BA.png", headers: raw, body: .init(bytes: png))
+            #expect(ok.status == .created)
+            let a = try ok.content.decode(AttachmentDTO.self)
+            #expect(a.file_name == "урок.png" && a.content_type == "image/png" && a.size == png.count)
+            let list = try await app.testing().sendRequest(.GET, path, headers: auth).content.decode([AttachmentDTO].self)
+            #expect(list.map(\.id) == [a.id])
+            let file = try await app.testing().sendRequest(.GET, path + "/\(a.id)", headers: auth)
+            #expect(Array(file.body.readableBytesView) == png)
+            // Another branch's coordinator may not add or remove files.
+            let other = try await Seed.token(app, for: seed.otherCoordinator)
+            let refused = try await app.testing().sendRequest(.DELETE, path + "/\(a.id)", headers: ["Authorization": "Bearer \(other)"])
+            #expect(refused.status == .forbidden)
+            #expect(try await app.testing().sendRequest(.DELETE, path + "/\(a.id)", headers: auth).status == .noContent)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+        }
+    }
 }

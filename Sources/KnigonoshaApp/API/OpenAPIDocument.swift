@@ -13,7 +13,8 @@ enum OpenAPIDocument {
             "security": [["bearerAuth": []]],
             "components": [
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer"]],
-                "schemas": OpenAPISchemas.all.merging(DeliveryOpenAPI.schemas).merging(CarrierOpenAPI.schemas).merging(EventsOpenAPI.schemas),
+                "schemas": OpenAPISchemas.all.merging(DeliveryOpenAPI.schemas).merging(CarrierOpenAPI.schemas).merging(EventsOpenAPI.schemas)
+                    .merging(ProjectsOpenAPI.schemas).merging(StatsOpenAPI.schemas),
                 "responses": [
                     "BadRequest": error("Malformed request, for example a body that is not JSON"),
                     "Unauthorized": error("No valid bearer token"),
@@ -24,7 +25,8 @@ enum OpenAPIDocument {
                     "Conflict": error("The record is not in a state that allows this, or someone else got there first"),
                 ],
             ],
-            "paths": paths.merging(DeliveryOpenAPI.paths).merging(CarrierOpenAPI.paths).merging(EventsOpenAPI.paths),
+            "paths": paths.merging(DeliveryOpenAPI.paths).merging(CarrierOpenAPI.paths).merging(EventsOpenAPI.paths)
+                .merging(ProjectsOpenAPI.paths).merging(StatsOpenAPI.paths),
         ]
     }
 

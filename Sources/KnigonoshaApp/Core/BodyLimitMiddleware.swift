@@ -18,7 +18,9 @@ struct BodyLimitMiddleware: AsyncMiddleware {
         if req.method == .POST && (req.url.path == SiteRoute.catalogImport.path || req.url.path == "/api/v1/catalog/imports") {
             return ImportController.maxUpload
         }
-        if req.method == .POST && req.url.path.hasPrefix("/events/") && req.url.path.hasSuffix("/attachments") {
+        if req.method == .POST && (req.url.path.hasPrefix("/events/") || req.url.path.hasPrefix("/api/v1/events/"))
+            && req.url.path.hasSuffix("/attachments")
+        {
             return req.application.config.attachmentMaxBytes * 2 + 65536
         }
         return req.application.routes.defaultMaxBodySize.value

@@ -43,6 +43,7 @@ enum AppRoutes {
         LoansController().register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
         NextVisitOverride.register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
         EventsAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
+        EventAttachmentsAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)), maxBytes: app.config.attachmentMaxBytes)
         ReportsAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
         ProjectsAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
         StatsAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))

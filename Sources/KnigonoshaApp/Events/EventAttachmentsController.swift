@@ -22,41 +22,8 @@ struct EventAttachmentsController {
         let event = try await EventsController.find(req)
         guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
         let form = try req.content.decode(UploadForm.self)
-        var e = FieldErrors()
-        let max = req.application.config.attachmentMaxBytes
-        var detected: (kind: AttachmentKind, contentType: String)?
-        if let file = form.file, file.data.readableBytes > 0 {
-            if file.data.readableBytes > max {
-                e.add("file", "attachment.too_large", ["max": String(max / 1024 / 1024)])
-            } else {
-                detected = AttachmentKind.detect(Array(file.data.readableBytesView.prefix(8)), fileName: file.filename)
-                if detected == nil { e.add("file", "attachment.forbidden_type") }
-            }
-        } else {
-            e.add("file", "attachment.required")
-        }
-        guard e.isEmpty, let file = form.file, let detected else {
-            return try await EventsController.card(req, event, errors: e)
-        }
-        let dir = req.application.config.attachmentDirectory
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let ext = file.filename.split(separator: ".").last.map { "." + $0.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(5) } ?? ""
-        let stored = UUID().uuidString.lowercased() + ext
-        let path = dir + "/" + stored
-        try await req.fileio.writeFile(file.data, at: path)
-        let a = EventAttachment()
-        a.$event.id = event.id!
-        a.fileName = String(file.filename.prefix(200))
-        a.contentType = detected.contentType
-        a.size = file.data.readableBytes
-        a.storedName = stored
-        do {
-            try await a.create(on: req.db)
-        } catch {
-            // Nothing half-kept: the file goes if its row could not be written.
-            try? FileManager.default.removeItem(atPath: path)
-            throw error
-        }
+        let (_, e) = try await Self.store(form.file?.data, fileName: form.file?.filename ?? "", event: event, req: req)
+        guard e.isEmpty else { return try await EventsController.card(req, event, errors: e) }
         try await req.audit(.update, "event", event.id)
         return req.seeOther(SiteRoute.event(event.id!).path + "#attachments-h", flash: "attachment.saved")
     }
@@ -80,6 +47,45 @@ struct EventAttachmentsController {
         try? FileManager.default.removeItem(atPath: req.application.config.attachmentDirectory + "/" + a.storedName)
         try await req.audit(.update, "event", event.id)
         return req.seeOther(SiteRoute.event(event.id!).path + "#attachments-h", flash: "attachment.deleted")
+    }
+
+    /// Checks a file (its size, and its type by its first bytes) and keeps it with the event.
+    /// A refused file is an error at `file`; nothing is kept, neither file nor row.
+    static func store(_ data: ByteBuffer?, fileName: String, event: Event, req: Request) async throws -> (EventAttachment?, FieldErrors) {
+        var e = FieldErrors()
+        let max = req.application.config.attachmentMaxBytes
+        var detected: (kind: AttachmentKind, contentType: String)?
+        if let data, data.readableBytes > 0 {
+            if data.readableBytes > max {
+                e.add("file", "attachment.too_large", ["max": String(max / 1024 / 1024)])
+            } else {
+                detected = AttachmentKind.detect(Array(data.readableBytesView.prefix(8)), fileName: fileName)
+                if detected == nil { e.add("file", "attachment.forbidden_type") }
+            }
+        } else {
+            e.add("file", "attachment.required")
+        }
+        guard e.isEmpty, let data, let detected else { return (nil, e) }
+        let dir = req.application.config.attachmentDirectory
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let ext = fileName.split(separator: ".").last.map { "." + $0.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(5) } ?? ""
+        let stored = UUID().uuidString.lowercased() + ext
+        let path = dir + "/" + stored
+        try await req.fileio.writeFile(data, at: path)
+        let a = EventAttachment()
+        a.$event.id = event.id!
+        a.fileName = String(fileName.prefix(200))
+        a.contentType = detected.contentType
+        a.size = data.readableBytes
+        a.storedName = stored
+        do {
+            try await a.create(on: req.db)
+        } catch {
+            // Nothing half-kept: the file goes if its row could not be written.
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        return (a, e)
     }
 
     private func find(_ req: Request) async throws -> (Event, EventAttachment) {

@@ -61,7 +61,7 @@ enum EventsOpenAPI {
             "target_groups": ["type": ["array", "null"], "items": codes(TargetGroup.self)], "participants": text(500),
             "participants_total": ["type": "integer", "minimum": 0, "maximum": 1_000_000], "children": count, "youth": count,
             "adults": count, "disabled": count, "goal": text(2000), "expected_result": text(2000), "actual_result": text(4000),
-            "notes": text(4000),
+            "notes": text(4000), "project_id": ["type": ["string", "null"], "format": "uuid"],
         ]
         let inputSchema: JSONValue = [
             "type": "object", "required": ["title", "type", "starts_on", "place", "participants_total"],

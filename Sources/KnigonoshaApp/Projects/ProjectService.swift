@@ -60,6 +60,7 @@ enum ProjectService {
     /// goes), and other people by name. At least one.
     static func authors(_ list: [ProjectPayload.Author], on db: any Database, into e: inout FieldErrors) async throws -> [ProjectAuthor] {
         var out: [ProjectAuthor] = []
+        let before = e.items.count
         for (i, a) in list.enumerated() {
             let author = ProjectAuthor()
             author.position = i
@@ -76,7 +77,7 @@ enum ProjectService {
             }
             if !out.contains(where: { $0.name == author.name && $0.$user.id == author.$user.id }) { out.append(author) }
         }
-        if out.isEmpty && e.isEmpty { e.add("authors", "project.authors_required") }
+        if out.isEmpty && e.items.count == before { e.add("authors", "project.authors_required") }
         return out
     }
 
@@ -178,6 +179,20 @@ enum ProjectService {
                     try await x.create(on: tx)
                 }
             }
+        }
+    }
+
+    /// Removes a project with its lists; its events stay, no longer linked. Done by hand as well as
+    /// by the foreign keys, so that it holds whether or not SQLite enforces them.
+    static func delete(_ project: Project, on db: any Database) async throws {
+        let id = try project.requireID()
+        try await db.transaction { tx in
+            try await Event.query(on: tx).filter(\.$project.$id == id).set(\.$project.$id, to: nil).update()
+            try await ProjectAuthor.query(on: tx).filter(\.$project.$id == id).delete()
+            try await ProjectPresentation.query(on: tx).filter(\.$project.$id == id).delete()
+            try await ProjectAward.query(on: tx).filter(\.$project.$id == id).delete()
+            try await ProjectIndicator.query(on: tx).filter(\.$project.$id == id).delete()
+            try await project.delete(on: tx)
         }
     }
 }

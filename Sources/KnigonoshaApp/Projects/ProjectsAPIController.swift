@@ -55,7 +55,7 @@ struct ProjectsAPIController {
         guard try ProjectsController.canEdit(try await ProjectRecord.load(project, today: req.today, on: req.db), req) else {
             throw AppError.forbidden
         }
-        try await project.delete(on: req.db)
+        try await ProjectService.delete(project, on: req.db)
         try await req.audit(.update, "project", project.id)
         return Response(status: .noContent)
     }

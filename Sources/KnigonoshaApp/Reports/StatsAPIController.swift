@@ -34,8 +34,8 @@ struct StatsAPIController {
         let list = req.query[String.self, at: "list"] ?? ""
         let subset = req.query[String.self, at: "subset"] ?? ""
         var e = FieldErrors()
-        let rawPage = try? req.query.get(Int?.self, at: "page")
-        let page = rawPage.flatMap { $0 } ?? 1
+        let rawPage = req.query[String.self, at: "page"]
+        let page = rawPage.map { Int($0) ?? 0 } ?? 1
         if !(1...10_000).contains(page) { e.add("page", "validation.range", ["min": "1", "max": "10000"]) }
         if !["readers", "visits", "loans"].contains(list) { e.add("list", "validation.choice") }
         guard e.isEmpty else { throw AppError.validation(e) }

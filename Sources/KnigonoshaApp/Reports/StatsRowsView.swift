@@ -7,9 +7,9 @@ enum StatsRowsView {
         let query = StatsFilter.query(scope)
         let pages = max(1, (found.total + StatsLists.pageSize - 1) / StatsLists.pageSize)
         let period = ctx.date(scope.from.iso) + " — " + ctx.date(scope.to.iso)
-        let caption = ctx.t("stats.list_" + list) + ", " + period + ": " + ctx.number(found.total)
+        let caption = ctx.t("stats.list_\(list)") + ", " + period + ": " + ctx.number(found.total)
         return Layout.page(
-            ctx, title: ctx.t("stats.list_" + list),
+            ctx, title: ctx.t("stats.list_\(list)"),
             .p(.class("lead"), .text(ctx.t("stats.list_lead", ["subset": subsetLabel(ctx, list, subset)]))),
             .div(
                 .class("table-wrap"),
@@ -49,6 +49,6 @@ enum StatsRowsView {
             "visits.no_answer": "visit_status.no_answer", "visits.rescheduled": "visit_status.rescheduled", "loans.issued": "stats.issued",
             "loans.returned": "stats.returned", "loans.overdue": "stats.overdue",
         ]
-        return ctx.t(keys[list + "." + subset] ?? "stats.list_" + list)
+        return ctx.t(keys[list + "." + subset] ?? "stats.list_\(list)")
     }
 }

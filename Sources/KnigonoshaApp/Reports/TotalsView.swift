@@ -17,7 +17,7 @@ enum TotalsView {
                     inputmode: type == "number" ? "numeric" : nil, extra: type == "number" ? [("min", "0")] : []))
         }
         let form: Node<HTML.BodyContext> = Forms.post(
-            ctx, .reportTotals, class: "totals-form",
+            ctx, .reportTotals, class: "totals-form", novalidate: true,
             Forms.fieldset(
                 ctx.t("totals.add"), id: "totals-add",
                 .p(.class("hint"), .text(ctx.t("totals.hint"))),

@@ -44,7 +44,7 @@ enum ProjectCardView {
     static func addLink(_ ctx: PageContext, _ p: Project, _ part: ProjectPart) -> Node<HTML.BodyContext> {
         .p(
             .class("no-print"),
-            .a(.class("button secondary"), .href(SiteRoute.projectPartNew(p.id!, part).path), .text(ctx.t("project.add_" + part.rawValue))))
+            .a(.class("button secondary"), .href(SiteRoute.projectPartNew(p.id!, part).path), .text(ctx.t("project.add_\(part.rawValue)"))))
     }
 
     static func indicators(_ ctx: PageContext, _ r: ProjectRecord, canEdit: Bool) -> Node<HTML.BodyContext> {

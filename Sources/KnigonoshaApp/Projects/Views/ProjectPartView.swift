@@ -52,12 +52,12 @@ enum ProjectPartView {
         ] {
             labels[name] = label(name, part)
         }
-        let title = ctx.t("project.add_" + part.rawValue)
+        let title = ctx.t("project.add_\(part.rawValue)")
         return Layout.page(
             ctx, title: title + ": " + project.name, status: status,
             Forms.errorSummary(ctx, errors, labels: labels),
             Forms.post(
-                ctx, action: SiteRoute.projectPartNew(project.id!, part).path, class: "project-part-form",
+                ctx, action: SiteRoute.projectPartNew(project.id!, part).path, class: "project-part-form", novalidate: true,
                 fields + [
                     Forms.submit(ctx.t("common.save")),
                     .a(.class("button secondary"), .href(SiteRoute.project(project.id!).path), .text(ctx.t("common.cancel"))),

@@ -92,7 +92,7 @@ enum ProjectsView {
                 ctx, errors,
                 anchors: ["target_groups": Forms.id("target_groups[]") + "-group", "author_ids": Forms.id("author_ids[]") + "-group"],
                 labelPrefix: "project."),
-            Forms.post(ctx, action, class: "project-form", what, who, why, Forms.submit(ctx.t("common.save")))
+            Forms.post(ctx, action, class: "project-form", novalidate: true, what, who, why, Forms.submit(ctx.t("common.save")))
         )
     }
 }
