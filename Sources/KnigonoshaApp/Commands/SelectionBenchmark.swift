@@ -96,11 +96,12 @@ struct BenchCommands: AsyncCommand {
         var again: Bool
     }
 
-    var help: String { "Benchmarks on a scratch database: `bench selection`." }
+    var help: String { "Benchmarks on a scratch database: `bench selection`, `bench report` (seeds the annual report's data)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "selection" else { throw CommandFailure("unknown benchmark \"\(signature.what)\"; try: selection") }
         let app = context.application
+        if signature.what == "report" { return try await ReportBenchmark.seed(app, context: context, readers: signature.readers ?? 2000) }
+        guard signature.what == "selection" else { throw CommandFailure("unknown benchmark \"\(signature.what)\"; try: selection, report") }
         try await Migrations.run(on: app)
         guard let sql = app.db as? any SQLDatabase else { return }
         guard try await BibRecord.query(on: app.db).count() > 0 else { throw CommandFailure("import a catalogue first") }

@@ -23,11 +23,14 @@ enum ProjectIndicators {
         values[.eventsHeld] = held.count
         values[.participants] = held.reduce(0) { $0 + $1.participantsTotal }
         if let sql = db as? any SQLDatabase, !metrics.isDisjoint(with: [.readersServed, .visitsDone, .itemsIssued]) {
-            if metrics.contains(.readersServed) { values[.readersServed] = try await StatsRows.servedReaders(scope, on: sql).count }
-            if metrics.contains(.visitsDone) {
-                var q: SQLQueryString = "SELECT COUNT(*) AS n FROM visits v WHERE v.status = \(bind: VisitStatus.done.rawValue) AND "
+            if !metrics.isDisjoint(with: [.readersServed, .visitsDone]) {
+                // Both from one read of the done visits.
+                var q: SQLQueryString =
+                    "SELECT COUNT(*) AS n, COUNT(DISTINCT v.reader_id) AS r FROM visits v WHERE v.status = \(bind: VisitStatus.done.rawValue) AND "
                 StatsRows.visitsIn(scope, into: &q)
-                values[.visitsDone] = try await sql.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
+                let row = try await sql.raw(q).first()
+                values[.visitsDone] = try row?.decode(column: "n", as: Int.self) ?? 0
+                values[.readersServed] = try row?.decode(column: "r", as: Int.self) ?? 0
             }
             if metrics.contains(.itemsIssued) { values[.itemsIssued] = try await StatsRows.countLoans(scope, .issued, today: today, on: sql) }
         }

@@ -145,17 +145,21 @@ enum StatsLists {
         _ subset: String, _ scope: StatsScope, _ page: Int, _ today: LocalDate, _ ctx: PageContext, _ sql: any SQLDatabase
     ) async throws -> Page? {
         let kind = StatsRows.LoanKind(rawValue: subset) ?? .issued
-        var count: SQLQueryString = "SELECT COUNT(*) AS n FROM loans l JOIN bib_records b ON b.id = l.bib_id"
-        StatsRows.loansIn(scope, kind, today: today, into: &count)
-        guard loanCondition(subset, into: &count) else { return nil }
-        var q: SQLQueryString = """
-            SELECT l.id, l.issued_on, l.due_on, l.returned_on, b.id AS bib, b.title, r.family_name, r.given_name, r.card_number \
-            FROM loans l JOIN bib_records b ON b.id = l.bib_id JOIN readers r ON r.id = l.reader_id
-            """
-        StatsRows.loansIn(scope, kind, today: today, into: &q)
-        _ = loanCondition(subset, into: &q)
-        q.appendInterpolation(unsafeRaw: " ORDER BY l.issued_on, b.title, l.id LIMIT \(pageSize) OFFSET \((page - 1) * pageSize)")
-        let total = try await sql.raw(count).first()?.decode(column: "n", as: Int.self) ?? 0
+        var total = 0
+        var q: SQLQueryString = "SELECT * FROM ("
+        for half in StatsRows.halves(kind) {
+            var count: SQLQueryString = "SELECT COUNT(*) AS n FROM loans l JOIN bib_records b ON b.id = l.bib_id"
+            StatsRows.loansIn(scope, kind, today: today, half: half, into: &count)
+            guard loanCondition(subset, into: &count) else { return nil }
+            total += try await sql.raw(count).first()?.decode(column: "n", as: Int.self) ?? 0
+            if half > 0 { q.appendInterpolation(unsafeRaw: " UNION ALL ") }
+            q.appendInterpolation(
+                unsafeRaw: "SELECT l.id, l.issued_on, l.due_on, l.returned_on, b.id AS bib, b.title, r.family_name, r.given_name, r.card_number "
+                    + "FROM loans l JOIN bib_records b ON b.id = l.bib_id JOIN readers r ON r.id = l.reader_id")
+            StatsRows.loansIn(scope, kind, today: today, half: half, into: &q)
+            _ = loanCondition(subset, into: &q)
+        }
+        q.appendInterpolation(unsafeRaw: ") x ORDER BY x.issued_on, x.title, x.id LIMIT \(pageSize) OFFSET \((page - 1) * pageSize)")
         let rows = try await sql.raw(q).all().map { row in
             Row(
                 cells: [

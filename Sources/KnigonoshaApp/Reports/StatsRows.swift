@@ -35,13 +35,12 @@ enum StatsRows {
     }
 
     /// Loans of one kind in the scope, at the reader's branch: issued or returned in the period,
-    /// or overdue on its last day (not back, not lost, due before that day). Appends a join when a
-    /// branch is asked for, then the WHERE clause.
-    static func loansIn(_ scope: StatsScope, _ kind: LoanKind, today: LocalDate, into q: inout SQLQueryString) {
-        if let branch = scope.branchID {
-            q.appendInterpolation(unsafeRaw: " JOIN readers lr ON lr.id = l.reader_id AND lr.branch_id = ")
-            q.appendInterpolation(bind: branch)
-        }
+    /// or overdue on its last day (due before that day and not back by it, lost ones aside).
+    /// Appends the WHERE clause. Overdue loans come in two halves, each with its own index (one
+    /// condition with OR was read through the wrong one): `half` 0 is still out, 1 came back
+    /// after the day. The branch is a list of its readers, so that loans are found through
+    /// `(reader_id, issued_on)` rather than by joining every loan of the period.
+    static func loansIn(_ scope: StatsScope, _ kind: LoanKind, today: LocalDate, half: Int = 0, into q: inout SQLQueryString) {
         switch kind {
         case .issued, .returned:
             let column = kind == .issued ? "l.issued_on" : "l.returned_on"
@@ -51,22 +50,37 @@ enum StatsRows {
             q.appendInterpolation(bind: scope.to.iso)
         case .overdue:
             let day = scope.asOf(today: today).iso
-            q.appendInterpolation(unsafeRaw: " WHERE l.issued_on <= ")
-            q.appendInterpolation(bind: day)
+            if half == 0 {
+                q.appendInterpolation(unsafeRaw: " WHERE l.status = ")
+                q.appendInterpolation(bind: LoanStatus.onLoan.rawValue)
+                q.appendInterpolation(unsafeRaw: " AND l.returned_on IS NULL")
+            } else {
+                q.appendInterpolation(unsafeRaw: " WHERE l.returned_on > ")
+                q.appendInterpolation(bind: day)
+            }
             q.appendInterpolation(unsafeRaw: " AND l.due_on < ")
             q.appendInterpolation(bind: day)
-            q.appendInterpolation(unsafeRaw: " AND l.status <> ")
-            q.appendInterpolation(bind: LoanStatus.lost.rawValue)
-            q.appendInterpolation(unsafeRaw: " AND (l.returned_on IS NULL OR l.returned_on > ")
+            q.appendInterpolation(unsafeRaw: " AND l.issued_on <= ")
             q.appendInterpolation(bind: day)
+        }
+        if let branch = scope.branchID {
+            q.appendInterpolation(unsafeRaw: " AND l.reader_id IN (SELECT lr.id FROM readers lr WHERE lr.branch_id = ")
+            q.appendInterpolation(bind: branch)
             q.appendInterpolation(unsafeRaw: ")")
         }
     }
 
+    /// The halves a kind of loan is read in.
+    static func halves(_ kind: LoanKind) -> [Int] { kind == .overdue ? [0, 1] : [0] }
+
     static func countLoans(_ scope: StatsScope, _ kind: LoanKind, today: LocalDate, on sql: any SQLDatabase) async throws -> Int {
-        var q: SQLQueryString = "SELECT COUNT(*) AS n FROM loans l"
-        loansIn(scope, kind, today: today, into: &q)
-        return try await sql.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
+        var total = 0
+        for half in halves(kind) {
+            var q: SQLQueryString = "SELECT COUNT(*) AS n FROM loans l"
+            loansIn(scope, kind, today: today, half: half, into: &q)
+            total += try await sql.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        return total
     }
 
     /// Every reader with a visit done in the scope, by name.
