@@ -205,7 +205,8 @@ import VaporTesting
             #expect(nameless.status == .unprocessableEntity && nameless.body.string.contains(#""file_name""#))
             #expect(try await EventAttachment.query(on: app.db).count() == 0)
             // Accepted, listed, downloaded as sent, removed.
-            let ok = try await app.testing().sendRequest(.POST, path + "?file_name=%D1%83%D1%80%D0%BE%D0%BA.png", headers: raw, body: .init(bytes: png))
+            let ok = try await app.testing().sendRequest(
+                .POST, path + "?file_name=%D1%83%D1%80%D0%BE%D0%BA.png", headers: raw, body: .init(bytes: png))
             #expect(ok.status == .created)
             let a = try ok.content.decode(AttachmentDTO.self)
             #expect(a.file_name == "урок.png" && a.content_type == "image/png" && a.size == png.count)

@@ -14,12 +14,12 @@ import VaporTesting
     private func body(coordinator: UUID, indicators: String? = nil, ends: String = "2026-06-30") -> String {
         let list =
             indicators
-            ?? #"""
-            [{"name":"Читатели","metric":"readers_served","target":4},{"name":"Визиты","metric":"visits_done","target":6},
-             {"name":"Выдача","metric":"items_issued","target":8},{"name":"Мероприятия","metric":"events_held","target":2},
-             {"name":"Участники","metric":"participants","target":72},
-             {"name":"Волонтёры","metric":"manual","target":10,"manual_value":6,"source":"Журнал волонтёров"}]
-            """#
+                ?? #"""
+                [{"name":"Читатели","metric":"readers_served","target":4},{"name":"Визиты","metric":"visits_done","target":6},
+                 {"name":"Выдача","metric":"items_issued","target":8},{"name":"Мероприятия","metric":"events_held","target":2},
+                 {"name":"Участники","metric":"participants","target":72},
+                 {"name":"Волонтёры","metric":"manual","target":10,"manual_value":6,"source":"Журнал волонтёров"}]
+                """#
         return #"""
             {"name":"Книгоноша","organisation":"ВКОУБ им. Абая","target_groups":["disabled","elderly"],"goal":"Интеграция","description":"Книги на дом",
              "starts_on":"2026-01-01","ends_on":"\#(ends)","status":"active",
@@ -43,12 +43,14 @@ import VaporTesting
             #expect(project.branch_id == f.seed.north.id)
             #expect(project.authors.map(\.name) == ["Coord", "Адикаева Р.Х."])
             // An event of the project, and one that is not.
-            let event = #"{"title":"Урок","type":"lesson","starts_on":"2026-05-29","place":"Зал","participants_total":36,"project_id":"\#(project.id)"}"#
+            let event =
+                #"{"title":"Урок","type":"lesson","starts_on":"2026-05-29","place":"Зал","participants_total":36,"project_id":"\#(project.id)"}"#
             let other = #"{"title":"Другое","type":"meeting","starts_on":"2026-05-30","place":"Зал","participants_total":10}"#
             for b in [event, other] {
                 #expect(try await app.testing().sendRequest(.POST, "/api/v1/events", headers: json(token), body: .init(string: b)).status == .created)
             }
-            let shown = try await app.testing().sendRequest(.GET, "/api/v1/projects/\(project.id)", headers: json(token)).content.decode(ProjectDTO.self)
+            let shown = try await app.testing().sendRequest(.GET, "/api/v1/projects/\(project.id)", headers: json(token)).content.decode(
+                ProjectDTO.self)
             // The fixtures' north branch in the first half of 2026: 2 readers served, 3 visits done, 4 items issued.
             #expect(shown.indicators.map(\.actual) == [2, 3, 4, 1, 36, 6])
             #expect(shown.indicators.map(\.progress) == [50, 50, 50, 50, 50, 60])
@@ -65,13 +67,17 @@ import VaporTesting
             // The annual report tells of the project and its award.
             let annual = try await web.get("/reports/annual?year=2026&branch_id=\(f.seed.north.id!.uuidString.lowercased())")
             #expect(annual.status == .ok)
-            #expect(annual.body.string.contains("Годовой отчёт за 2026 год") && annual.body.string.contains("«Әлеуметтік-еңбек саласының үздігі» — Адикаева Р.Х."))
-            let api = try await app.testing().sendRequest(.GET, "/api/v1/reports/annual?year=2026", headers: json(token)).content.decode(AnnualReportDTO.self)
+            #expect(
+                annual.body.string.contains("Годовой отчёт за 2026 год")
+                    && annual.body.string.contains("«Әлеуметтік-еңбек саласының үздігі» — Адикаева Р.Х."))
+            let api = try await app.testing().sendRequest(.GET, "/api/v1/reports/annual?year=2026", headers: json(token)).content.decode(
+                AnnualReportDTO.self)
             #expect(api.projects.map(\.name) == ["Книгоноша"] && api.delivery.readers_served == 3 && api.events.total.events == 2)
             // Someone else's branch may read the project but not change it.
             let south = try await Seed.token(app, for: f.seed.otherCoordinator)
             let put = try await app.testing().sendRequest(
-                .PUT, "/api/v1/projects/\(project.id)", headers: json(south), body: .init(string: #"{"name":"Чужой","starts_on":"2026-01-01","status":"active"}"#))
+                .PUT, "/api/v1/projects/\(project.id)", headers: json(south),
+                body: .init(string: #"{"name":"Чужой","starts_on":"2026-01-01","status":"active"}"#))
             #expect(put.status == .forbidden)
             // Removing the project keeps its event, unlinked.
             #expect(try await app.testing().sendRequest(.DELETE, "/api/v1/projects/\(project.id)", headers: json(token)).status == .noContent)
@@ -88,8 +94,14 @@ import VaporTesting
             let token = try await Seed.token(app, for: seed.coordinator)
             let cases: [(String, String)] = [
                 (body(coordinator: seed.coordinator.id!, indicators: #"[{"name":"X","metric":"visits_done","target":-5}]"#), "indicators[0].target"),
-                (body(coordinator: seed.coordinator.id!, indicators: #"[{"name":"X","metric":"visits_done","target":5,"manual_value":3}]"#), "indicators[0].manual_value"),
-                (body(coordinator: seed.coordinator.id!, indicators: #"[{"name":"X","metric":"manual","target":5,"manual_value":3}]"#), "indicators[0].source"),
+                (
+                    body(coordinator: seed.coordinator.id!, indicators: #"[{"name":"X","metric":"visits_done","target":5,"manual_value":3}]"#),
+                    "indicators[0].manual_value"
+                ),
+                (
+                    body(coordinator: seed.coordinator.id!, indicators: #"[{"name":"X","metric":"manual","target":5,"manual_value":3}]"#),
+                    "indicators[0].source"
+                ),
                 (body(coordinator: seed.coordinator.id!, ends: "2025-12-31"), "ends_on"),
             ]
             for (b, field) in cases {
@@ -105,18 +117,27 @@ import VaporTesting
             let refused = try await web.post(
                 "/projects/new", [("name", "Книгоноша"), ("status", "active"), ("starts_on", "2026-05-01"), ("ends_on", "2026-04-01")])
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.string.contains("Укажите хотя бы одного автора.") && refused.body.string.contains("Конец периода раньше его начала."))
+            #expect(
+                refused.body.string.contains("Укажите хотя бы одного автора.") && refused.body.string.contains("Конец периода раньше его начала."))
             #expect(try await Project.query(on: app.db).count() == 0)
             let saved = try await web.post(
                 "/projects/new", [("name", "Книгоноша"), ("status", "active"), ("starts_on", "2026-05-01"), ("other_authors", "Адикаева Р.Х.\n")])
             #expect(saved.status == .seeOther)
             let id = try #require(try await Project.query(on: app.db).first()?.id).uuidString.lowercased()
             let bad = try await web.post(
-                "/projects/\(id)/presentations/new", [("venue", "Конкурс"), ("venue_kind", "competition"), ("presented_on", "2026-10-20"), ("material", "video"), ("link", "javascript:alert(1)")])
+                "/projects/\(id)/presentations/new",
+                [
+                    ("venue", "Конкурс"), ("venue_kind", "competition"), ("presented_on", "2026-10-20"), ("material", "video"),
+                    ("link", "javascript:alert(1)"),
+                ])
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("https://"))
             #expect(try await ProjectPresentation.query(on: app.db).count() == 0)
             let award = try await web.post(
-                "/projects/\(id)/awards/new", [("name", "Әлеуметтік-еңбек саласының үздігі"), ("awarded_by", "Министерство"), ("awarded_on", "2026-10-20"), ("recipient", "Адикаева Р.Х.")])
+                "/projects/\(id)/awards/new",
+                [
+                    ("name", "Әлеуметтік-еңбек саласының үздігі"), ("awarded_by", "Министерство"), ("awarded_on", "2026-10-20"),
+                    ("recipient", "Адикаева Р.Х."),
+                ])
             #expect(award.status == .seeOther)
             let awardID = try #require(try await ProjectAward.query(on: app.db).first()?.id).uuidString.lowercased()
             #expect(try await web.post("/projects/\(id)/awards/\(awardID)/delete", []).status == .seeOther)

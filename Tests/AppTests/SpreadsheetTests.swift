@@ -39,23 +39,7 @@ import VaporTesting
             _ = try await web.login("coord@test.kz")
             let response = try await web.get("/reports/events.xlsx?from=2026-01-01&to=2026-12-31")
             #expect(response.status == .ok)
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kn-xlsx-\(UUID())")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let file = dir.appendingPathComponent("report.xlsx")
-            try Data(response.body.readableBytesView).write(to: file)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: soffice)
-            process.arguments = [
-                "-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
-                "--outdir", dir.path, file.path,
-            ]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            let csv = try String(contentsOf: dir.appendingPathComponent("report.csv"), encoding: .utf8)
-            let lines = csv.split(whereSeparator: \.isNewline).map(String.init)
+            let lines = try Self.firstSheet(response, soffice: soffice)
             // By hand: two lessons (36 + 20 participants, 4 with disabilities), one club (14, 9).
             #expect(lines.first == "Вид мероприятия,Мероприятий,Участников,Люди с инвалидностью")
             #expect(lines.contains("Библиотечный урок,2,56,4"))
@@ -63,5 +47,46 @@ import VaporTesting
             #expect(lines.contains("Встреча,0,0,0"))
             #expect(lines.last == "Всего,3,70,13")
         }
+    }
+
+    @Test(.enabled(if: soffice != nil || ProcessInfo.processInfo.environment["CI"] != nil))
+    func test_the_delivery_statistics_open_in_libreoffice_with_the_same_figures() async throws {
+        let soffice = try #require(Self.soffice, "CI must install libreoffice-calc-nogui")
+        try await withTestApp(.sqlite) { app in
+            _ = try await StatsFixtures.make(app)
+            let web = WebClient(app)
+            _ = try await web.login("admin@test.kz")
+            let response = try await web.get("/reports/delivery.xlsx?from=2026-01-01&to=2026-06-30")
+            #expect(response.status == .ok)
+            let lines = try Self.firstSheet(response, soffice: soffice)
+            // The hand count of `StatsFixtures` for the whole library (see `StatsTests`).
+            #expect(lines.first == #"Раздел,Показатель,Значение,Всего по библиотеке,"Доля, %""#)
+            #expect(lines.contains(#""Читатели, обслуженные на дому",Обслужено читателей,3,,"#))
+            #expect(lines.contains("Визиты,Выполнено визитов,4,,"))
+            #expect(lines.contains("Книговыдача,Выдано изданий,5,,"))
+            #expect(lines.contains("Книговыдача,Просрочено на конец периода,2,,"))
+            #expect(lines.contains("Выдача по формату,Обычная печать,2,,"))
+        }
+    }
+
+    /// The workbook's first sheet as CSV lines, converted by LibreOffice.
+    static func firstSheet(_ response: TestingHTTPResponse, soffice: String) throws -> [String] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kn-xlsx-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("report.xlsx")
+        try Data(response.body.readableBytesView).write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = [
+            "-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir", dir.path, file.path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let csv = try String(contentsOf: dir.appendingPathComponent("report.csv"), encoding: .utf8)
+        return csv.split(whereSeparator: \.isNewline).map(String.init)
     }
 }

@@ -21,7 +21,9 @@ import VaporTesting
             let res = try await app.testing().sendRequest(.GET, "/api/v1/reports/delivery?\(half)&branch_id=\(north)", headers: json(token))
             #expect(res.status == .ok)
             let s = try res.content.decode(DeliveryStatsDTO.self)
-            func counts(_ list: [DeliveryStatsDTO.Count]) -> [String: Int] { Dictionary(uniqueKeysWithValues: list.filter { $0.value > 0 }.map { ($0.code, $0.value) }) }
+            func counts(_ list: [DeliveryStatsDTO.Count]) -> [String: Int] {
+                Dictionary(uniqueKeysWithValues: list.filter { $0.value > 0 }.map { ($0.code, $0.value) })
+            }
             // Served: A and B had a visit done in the period; C only missed ones. B was registered in it.
             #expect(s.readers_served == 2 && s.readers_new == 1)
             #expect(counts(s.readers_by_disability) == ["group1": 1, "child": 1])
@@ -39,7 +41,8 @@ import VaporTesting
             #expect(s.by_month.map(\.visits_done) == [1, 1, 1, 0, 0, 0] && s.by_month.map(\.issued) == [1, 1, 2, 0, 0, 0])
             #expect(s.shares.isEmpty)
             // The whole library adds D at the south branch.
-            let all = try await app.testing().sendRequest(.GET, "/api/v1/reports/delivery?\(half)", headers: json(token)).content.decode(DeliveryStatsDTO.self)
+            let all = try await app.testing().sendRequest(.GET, "/api/v1/reports/delivery?\(half)", headers: json(token)).content.decode(
+                DeliveryStatsDTO.self)
             let whole: [Int] = [all.readers_served, all.visits_planned, all.visits_done, all.items_issued, all.items_returned, all.items_overdue]
             #expect(whole == [3, 10, 4, 5, 3, 2])
         }
@@ -61,9 +64,11 @@ import VaporTesting
                 .content.decode(DeliveryStatsDTO.self)
             // Each figure against the length of its list.
             let pairs: [(String, String, Int)] =
-                [("readers", "all", stats.readers_served), ("readers", "new", stats.readers_new), ("visits", "all", stats.visits_planned),
-                 ("visits", "done", stats.visits_done), ("visits", "failed", stats.visits_failed), ("visits", "open", stats.visits_open),
-                 ("loans", "issued", stats.items_issued), ("loans", "returned", stats.items_returned), ("loans", "overdue", stats.items_overdue)]
+                [
+                    ("readers", "all", stats.readers_served), ("readers", "new", stats.readers_new), ("visits", "all", stats.visits_planned),
+                    ("visits", "done", stats.visits_done), ("visits", "failed", stats.visits_failed), ("visits", "open", stats.visits_open),
+                    ("loans", "issued", stats.items_issued), ("loans", "returned", stats.items_returned), ("loans", "overdue", stats.items_overdue),
+                ]
                 + stats.readers_by_disability.map { ("readers", "disability." + $0.code, $0.value) }
                 + stats.readers_by_age.map { ("readers", "age." + $0.code, $0.value) }
                 + stats.visits_failed_by_reason.map { ("visits", $0.code, $0.value) }
@@ -80,7 +85,8 @@ import VaporTesting
             let refused = try await app.testing().sendRequest(
                 .GET, "/api/v1/reports/delivery/rows?\(half)&branch_id=\(north)&list=readers&subset=all", headers: json(south))
             #expect(refused.status == .forbidden)
-            let whole = try await app.testing().sendRequest(.GET, "/api/v1/reports/delivery/rows?\(half)&list=readers&subset=all", headers: json(token))
+            let whole = try await app.testing().sendRequest(
+                .GET, "/api/v1/reports/delivery/rows?\(half)&list=readers&subset=all", headers: json(token))
             #expect(whole.status == .forbidden)
             let unknown = try await app.testing().sendRequest(
                 .GET, "/api/v1/reports/delivery/rows?\(half)&branch_id=\(north)&list=readers&subset=nobody", headers: json(token))
@@ -104,13 +110,17 @@ import VaporTesting
             let coordinator = try await Seed.token(app, for: f.seed.coordinator)
             let body = #"{"from":"2026-01-01","to":"2026-06-30","users":7,"visits":40,"issued":8}"#
             // Totals are the administrator's to enter.
-            let notAllowed = try await app.testing().sendRequest(.POST, "/api/v1/library-totals", headers: json(coordinator), body: .init(string: body))
+            let notAllowed = try await app.testing().sendRequest(
+                .POST, "/api/v1/library-totals", headers: json(coordinator), body: .init(string: body))
             #expect(notAllowed.status == .forbidden)
-            #expect(try await app.testing().sendRequest(.POST, "/api/v1/library-totals", headers: json(admin), body: .init(string: body)).status == .ok)
+            #expect(
+                try await app.testing().sendRequest(.POST, "/api/v1/library-totals", headers: json(admin), body: .init(string: body)).status == .ok)
             // Entering the same period again replaces the row.
-            #expect(try await app.testing().sendRequest(.POST, "/api/v1/library-totals", headers: json(admin), body: .init(string: body)).status == .ok)
+            #expect(
+                try await app.testing().sendRequest(.POST, "/api/v1/library-totals", headers: json(admin), body: .init(string: body)).status == .ok)
             #expect(try await LibraryTotal.query(on: app.db).count() == 1)
-            let s = try await app.testing().sendRequest(.GET, "/api/v1/reports/delivery?\(half)", headers: json(admin)).content.decode(DeliveryStatsDTO.self)
+            let s = try await app.testing().sendRequest(.GET, "/api/v1/reports/delivery?\(half)", headers: json(admin)).content.decode(
+                DeliveryStatsDTO.self)
             // 3 of 7 users, 4 of 40 visits, 5 of 8 items.
             #expect(s.shares.map(\.percent) == [42.9, 10.0, 62.5])
             let web = WebClient(app)
@@ -120,7 +130,8 @@ import VaporTesting
             // CSV: the same figures with their labels.
             let csv = try await web.get("/reports/delivery.csv?\(half)")
             #expect(csv.headers.contentType?.subType == "csv")
-            #expect(csv.body.string.contains("Обслужено читателей,3,,") && csv.body.string.contains("Книговыдача: доля от всей выдачи,5,8,\"62,5 %\""))
+            #expect(
+                csv.body.string.contains("Обслужено читателей,3,,") && csv.body.string.contains("Книговыдача: доля от всей выдачи,5,8,\"62,5 %\""))
             let xlsx = try await web.get("/reports/delivery.xlsx?\(half)")
             #expect(xlsx.status == .ok && xlsx.body.readableBytes > 1000)
             // Bad input: a period ending before it starts, a negative total, a total for nothing.

@@ -66,9 +66,19 @@ extension SelectionBenchData {
             let payload = ProjectPayload(
                 name: "Проект \(n + 1)", branch_id: branch, target_groups: ["disabled", "elderly"], goal: "Цель", description: "Описание",
                 starts_on: LocalDate(year: today.year - 3, month: 1, day: 1).iso, status: "active", authors: [.init(name: "Автор \(n)")],
-                presentations: [.init(venue: "«Разные – Равные»", venue_kind: "competition", presented_on: today.adding(days: -100).iso, material: "video")],
-                awards: [.init(name: "Әлеуметтік-еңбек саласының үздігі", awarded_by: "Министерство", awarded_on: today.adding(days: -100).iso, recipient: "Автор \(n)")],
-                indicators: IndicatorMetric.allCases.map { .init(name: $0.rawValue, metric: $0.rawValue, target: 1000, manual_value: $0 == .manual ? 5 : nil, source: $0 == .manual ? "Журнал" : nil) })
+                presentations: [
+                    .init(venue: "«Разные – Равные»", venue_kind: "competition", presented_on: today.adding(days: -100).iso, material: "video")
+                ],
+                awards: [
+                    .init(
+                        name: "Әлеуметтік-еңбек саласының үздігі", awarded_by: "Министерство", awarded_on: today.adding(days: -100).iso,
+                        recipient: "Автор \(n)")
+                ],
+                indicators: IndicatorMetric.allCases.map {
+                    .init(
+                        name: $0.rawValue, metric: $0.rawValue, target: 1000, manual_value: $0 == .manual ? 5 : nil,
+                        source: $0 == .manual ? "Журнал" : nil)
+                })
             let project = Project()
             let (errors, parts) = try await ProjectService.apply(payload, to: project, by: admin, on: db)
             guard errors.isEmpty else { throw Abort(.internalServerError, reason: "bench project: \(errors.items.map(\.field))") }

@@ -64,16 +64,8 @@ struct EventsController {
                 }
                 return n
             }
-            var branch: UUID?
-            if let raw = branch_id, !raw.isEmpty {
-                branch = UUID(uuidString: raw)
-                if branch == nil { e.add("branch_id", "validation.choice") }
-            }
-            var project: UUID?
-            if let raw = project_id, !raw.isEmpty {
-                project = UUID(uuidString: raw)
-                if project == nil { e.add("project_id", "validation.choice") }
-            }
+            let branch = e.optionalID(branch_id, "branch_id")
+            let project = e.optionalID(project_id, "project_id")
             let p = EventPayload(
                 title: title, type: type, starts_on: starts_on, ends_on: ends_on, time_from: time_from, time_to: time_to, place: place,
                 organiser: organiser, branch_id: branch, target_groups: target_groups, participants: participants,

@@ -49,14 +49,6 @@ struct ProjectPartsController {
         let id = try record.project.requireID()
         let f = try req.content.decode(Form.self)
         var e = FieldErrors()
-        func int(_ raw: String?, _ field: String) -> Int? {
-            guard let t = raw?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
-            guard let n = Int(t) else {
-                e.add(field, "validation.whole_number")
-                return nil
-            }
-            return n
-        }
         var model: (any Model)?
         switch part {
         case .presentations:
@@ -71,8 +63,8 @@ struct ProjectPartsController {
             a?.$project.id = id
             model = a
         case .indicators:
-            let target = int(f.target, "target")
-            let value = int(f.manual_value, "manual_value")
+            let target = e.wholeNumber(f.target, "target")
+            let value = e.wholeNumber(f.manual_value, "manual_value")
             if e.isEmpty {
                 let i = ProjectService.indicator(
                     .init(name: f.name, metric: f.metric, target: target, manual_value: value, source: f.source), prefix: "",

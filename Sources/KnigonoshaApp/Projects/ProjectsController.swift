@@ -37,11 +37,7 @@ struct ProjectsController {
 
         func payload() -> (ProjectPayload, FieldErrors) {
             var e = FieldErrors()
-            var branch: UUID?
-            if let raw = branch_id, !raw.isEmpty {
-                branch = UUID(uuidString: raw)
-                if branch == nil { e.add("branch_id", "validation.choice") }
-            }
+            let branch = e.optionalID(branch_id, "branch_id")
             var authors: [ProjectPayload.Author] = []
             for raw in author_ids ?? [] {
                 guard let id = UUID(uuidString: raw) else {

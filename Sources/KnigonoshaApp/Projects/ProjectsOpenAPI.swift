@@ -4,7 +4,9 @@ enum ProjectsOpenAPI {
     private static let date: JSONValue = ["type": "string", "format": "date"]
     private static let uuid: JSONValue = ["type": "string", "format": "uuid"]
     private static func text(_ max: Int, required: Bool = false) -> JSONValue {
-        required ? ["type": "string", "minLength": 1, "maxLength": .number(Double(max))] : ["type": ["string", "null"], "maxLength": .number(Double(max))]
+        required
+            ? ["type": "string", "minLength": 1, "maxLength": .number(Double(max))]
+            : ["type": ["string", "null"], "maxLength": .number(Double(max))]
     }
     private static func codes<C: LabeledCode>(_ type: C.Type) -> JSONValue { ["type": "string", "enum": .array(C.codes.map { .string($0) })] }
     private static func object(_ required: [String], _ properties: [String: JSONValue]) -> JSONValue {
@@ -13,7 +15,9 @@ enum ProjectsOpenAPI {
             "properties": .object(properties.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
         ]
     }
-    private static func array(_ item: JSONValue, nullable: Bool = false) -> JSONValue { ["type": nullable ? ["array", "null"] : "array", "items": item] }
+    private static func array(_ item: JSONValue, nullable: Bool = false) -> JSONValue {
+        ["type": nullable ? ["array", "null"] : "array", "items": item]
+    }
     /// The file types an attachment may have.
     static let fileTypes = [
         "image/jpeg", "image/png", "application/pdf", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -28,7 +32,8 @@ enum ProjectsOpenAPI {
                     "responses": D.responses(("200", D.ok(array(D.ref("Project")))), ["401", "403"]),
                 ],
                 "post": [
-                    "operationId": "createProject", "summary": "Register a project (coordinators: at their branch)", "requestBody": D.body("ProjectInput"),
+                    "operationId": "createProject", "summary": "Register a project (coordinators: at their branch)",
+                    "requestBody": D.body("ProjectInput"),
                     "responses": D.responses(("201", D.ok(D.ref("Project"), "Created")), ["400", "401", "403", "413", "422"]),
                 ],
             ],
@@ -57,7 +62,9 @@ enum ProjectsOpenAPI {
                 "post": [
                     "operationId": "addEventAttachment",
                     "summary": "Attach a file sent as the raw body: JPEG, PNG, PDF, PPTX or ODP (told by its first bytes), within ATTACHMENT_MAX_MB",
-                    "parameters": [D.query("file_name", ["type": "string", "minLength": 1, "maxLength": 200], "The file's name, shown and used for its type")],
+                    "parameters": [
+                        D.query("file_name", ["type": "string", "minLength": 1, "maxLength": 200], "The file's name, shown and used for its type")
+                    ],
                     "requestBody": ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]],
                     "responses": D.responses(("201", D.ok(D.ref("Attachment"), "Created")), ["400", "401", "403", "404", "413", "422"]),
                 ],
@@ -67,7 +74,13 @@ enum ProjectsOpenAPI {
                 "get": [
                     "operationId": "getEventAttachment", "summary": "The file",
                     "responses": D.responses(
-                        ("200", ["description": "The file", "content": .object(fileTypes.map { ($0, ["schema": ["type": "string", "format": "binary"]]) })]),
+                        (
+                            "200",
+                            [
+                                "description": "The file",
+                                "content": .object(fileTypes.map { ($0, ["schema": ["type": "string", "format": "binary"]]) }),
+                            ]
+                        ),
                         ["401", "403", "404"]),
                 ],
                 "delete": [
@@ -108,7 +121,8 @@ enum ProjectsOpenAPI {
         let indicator = object(
             ["name", "metric", "target"],
             [
-                "name": ["type": "string"], "metric": ["type": "string"], "target": ["type": "integer"], "manual_value": ["type": ["integer", "null"]],
+                "name": ["type": "string"], "metric": ["type": "string"], "target": ["type": "integer"],
+                "manual_value": ["type": ["integer", "null"]],
                 "source": ["type": ["string", "null"]], "actual": ["type": ["integer", "null"]], "progress": ["type": ["integer", "null"]],
             ])
         let outPresentation = object(
@@ -126,7 +140,8 @@ enum ProjectsOpenAPI {
                 "indicators", "event_ids",
             ],
             [
-                "id": uuid, "name": ["type": "string"], "branch_id": ["type": ["string", "null"], "format": "uuid"], "organisation": ["type": "string"],
+                "id": uuid, "name": ["type": "string"], "branch_id": ["type": ["string", "null"], "format": "uuid"],
+                "organisation": ["type": "string"],
                 "target_groups": array(["type": "string"]), "goal": ["type": "string"], "description": ["type": "string"], "starts_on": date,
                 "ends_on": ["type": ["string", "null"], "format": "date"], "status": ["type": "string"],
                 "authors": array(object(["name"], ["user_id": ["type": ["string", "null"], "format": "uuid"], "name": ["type": "string"]])),

@@ -86,21 +86,9 @@ struct LibraryTotalsController {
     func save(req: Request) async throws -> Response {
         let f = try req.content.decode(Form.self)
         var e = FieldErrors()
-        func int(_ raw: String?, _ field: String) -> Int? {
-            guard let t = raw?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
-            guard let n = Int(t) else {
-                e.add(field, "validation.whole_number")
-                return nil
-            }
-            return n
-        }
-        var branch: UUID?
-        if let raw = f.branch_id, !raw.isEmpty {
-            branch = UUID(uuidString: raw)
-            if branch == nil { e.add("branch_id", "validation.choice") }
-        }
         let payload = LibraryTotalPayload(
-            from: f.from, to: f.to, branch_id: branch, users: int(f.users, "users"), visits: int(f.visits, "visits"), issued: int(f.issued, "issued"))
+            from: f.from, to: f.to, branch_id: e.optionalID(f.branch_id, "branch_id"), users: e.wholeNumber(f.users, "users"),
+            visits: e.wholeNumber(f.visits, "visits"), issued: e.wholeNumber(f.issued, "issued"))
         if e.isEmpty { (_, e) = try await LibraryTotals.save(payload, on: req.db) }
         guard e.isEmpty else { return try await page(req, form: f, errors: e, status: .unprocessableEntity) }
         try await req.audit(.update, "library_total")

@@ -60,7 +60,8 @@ enum StatsOpenAPI {
                     "responses": D.responses(("200", D.ok(["type": "array", "items": D.ref("LibraryTotal")])), ["401", "403"]),
                 ],
                 "post": [
-                    "operationId": "saveLibraryTotal", "summary": "Enter the totals for a period and branch (administrators); the same period is replaced",
+                    "operationId": "saveLibraryTotal",
+                    "summary": "Enter the totals for a period and branch (administrators); the same period is replaced",
                     "requestBody": D.body("LibraryTotalInput"),
                     "responses": D.responses(("200", D.ok(D.ref("LibraryTotal"))), ["400", "401", "403", "413", "422"]),
                 ],
@@ -85,14 +86,16 @@ enum StatsOpenAPI {
                 "from": date, "to": date, "branch_id": ["type": ["string", "null"], "format": "uuid"], "readers_served": int, "readers_new": int,
                 "readers_by_disability": counts, "readers_by_age": counts, "visits_planned": int, "visits_done": int, "visits_failed": int,
                 "visits_open": int, "visits_failed_by_reason": counts, "items_issued": int, "items_by_format": counts, "items_by_language": counts,
-                "items_returned": int, "items_overdue": int, "by_month": ["type": "array", "items": month], "shares": ["type": "array", "items": share],
+                "items_returned": int, "items_overdue": int, "by_month": ["type": "array", "items": month],
+                "shares": ["type": "array", "items": share],
             ], optional: ["branch_id"])
         let rows = object(
             [
                 "total": int, "page": int, "page_size": int, "columns": ["type": "array", "items": ["type": "string"]],
                 "rows": [
                     "type": "array",
-                    "items": object(["link": ["type": ["string", "null"]], "cells": ["type": "array", "items": ["type": "string"]]], optional: ["link"]),
+                    "items": object(
+                        ["link": ["type": ["string", "null"]], "cells": ["type": "array", "items": ["type": "string"]]], optional: ["link"]),
                 ],
             ])
         let annual = object(
@@ -102,11 +105,15 @@ enum StatsOpenAPI {
             ], optional: ["branch_id"])
         let total: JSONValue = ["type": ["integer", "null"], "minimum": 0, "maximum": 100_000_000]
         let input = object(
-            ["from": date, "to": date, "branch_id": ["type": ["string", "null"], "format": "uuid"], "users": total, "visits": total, "issued": total],
+            [
+                "from": date, "to": date, "branch_id": ["type": ["string", "null"], "format": "uuid"], "users": total, "visits": total,
+                "issued": total,
+            ],
             optional: ["branch_id", "users", "visits", "issued"])
         let row = object(
             [
-                "id": uuid, "from": date, "to": date, "branch_id": ["type": ["string", "null"], "format": "uuid"], "users": ["type": ["integer", "null"]],
+                "id": uuid, "from": date, "to": date, "branch_id": ["type": ["string", "null"], "format": "uuid"],
+                "users": ["type": ["integer", "null"]],
                 "visits": ["type": ["integer", "null"]], "issued": ["type": ["integer", "null"]],
             ], optional: ["branch_id", "users", "visits", "issued"])
         return ["DeliveryStatistics": stats, "StatisticsRows": rows, "AnnualReport": annual, "LibraryTotalInput": input, "LibraryTotal": row]

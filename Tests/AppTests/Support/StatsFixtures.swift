@@ -30,7 +30,9 @@ struct StatsFixtures {
         let d = try await reader("S-104", "Дуйсенов", branch: seed.south, born: "2000-01-01", group: "none", registered: "2026-03-01")
         let titles = [("Крупно", "История"), ("Аудио", "История"), ("Двуязычная", "История"), ("Без языка", "История")]
         let ids = try await DeliveryFixtures.catalogue(app, branch: seed.north, titles: titles)
-        let shape = [("Крупно", "large_print", " rus "), ("Аудио", "audiobook", " kaz "), ("Двуязычная", "print", " eng rus "), ("Без языка", "print", "")]
+        let shape = [
+            ("Крупно", "large_print", " rus "), ("Аудио", "audiobook", " kaz "), ("Двуязычная", "print", " eng rus "), ("Без языка", "print", ""),
+        ]
         var bibs: [Int] = []
         for (title, form, languages) in shape {
             let bib = try await BibRecord.find(ids[title]!, on: app.db)!

@@ -15,6 +15,8 @@ struct M040IndexLoanDates: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        for name in ["loans_issued_idx", "loans_returned_idx", "loans_reader_issued_idx", "visits_status_day_idx"] { try await sql.drop(index: name).run() }
+        for name in ["loans_issued_idx", "loans_returned_idx", "loans_reader_issued_idx", "visits_status_day_idx"] {
+            try await sql.drop(index: name).run()
+        }
     }
 }
