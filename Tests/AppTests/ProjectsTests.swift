@@ -144,6 +144,12 @@ import VaporTesting
             #expect(try await ProjectAward.query(on: app.db).count() == 0)
             let negative = try await web.post("/projects/\(id)/indicators/new", [("name", "Визиты"), ("metric", "visits_done"), ("target", "-1")])
             #expect(negative.status == .unprocessableEntity && negative.body.string.contains("Число не может быть отрицательным."))
+            // Another branch's coordinator may not remove it; its own coordinator may.
+            let other = WebClient(app)
+            _ = try await other.login("coord2@test.kz")
+            #expect(try await other.post("/projects/\(id)/delete", []).status == .forbidden)
+            #expect(try await web.post("/projects/\(id)/delete", []).status == .seeOther)
+            #expect(try await Project.query(on: app.db).count() == 0)
         }
     }
 }

@@ -16,7 +16,8 @@ enum SiteRoute: Equatable {
     case events, eventsCSV, eventsCalendar, eventNew, event(UUID), eventEdit(UUID)
     case reportEvents, reportEventsXLSX
     case reports, reportsCSV, reportsXLSX, reportRows, reportAnnual, reportTotals, reportTotalDelete(UUID)
-    case projects, projectNew, project(UUID), projectEdit(UUID), projectPartNew(UUID, ProjectPart), projectPartDelete(UUID, ProjectPart, UUID)
+    case projects, projectNew, project(UUID), projectEdit(UUID), projectDelete(UUID), projectPartNew(UUID, ProjectPart), projectPartDelete(
+        UUID, ProjectPart, UUID)
     case eventAttachments(UUID), eventAttachment(UUID, UUID), eventAttachmentDelete(UUID, UUID)
     case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID), visitNew, visitSlip(UUID), pickList
 
@@ -75,6 +76,7 @@ enum SiteRoute: Equatable {
         case .projectNew: [.literal("projects"), .literal("new")]
         case .project(let id): [.literal("projects"), .id(id)]
         case .projectEdit(let id): [.literal("projects"), .id(id), .literal("edit")]
+        case .projectDelete(let id): [.literal("projects"), .id(id), .literal("delete")]
         case .projectPartNew(let id, let part): [.literal("projects"), .id(id), .literal(part.rawValue), .literal("new")]
         case .projectPartDelete(let id, let part, let item): [.literal("projects"), .id(id), .literal(part.rawValue), .id(item), .literal("delete")]
         case .eventNew: [.literal("events"), .literal("new")]

@@ -69,6 +69,7 @@ struct ProjectsController {
         routes.get(SiteRoute.project(SiteRoute.anyID).pattern, use: show)
         routes.get(SiteRoute.projectEdit(SiteRoute.anyID).pattern, use: editForm)
         routes.post(SiteRoute.projectEdit(SiteRoute.anyID).pattern, use: update)
+        routes.post(SiteRoute.projectDelete(SiteRoute.anyID).pattern, use: delete)
         ProjectPartsController().register(routes)
     }
 
@@ -111,6 +112,15 @@ struct ProjectsController {
         let project = try await Self.find(req)
         guard try Self.canEdit(try await ProjectRecord.load(project, today: req.today, on: req.db), req) else { throw AppError.forbidden }
         return try await save(req, project: project)
+    }
+
+    /// Removes the project; its events stay, unlinked.
+    func delete(req: Request) async throws -> Response {
+        let project = try await Self.find(req)
+        guard try Self.canEdit(try await ProjectRecord.load(project, today: req.today, on: req.db), req) else { throw AppError.forbidden }
+        try await ProjectService.delete(project, on: req.db)
+        try await req.audit(.update, "project", project.id)
+        return req.seeOther(.projects, flash: "project.deleted")
     }
 
     private func save(_ req: Request, project: Project) async throws -> Response {

@@ -92,7 +92,13 @@ enum ProjectsView {
                 ctx, errors,
                 anchors: ["target_groups": Forms.id("target_groups[]") + "-group", "author_ids": Forms.id("author_ids[]") + "-group"],
                 labelPrefix: "project."),
-            Forms.post(ctx, action, class: "project-form", novalidate: true, what, who, why, Forms.submit(ctx.t("common.save")))
+            Forms.post(ctx, action, class: "project-form", novalidate: true, what, who, why, Forms.submit(ctx.t("common.save"))),
+            project.map { p in
+                Forms.post(
+                    ctx, .projectDelete(p.id!), class: "danger-zone no-print",
+                    .p(.class("hint"), .text(ctx.t("project.delete_hint"))),
+                    .button(.type(.submit), .class("danger"), .text(ctx.t("project.delete"))))
+            } ?? .empty
         )
     }
 }
