@@ -27,6 +27,11 @@ def test_project_page_and_its_forms(driver, server):
     assert int(served.replace("\u202f", "")) > 0
     axe_clean(driver, "project-card")
     project_url = driver.current_url
+    # On paper the project's page is its report: the buttons and forms are left out.
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not driver.find_element(By.CSS_SELECTOR, "a[href$='/presentations/new']").is_displayed()
+    assert driver.find_element(By.CSS_SELECTOR, "dl.card-fields").is_displayed()
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
     # A presentation by keyboard: a link that is not a web address comes back at its field.
     click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Добавить презентацию"))

@@ -95,8 +95,15 @@ enum Stylesheet {
         @media (prefers-reduced-motion: reduce) {
           *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
         }
+        .meter { vertical-align: middle; }
+        .charts { display: flex; flex-wrap: wrap; gap: 1rem 2rem; }
+        .chart-wrap { max-width: 100%; overflow-x: auto; }
+        .presets ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; padding: 0; }
+        .danger-zone { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid #767676; }
+        .annual-project { break-inside: avoid; }
         @media print {
-          .site-header, .site-footer, .skip-link, .actions, .filters, .pagination { display: none; }
+          .site-header, .site-footer, .skip-link, .actions, .filters, .pagination, .no-print { display: none; }
+          .meter, .chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
         }
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -37,7 +37,7 @@ enum ProjectCardView {
         Forms.post(
             ctx, route, class: "inline no-print",
             .button(
-                .type(.submit), .class("link"), .attribute(named: "aria-label", value: ctx.t("project.remove") + ": " + what),
+                .type(.submit), .class("link-button"), .attribute(named: "aria-label", value: ctx.t("project.remove") + ": " + what),
                 .text(ctx.t("project.remove"))))
     }
 
@@ -71,6 +71,17 @@ enum ProjectCardView {
         )
     }
 
+    /// Progress as a bar: SVG, whose sizes are attributes (the page's policy allows no inline
+    /// styles). The percentage beside it is the text; the bar is hidden from screen readers.
+    static func meter(_ percent: Int) -> Node<HTML.BodyContext> {
+        let width = min(100, max(0, percent))
+        let fill = width * 98 / 100
+        return .raw(
+            "<svg class=\"meter\" aria-hidden=\"true\" focusable=\"false\" width=\"100\" height=\"12\" viewBox=\"0 0 100 12\">"
+                + "<rect x=\"0.5\" y=\"0.5\" width=\"99\" height=\"11\" fill=\"white\" stroke=\"rgb(51,51,51)\"/>"
+                + "<rect x=\"1\" y=\"1\" width=\"\(fill)\" height=\"10\" fill=\"rgb(29,79,145)\"/></svg>")
+    }
+
     static func indicatorRow(_ ctx: PageContext, _ r: ProjectRecord, _ i: ProjectIndicator, canEdit: Bool) -> Node<HTML.TableContext> {
         let actual = r.actuals[i.id!]
         let percent = ProjectRecord.progress(actual, i.target)
@@ -85,9 +96,7 @@ enum ProjectCardView {
                 .if(
                     percent != nil,
                     .group(
-                        .span(
-                            .class("bar"), .attribute(named: "aria-hidden", value: "true"),
-                            .span(.class("bar-fill"), .attribute(named: "style", value: "width: \(min(100, percent ?? 0))%"))),
+                        meter(percent ?? 0),
                         .text(" " + ctx.number(percent ?? 0) + " %")))),
             .if(canEdit, .td(.class("no-print"), removeButton(ctx, .projectPartDelete(r.project.id!, .indicators, i.id!), what: i.name)))
         )
