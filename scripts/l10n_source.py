@@ -148,6 +148,7 @@ t("user.cannot_demote_self", "Нельзя отключить свою учёт�
 t("role.admin", "Администратор", "Әкімші", "Administrator")
 t("role.coordinator", "Координатор", "Үйлестіруші", "Coordinator")
 t("role.carrier", "Книгоноша", "Кітап тасушы", "Carrier")
+t("role.management", "Руководство", "Басшылық", "Management")
 
 t("branch.list_title", "Филиалы", "Филиалдар", "Branches")
 p("branch.count", {"one": "{count} филиал", "few": "{count} филиала", "many": "{count} филиалов", "other": "{count} филиала"},

@@ -7,9 +7,9 @@ def add(t):
     t("stats.lead", "Показатели за период {period}. Каждое число ведёт к списку, из которого оно посчитано.",
       "{period} кезеңіндегі көрсеткіштер. Әр сан өзі есептелген тізімге апарады.",
       "Figures for {period}. Each number leads to the list it was counted from.")
-    t("stats.drill_own_branch", "Списки читателей, визитов и выдач открываются для своего филиала: выберите его в фильтре.",
-      "Оқырмандар, сапарлар мен берулер тізімдері өз филиалыңыз үшін ашылады: оны сүзгіде таңдаңыз.",
-      "The lists of readers, visits and loans open for your own branch: choose it in the filter.")
+    t("stats.drill_own_branch", "Списки читателей, визитов и выдач за цифрами открывают администраторы и координаторы (своего филиала: выберите его в фильтре).",
+      "Сандардың артындағы оқырмандар, сапарлар мен берулер тізімдерін әкімшілер мен үйлестірушілер ашады (өз филиалының: оны сүзгіде таңдаңыз).",
+      "The lists of readers, visits and loans behind the figures open for administrators, and for coordinators at their own branch (choose it in the filter).")
     t("stats.whole_library", "Вся библиотека", "Бүкіл кітапхана", "The whole library")
     t("stats.presets", "Быстрый выбор периода", "Кезеңді жылдам таңдау", "Quick periods")
     t("stats.this_month", "Этот месяц", "Осы ай", "This month")

@@ -153,3 +153,44 @@ import VaporTesting
         }
     }
 }
+
+/// Library management reads the statistics, events and projects, and nothing of the readers.
+@Suite(.serialized) struct ManagementTests {
+    @Test(arguments: TestDatabase.all)
+    func test_management_reads_the_reports_but_no_reader(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let f = try await StatsFixtures.make(app)
+            let hash = try await app.password.async.hash(Seed.password)
+            let director = User(email: "director@test.kz", fullName: "Director", role: .management, branchID: nil, passwordHash: hash)
+            try await director.create(on: app.db)
+            let web = WebClient(app)
+            _ = try await web.login("director@test.kz")
+            #expect(try await web.get("/").headers.first(name: .location) == "/reports")
+            for path in ["/reports?from=2026-01-01&to=2026-06-30", "/reports/annual?year=2026", "/reports/events", "/events", "/projects"] {
+                #expect(try await web.get(path).status == .ok, "\(path)")
+            }
+            // The figures, without links to the people behind them; no readers, no lists, no changes.
+            let page = try await web.get("/reports?from=2026-01-01&to=2026-06-30").body.string
+            #expect(page.contains("Обслужено читателей") && !page.contains("/reports/rows?"))
+            let north = f.seed.north.id!.uuidString.lowercased()
+            for path in [
+                "/readers", "/visits", "/reports/rows?from=2026-01-01&to=2026-06-30&branch_id=\(north)&list=readers&subset=all", "/events/new",
+                "/projects/new",
+            ] {
+                #expect(try await web.get(path).status == .forbidden, "\(path)")
+            }
+            #expect(try await web.post("/projects/new", [("name", "X"), ("status", "active"), ("starts_on", "2026-01-01")]).status == .forbidden)
+            #expect(!(try await web.get("/events").body.string.contains("/events/new")))
+            // The same through the API.
+            let token = try await Seed.token(app, for: director)
+            let auth: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/reports/delivery", headers: auth).status == .ok)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/projects", headers: auth).status == .ok)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/readers", headers: auth).status == .forbidden)
+            let create = try await app.testing().sendRequest(
+                .POST, "/api/v1/events", headers: auth,
+                body: .init(string: #"{"title":"X","type":"lesson","starts_on":"2026-10-29","place":"Зал","participants_total":1}"#))
+            #expect(create.status == .forbidden)
+        }
+    }
+}

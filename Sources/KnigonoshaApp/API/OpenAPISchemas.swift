@@ -88,7 +88,7 @@ enum OpenAPISchemas {
                 "type": "object", "required": ["id", "email", "full_name", "role"],
                 "properties": [
                     "id": ["type": "string", "format": "uuid"], "email": ["type": "string"], "full_name": ["type": "string"],
-                    "role": ["enum": ["admin", "coordinator", "carrier"]], "branch_id": nullable("string", ["format": "uuid"]),
+                    "role": ["enum": .array(Role.allCases.map { .string($0.rawValue) })], "branch_id": nullable("string", ["format": "uuid"]),
                 ],
             ],
             "Phone": [

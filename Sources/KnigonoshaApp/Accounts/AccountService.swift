@@ -35,7 +35,8 @@ enum AccountService {
             return errors
         }
         if branchID.isEmpty {
-            if role != .admin { errors.add("branch_id", "user.branch_required") }
+            // Administrators and management work across the branches.
+            if role != .admin && role != .management { errors.add("branch_id", "user.branch_required") }
         } else if try await UUID(uuidString: branchID).asyncFlatMap({ try await Branch.find($0, on: db) }) == nil {
             errors.add("branch_id", "validation.choice")
         }

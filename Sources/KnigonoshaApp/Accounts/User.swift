@@ -57,7 +57,7 @@ public struct CurrentUser: Authenticatable, Sendable, Equatable {
         switch role {
         case .admin: true
         case .coordinator: branchID != nil && branchID == other
-        case .carrier: false
+        case .carrier, .management: false
         }
     }
 }

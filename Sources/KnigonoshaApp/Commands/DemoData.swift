@@ -20,6 +20,7 @@ enum DemoData {
         Account(email: "coordinator3@demo.kz", name: "Айгерим Тулегенова", role: .coordinator, branch: 2),
         Account(email: "carrier@demo.kz", name: "Ерлан Жумабаев", role: .carrier, branch: 0),
         Account(email: "carrier2@demo.kz", name: "Ольга Петренко", role: .carrier, branch: 2),
+        Account(email: "director@demo.kz", name: "Сауле Ахметова", role: .management, branch: nil),
     ]
 
     /// Returns `false` and changes nothing when the database already has accounts or readers.

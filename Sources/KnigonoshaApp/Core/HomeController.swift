@@ -11,6 +11,7 @@ struct HomeController {
         guard let user = req.auth.get(CurrentUser.self) else { return req.redirect(to: SiteRoute.login.path) }
         if Role.readerStaff.contains(user.role) { return req.redirect(to: SiteRoute.readers.path) }
         if user.role == .carrier { return req.redirect(to: SiteRoute.run.path) }
+        if user.role == .management { return req.redirect(to: SiteRoute.reports.path) }
         let ctx = req.page
         return Layout.page(
             ctx, title: ctx.t("home.carrier_title"),

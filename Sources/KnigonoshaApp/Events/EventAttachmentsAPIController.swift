@@ -21,12 +21,11 @@ struct AttachmentDTO: Content {
 /// `/api/v1/events/{id}/attachments`: the event's photos and slides. A file is sent as the raw
 /// request body with its name in `file_name`; the same checks as on the page apply.
 struct EventAttachmentsAPIController {
-    func register(_ routes: any RoutesBuilder, maxBytes: Int) {
-        let files = routes.grouped("events", ":id", "attachments")
-        files.get(use: list)
-        files.on(.POST, body: .collect(maxSize: ByteCount(value: maxBytes * 2 + 65536)), use: upload)
-        files.get(":id2", use: download)
-        files.delete(":id2", use: delete)
+    func register(read: any RoutesBuilder, write: any RoutesBuilder, maxBytes: Int) {
+        read.get("events", ":id", "attachments", use: list)
+        write.on(.POST, "events", ":id", "attachments", body: .collect(maxSize: ByteCount(value: maxBytes * 2 + 65536)), use: upload)
+        read.get("events", ":id", "attachments", ":id2", use: download)
+        write.delete("events", ":id", "attachments", ":id2", use: delete)
     }
 
     func list(req: Request) async throws -> [AttachmentDTO] {

@@ -9,12 +9,12 @@ struct EventAttachmentsController {
         var file: File?
     }
 
-    func register(_ routes: any RoutesBuilder, maxBytes: Int) {
+    func register(read: any RoutesBuilder, write routes: any RoutesBuilder, maxBytes: Int) {
         // Twice the limit gets collected, so that a file just over it is told so at its field.
         routes.on(
             .POST, SiteRoute.eventAttachments(SiteRoute.anyID).pattern, body: .collect(maxSize: ByteCount(value: maxBytes * 2 + 65536)),
             use: upload)
-        routes.get(SiteRoute.eventAttachment(SiteRoute.anyID, SiteRoute.anyID).pattern, use: download)
+        read.get(SiteRoute.eventAttachment(SiteRoute.anyID, SiteRoute.anyID).pattern, use: download)
         routes.post(SiteRoute.eventAttachmentDelete(SiteRoute.anyID, SiteRoute.anyID).pattern, use: delete)
     }
 

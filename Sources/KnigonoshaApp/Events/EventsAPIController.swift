@@ -3,13 +3,12 @@ import Vapor
 
 /// `/api/v1/events`: the event register, with the page's filters and rules.
 struct EventsAPIController {
-    func register(_ routes: any RoutesBuilder) {
-        let events = routes.grouped("events")
-        events.get(use: list)
-        events.post(use: create)
-        events.get(":id", use: show)
-        events.put(":id", use: update)
-        events.delete(":id", use: delete)
+    func register(read: any RoutesBuilder, write: any RoutesBuilder) {
+        read.get("events", use: list)
+        write.post("events", use: create)
+        read.get("events", ":id", use: show)
+        write.put("events", ":id", use: update)
+        write.delete("events", ":id", use: delete)
     }
 
     func list(req: Request) async throws -> [EventDTO] {

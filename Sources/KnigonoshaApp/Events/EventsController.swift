@@ -77,13 +77,14 @@ struct EventsController {
         }
     }
 
-    func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteRoute.events.pattern, use: list)
-        routes.get(SiteRoute.eventsCSV.pattern, use: csv)
-        routes.get(SiteRoute.eventsCalendar.pattern, use: calendar)
+    /// Reading is for everyone who reads the reports (management too); changing for staff.
+    func register(read: any RoutesBuilder, write routes: any RoutesBuilder) {
+        read.get(SiteRoute.events.pattern, use: list)
+        read.get(SiteRoute.eventsCSV.pattern, use: csv)
+        read.get(SiteRoute.eventsCalendar.pattern, use: calendar)
         routes.get(SiteRoute.eventNew.pattern, use: newForm)
         routes.post(SiteRoute.eventNew.pattern, use: create)
-        routes.get(SiteRoute.event(SiteRoute.anyID).pattern, use: show)
+        read.get(SiteRoute.event(SiteRoute.anyID).pattern, use: show)
         routes.get(SiteRoute.eventEdit(SiteRoute.anyID).pattern, use: editForm)
         routes.post(SiteRoute.eventEdit(SiteRoute.anyID).pattern, use: update)
     }
@@ -183,6 +184,7 @@ struct EventsController {
     /// Coordinators change their own branch's events; administrators any.
     func canEdit(_ event: Event, _ req: Request) throws -> Bool {
         let user = try req.currentUser()
+        guard Role.readerStaff.contains(user.role) else { return false }
         return user.isAdmin || (event.$branch.id != nil && event.$branch.id == user.branchID)
     }
 

@@ -3,13 +3,12 @@ import Vapor
 
 /// `/api/v1/projects`: the project registry with its lists and computed indicators.
 struct ProjectsAPIController {
-    func register(_ routes: any RoutesBuilder) {
-        let projects = routes.grouped("projects")
-        projects.get(use: list)
-        projects.post(use: create)
-        projects.get(":id", use: show)
-        projects.put(":id", use: update)
-        projects.delete(":id", use: delete)
+    func register(read: any RoutesBuilder, write: any RoutesBuilder) {
+        read.get("projects", use: list)
+        write.post("projects", use: create)
+        read.get("projects", ":id", use: show)
+        write.put("projects", ":id", use: update)
+        write.delete("projects", ":id", use: delete)
     }
 
     func list(req: Request) async throws -> [ProjectDTO] {

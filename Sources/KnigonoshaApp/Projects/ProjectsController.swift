@@ -62,11 +62,12 @@ struct ProjectsController {
         }
     }
 
-    func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteRoute.projects.pattern, use: list)
+    /// Reading is for everyone who reads the reports (management too); changing for staff.
+    func register(read: any RoutesBuilder, write routes: any RoutesBuilder) {
+        read.get(SiteRoute.projects.pattern, use: list)
         routes.get(SiteRoute.projectNew.pattern, use: newForm)
         routes.post(SiteRoute.projectNew.pattern, use: create)
-        routes.get(SiteRoute.project(SiteRoute.anyID).pattern, use: show)
+        read.get(SiteRoute.project(SiteRoute.anyID).pattern, use: show)
         routes.get(SiteRoute.projectEdit(SiteRoute.anyID).pattern, use: editForm)
         routes.post(SiteRoute.projectEdit(SiteRoute.anyID).pattern, use: update)
         routes.post(SiteRoute.projectDelete(SiteRoute.anyID).pattern, use: delete)
@@ -164,6 +165,7 @@ struct ProjectsController {
     /// Administrators change any project; coordinators their branch's and those they author.
     static func canEdit(_ r: ProjectRecord, _ req: Request) throws -> Bool {
         let user = try req.currentUser()
+        guard Role.readerStaff.contains(user.role) else { return false }
         if user.isAdmin { return true }
         if let branch = r.project.$branch.id, branch == user.branchID { return true }
         return r.authors.contains { $0.$user.id == user.id }

@@ -15,6 +15,7 @@ extension Request {
         case .admin: break
         case .coordinator: guard user.canAccess(branchID: visit.$branch.id) else { throw AppError.forbidden }
         case .carrier: guard visit.$carrier.id == user.id else { throw AppError.forbidden }
+        case .management: throw AppError.forbidden
         }
         return (visit, user)
     }

@@ -80,6 +80,9 @@ enum Layout {
             items.append((.reports, "nav.reports"))
         }
         if user.role == .carrier { items.append((.run, "nav.run")) }
+        if user.role == .management {
+            items += [(.reports, "nav.reports"), (.events, "nav.events"), (.projects, "nav.projects")]
+        }
         if user.isAdmin {
             items.append((.adminUsers, "nav.users"))
             items.append((.branches, "nav.branches"))

@@ -22,6 +22,8 @@ struct PageContext {
     func date(_ iso: String?) -> String { Formats.date(iso, lang) }
     func dateTime(_ date: Date?) -> String { Formats.dateTime(date, lang, timeZone: timeZone) }
     func number(_ value: Int) -> String { Formats.number(value, lang) }
+    /// Whether the account may add and change records (management only reads).
+    var canWrite: Bool { user.map { Role.readerStaff.contains($0.role) } ?? false }
 }
 
 extension Request {

@@ -15,7 +15,7 @@ enum EventsView {
             filters(ctx, filter, found, branches),
             .div(
                 .class("actions no-print"),
-                .a(.class("button primary"), .href(SiteRoute.eventNew.path), .text(ctx.t("event.new"))),
+                .if(ctx.canWrite, .a(.class("button primary"), .href(SiteRoute.eventNew.path), .text(ctx.t("event.new")))),
                 .a(.class("button secondary"), .href(SiteRoute.eventsCSV.path + "?" + filter.query), .text(ctx.t("event.export_csv"))),
                 .a(
                     .class("button secondary"), .href(SiteRoute.eventsCalendar.path + "?month=" + String(found.from.iso.prefix(7))),

@@ -92,6 +92,6 @@ enum ProjectListsView {
             .a(
                 .class("button secondary"), .href(SiteRoute.eventNew.path(query: [("project_id", r.project.id!.uuidString.lowercased())])),
                 .text(ctx.t("project.add_event"))))
-        return section(ctx, id: "events-h", title: ctx.t("project.events"), empty: r.events.isEmpty, table, add: add)
+        return section(ctx, id: "events-h", title: ctx.t("project.events"), empty: r.events.isEmpty, table, add: canEdit ? add : .empty)
     }
 }

@@ -7,7 +7,9 @@ enum ProjectsView {
         Layout.page(
             ctx, title: ctx.t("project.list_title"),
             .p(.class("lead"), .text(ctx.t("project.list_lead"))),
-            .div(.class("actions no-print"), .a(.class("button primary"), .href(SiteRoute.projectNew.path), .text(ctx.t("project.new")))),
+            .if(
+                ctx.canWrite,
+                .div(.class("actions no-print"), .a(.class("button primary"), .href(SiteRoute.projectNew.path), .text(ctx.t("project.new"))))),
             .div(
                 .class("table-wrap"),
                 .table(
