@@ -117,3 +117,37 @@ def test_statistics_lead_to_their_rows_and_the_annual_report_prints(driver, serv
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})["data"])
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_the_other_pages_in_kazakh_and_english(driver, server):
+    """The project's edit and award pages, and the reports in Kazakh and English, for a director
+    (management) too: every page clean under axe-core, in the page's language."""
+    login(driver, server, "admin@demo.kz")
+    driver.get(server + "/projects")
+    click_and_wait(driver, driver.find_element(By.XPATH, "//main//td/a[.='Книгоноша']"))
+    project_url = driver.current_url
+    driver.get(project_url + "/edit")
+    axe_clean(driver, "project-edit")
+    driver.get(project_url + "/awards/new")
+    axe_clean(driver, "award-new")
+    for lang, title in [("kk", "Үйде қызмет көрсету статистикасы"), ("en", "Home delivery statistics")]:
+        driver.get(server + "/reports")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, f"form.lang-switch button[value={lang}]"))
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+        assert title in driver.find_element(By.TAG_NAME, "h1").text
+        axe_clean(driver, "statistics-" + lang)
+        driver.get(server + "/reports/annual")
+        axe_clean(driver, "annual-" + lang)
+        driver.get(project_url)
+        axe_clean(driver, "project-" + lang)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.lang-switch button[value=ru]"))
+
+    # Management reads the same pages, with no lists of people behind the figures.
+    driver.delete_all_cookies()
+    login(driver, server, "director@demo.kz")
+    assert driver.current_url.endswith("/reports")
+    assert not driver.find_elements(By.CSS_SELECTOR, "a[href*='/reports/rows']")
+    axe_clean(driver, "statistics-management")
+    driver.get(project_url)
+    assert not driver.find_elements(By.CSS_SELECTOR, "a[href$='/edit']")
+    axe_clean(driver, "project-management")
