@@ -61,6 +61,9 @@ import VaporTesting
             let page = try await web.get("/projects/\(project.id.uuidString.lowercased())").body.string
             #expect(page.contains("«Разные – Равные»") && page.contains("Әлеуметтік-еңбек саласының үздігі") && page.contains(">Урок</a>"))
             #expect(page.contains("введено вручную: Журнал волонтёров") && page.contains(" 60 %"))
+            // The register's export names the project.
+            let csv = try await web.get("/events/export.csv?from=2026-05-01&to=2026-05-31").body.string
+            #expect(csv.contains(",Книгоноша\r\n") && csv.contains("Социальный проект\r\n"))
             // The event's card links back to its project.
             let card = try await web.get("/events/\(shown.event_ids[0].uuidString.lowercased())").body.string
             #expect(card.contains(#"href="/projects/\#(project.id.uuidString.lowercased())">Книгоноша</a>"#))

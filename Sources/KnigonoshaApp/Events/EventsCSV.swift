@@ -3,11 +3,15 @@ import Vapor
 /// The event list as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet programs
 /// read Cyrillic right), with localised headings and labels.
 enum EventsCSV {
-    static func response(_ events: [Event], branchNames: [UUID: String], ctx: PageContext, name: String) -> Response {
+    static func response(
+        _ events: [Event], branchNames: [UUID: String], projectNames: [UUID: String] = [:], ctx: PageContext, name: String
+    )
+        -> Response
+    {
         let headings = [
             "event.starts_on", "event.ends_on", "event.time_from", "event.time_to", "event.title", "event.type", "event.place",
             "event.organiser", "event.branch", "event.target_groups", "event.participants", "event.participants_total", "event.children",
-            "event.youth", "event.adults", "event.disabled", "event.goal", "event.expected_result", "event.actual_result",
+            "event.youth", "event.adults", "event.disabled", "event.goal", "event.expected_result", "event.actual_result", "event.project",
         ].map { ctx.t($0) }
         var lines = [CSV.line(headings)]
         for e in events {
@@ -17,7 +21,7 @@ enum EventsCSV {
                     e.startsOn, e.endsOn ?? "", e.timeFrom ?? "", e.timeTo ?? "", e.title, ctx.t(e.eventType.labelKey), e.place, e.organiser,
                     e.$branch.id.flatMap { branchNames[$0] } ?? "", e.groups.map { ctx.t($0.labelKey) }.joined(separator: "; "), e.participants,
                     String(e.participantsTotal), n(e.children), n(e.youth), n(e.adults), n(e.disabled), e.goal, e.expectedResult,
-                    e.actualResult ?? "",
+                    e.actualResult ?? "", e.$project.id.flatMap { projectNames[$0] } ?? "",
                 ]))
         }
         let response = Response(status: .ok, body: .init(string: "\u{FEFF}" + lines.joined()))

@@ -102,8 +102,10 @@ struct EventsController {
         guard found.errors.isEmpty else { throw AppError.validation(found.errors) }
         let branches = try await Branch.query(on: req.db).all()
         let names = Dictionary(branches.map { ($0.id!, $0.name(req.lang)) }) { a, _ in a }
+        let projects = Dictionary(try await Project.query(on: req.db).all().map { ($0.id!, $0.name) }) { a, _ in a }
         try await req.audit(.list, "event")
-        return EventsCSV.response(found.events, branchNames: names, ctx: req.page, name: "events-\(found.from.iso)-\(found.to.iso).csv")
+        return EventsCSV.response(
+            found.events, branchNames: names, projectNames: projects, ctx: req.page, name: "events-\(found.from.iso)-\(found.to.iso).csv")
     }
 
     /// A month of events; `month` is `yyyy-MM` (this month when left out or unreadable).
