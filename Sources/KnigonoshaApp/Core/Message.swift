@@ -36,7 +36,9 @@ public struct FieldErrors: Error, Sendable, Equatable {
             if required { add(field, "validation.required") }
             return nil
         }
-        if v.count > max { add(field, "validation.too_long", ["max": String(max)]) }
+        // Counted before trimming and in code points, as the OpenAPI document's `maxLength` is:
+        // a value the document calls too long is refused, whatever spaces it starts with.
+        if v.count > max || (value ?? "").unicodeScalars.count > max { add(field, "validation.too_long", ["max": String(max)]) }
         if TextRules.hasControlCharacters(v) { add(field, "validation.control_chars") }
         return v
     }
