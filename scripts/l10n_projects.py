@@ -46,7 +46,6 @@ def add(t):
     t("project.authors_required", "Укажите хотя бы одного автора.", "Кемінде бір авторды көрсетіңіз.", "Name at least one author.")
     t("project.branch_or_organisation", "Укажите филиал или организацию.", "Филиалды немесе ұйымды көрсетіңіз.", "Give a branch or an organisation.")
     t("project.none_yet", "Пока нет.", "Әзірге жоқ.", "None yet.")
-    t("project.remove", "Удалить", "Жою", "Remove")
     t("project.indicators", "Показатели", "Көрсеткіштер", "Indicators")
     t("project.indicators_caption", "Целевые и фактические значения", "Мақсатты және нақты мәндер", "Targets and actual values")
     t("project.indicator", "Показатель", "Көрсеткіш", "Indicator")

@@ -26,6 +26,7 @@ t("home.carrier_text", "Здесь появятся ваши маршруты д
 
 t("common.save", "Сохранить", "Сақтау", "Save")
 t("common.cancel", "Отмена", "Болдырмау", "Cancel")
+t("common.remove", "Удалить", "Жою", "Remove")
 t("common.yes", "Да", "Иә", "Yes")
 t("common.no", "Нет", "Жоқ", "No")
 t("common.unknown", "Неизвестно", "Белгісіз", "Unknown")

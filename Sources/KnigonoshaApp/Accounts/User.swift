@@ -51,6 +51,8 @@ public struct CurrentUser: Authenticatable, Sendable, Equatable {
     public let branchID: UUID?
 
     var isAdmin: Bool { role == .admin }
+    /// Whether the account adds and changes records (management and carriers do not, here).
+    var isStaff: Bool { Role.readerStaff.contains(role) }
 
     /// Whether this account may work with readers of `branchID`.
     func canAccess(branchID other: UUID?) -> Bool {

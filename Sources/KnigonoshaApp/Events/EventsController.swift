@@ -186,7 +186,7 @@ struct EventsController {
     /// Coordinators change their own branch's events; administrators any.
     func canEdit(_ event: Event, _ req: Request) throws -> Bool {
         let user = try req.currentUser()
-        guard Role.readerStaff.contains(user.role) else { return false }
+        guard user.isStaff else { return false }
         return user.isAdmin || (event.$branch.id != nil && event.$branch.id == user.branchID)
     }
 

@@ -31,7 +31,7 @@ struct ProjectPartsController {
 
     private func editable(_ req: Request) async throws -> ProjectRecord {
         let project = try await ProjectsController.find(req)
-        let record = try await ProjectRecord.load(project, today: req.today, on: req.db)
+        let record = try await ProjectRecord.load(project, today: req.today, on: req.db, actuals: false)
         guard try ProjectsController.canEdit(record, req) else { throw AppError.forbidden }
         return record
     }

@@ -11,7 +11,9 @@ struct ProjectRecord {
     var events: [Event]
     var actuals: [UUID: Int]
 
-    static func load(_ project: Project, today: LocalDate, on db: any Database) async throws -> ProjectRecord {
+    /// The project with its lists; `actuals` counts the indicators' values from the delivery
+    /// data, which only pages and answers that show them need.
+    static func load(_ project: Project, today: LocalDate, on db: any Database, actuals: Bool = true) async throws -> ProjectRecord {
         let id = try project.requireID()
         let events = try await Event.query(on: db).filter(\.$project.$id == id).sort(\.$startsOn).all()
         let indicators = try await ProjectIndicator.query(on: db).filter(\.$project.$id == id).sort(\.$position).all()
@@ -21,7 +23,7 @@ struct ProjectRecord {
             presentations: try await ProjectPresentation.query(on: db).filter(\.$project.$id == id).sort(\.$presentedOn).all(),
             awards: try await ProjectAward.query(on: db).filter(\.$project.$id == id).sort(\.$awardedOn).all(),
             indicators: indicators, events: events,
-            actuals: try await ProjectIndicators.actuals(indicators, project: project, events: events, today: today, on: db))
+            actuals: actuals ? try await ProjectIndicators.actuals(indicators, project: project, events: events, today: today, on: db) : [:])
     }
 
     /// Percent of the target, rounded down; none for a zero target or a missing value.

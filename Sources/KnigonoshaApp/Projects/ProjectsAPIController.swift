@@ -39,9 +39,7 @@ struct ProjectsAPIController {
 
     func update(req: Request) async throws -> ProjectDTO {
         let project = try await find(req)
-        guard try ProjectsController.canEdit(try await ProjectRecord.load(project, today: req.today, on: req.db), req) else {
-            throw AppError.forbidden
-        }
+        try await ProjectsController.requireEditable(project, req)
         let (errors, parts) = try await ProjectService.apply(try decode(req), to: project, by: try req.currentUser(), on: req.db)
         guard errors.isEmpty else { throw AppError.validation(errors) }
         try await ProjectService.save(project, parts, on: req.db)
@@ -51,9 +49,7 @@ struct ProjectsAPIController {
 
     func delete(req: Request) async throws -> Response {
         let project = try await find(req)
-        guard try ProjectsController.canEdit(try await ProjectRecord.load(project, today: req.today, on: req.db), req) else {
-            throw AppError.forbidden
-        }
+        try await ProjectsController.requireEditable(project, req)
         try await ProjectService.delete(project, on: req.db)
         try await req.audit(.update, "project", project.id)
         return Response(status: .noContent)

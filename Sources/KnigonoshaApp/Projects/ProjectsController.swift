@@ -104,21 +104,21 @@ struct ProjectsController {
 
     func editForm(req: Request) async throws -> Response {
         let project = try await Self.find(req)
-        let record = try await ProjectRecord.load(project, today: req.today, on: req.db)
+        let record = try await ProjectRecord.load(project, today: req.today, on: req.db, actuals: false)
         guard try Self.canEdit(record, req) else { throw AppError.forbidden }
         return try await page(req, project: project, form: Form(record), errors: FieldErrors())
     }
 
     func update(req: Request) async throws -> Response {
         let project = try await Self.find(req)
-        guard try Self.canEdit(try await ProjectRecord.load(project, today: req.today, on: req.db), req) else { throw AppError.forbidden }
+        try await Self.requireEditable(project, req)
         return try await save(req, project: project)
     }
 
     /// Removes the project; its events stay, unlinked.
     func delete(req: Request) async throws -> Response {
         let project = try await Self.find(req)
-        guard try Self.canEdit(try await ProjectRecord.load(project, today: req.today, on: req.db), req) else { throw AppError.forbidden }
+        try await Self.requireEditable(project, req)
         try await ProjectService.delete(project, on: req.db)
         try await req.audit(.update, "project", project.id)
         return req.seeOther(.projects, flash: "project.deleted")
@@ -164,10 +164,20 @@ struct ProjectsController {
 
     /// Administrators change any project; coordinators their branch's and those they author.
     static func canEdit(_ r: ProjectRecord, _ req: Request) throws -> Bool {
+        try canEdit(r.project, authors: r.authors, req)
+    }
+
+    static func canEdit(_ project: Project, authors: [ProjectAuthor], _ req: Request) throws -> Bool {
         let user = try req.currentUser()
-        guard Role.readerStaff.contains(user.role) else { return false }
+        guard user.isStaff else { return false }
         if user.isAdmin { return true }
-        if let branch = r.project.$branch.id, branch == user.branchID { return true }
-        return r.authors.contains { $0.$user.id == user.id }
+        if let branch = project.$branch.id, branch == user.branchID { return true }
+        return authors.contains { $0.$user.id == user.id }
+    }
+
+    /// Refuses a change by someone who may not make it; reads only the authors.
+    static func requireEditable(_ project: Project, _ req: Request) async throws {
+        let authors = try await ProjectAuthor.query(on: req.db).filter(\.$project.$id == project.requireID()).all()
+        guard try canEdit(project, authors: authors, req) else { throw AppError.forbidden }
     }
 }

@@ -26,9 +26,7 @@ struct DeliveryReportController {
         let (scope, errors) = try await filter.scope(today: req.today, on: req.db)
         guard errors.isEmpty else { return Loaded(scope: scope, errors: errors) }
         let stats = try await DeliveryStats.compute(scope, today: req.today, on: req.db)
-        var q = Event.query(on: req.db).filter(\.$startsOn >= scope.from.iso).filter(\.$startsOn <= scope.to.iso)
-        if let b = scope.branchID { q = q.filter(\.$branch.$id == b) }
-        let events = EventsReport(try await q.all(), from: scope.from, to: scope.to)
+        let events = try await EventsReport.load(scope, on: req.db)
         try await req.audit(.list, "statistics")
         return Loaded(scope: scope, errors: errors, stats: stats, totals: try await LibraryTotal.find(scope, on: req.db), events: events)
     }
@@ -63,24 +61,19 @@ struct DeliveryReportController {
         let page = max(1, min(10_000, req.query[Int.self, at: "page"] ?? 1))
         guard let found = try await StatsLists.page(list: list, subset: subset, scope: scope, page: page, today: req.today, ctx: req.page, on: req.db)
         else { throw AppError.notFound }
-        try await req.audit(.list, list == "loans" ? "loan" : list == "visits" ? "visit" : "reader")
+        try await req.audit(.list, StatsLists.auditEntity(list))
         return StatsRowsView.page(req.page, scope: scope, list: list, subset: subset, page: page, found: found)
     }
 
     /// The print-ready annual report: `year` (this year by default), for a branch or the library.
     func annual(req: Request) async throws -> Response {
         let raw = req.query[String.self, at: "year"] ?? ""
-        let year = raw.isEmpty ? req.today.year : (Int(raw) ?? 0)
         var errors = FieldErrors()
-        if !(2000...2200).contains(year) { errors.add("year", "validation.range", ["min": "2000", "max": "2200"]) }
-        var filter = StatsFilter(branch_id: req.query[String.self, at: "branch_id"])
-        let y = errors.isEmpty ? year : req.today.year
-        filter.from = LocalDate(year: y, month: 1, day: 1).iso
-        filter.to = LocalDate(year: y, month: 12, day: 31).iso
-        var loaded = try await Self.load(req, filter)
+        let year = AnnualReport.year(raw.isEmpty ? nil : raw, today: req.today, into: &errors)
+        var loaded = try await Self.load(req, AnnualReport.filter(year: year, branch: req.query[String.self, at: "branch_id"]))
         loaded.errors.merge(errors)
         let branches = try await Branch.query(on: req.db).sort(\.$code).all()
         let projects = try await AnnualReport.projects(loaded.scope, today: req.today, on: req.db)
-        return AnnualReportView.page(req.page, year: raw.isEmpty ? String(y) : raw, loaded: loaded, branches: branches, projects: projects)
+        return AnnualReportView.page(req.page, year: raw.isEmpty ? String(year) : raw, loaded: loaded, branches: branches, projects: projects)
     }
 }

@@ -96,12 +96,7 @@ struct DeliveryStats: Sendable {
     /// Readers, done visits and items issued per month of the period (at most 36 months).
     private mutating func countMonths(_ sql: any SQLDatabase) async throws {
         var months: [String: Month] = [:]
-        var m = LocalDate(year: scope.from.year, month: scope.from.month, day: 1)
-        while m <= scope.to && months.count < 36 {
-            let key = String(m.iso.prefix(7))
-            months[key] = Month(month: key)
-            m = LocalDate(m.schedulingDay.adding(months: 1))
-        }
+        for key in StatsScope.monthKeys(from: scope.from, to: scope.to) { months[key] = Month(month: key) }
         var q: SQLQueryString =
             "SELECT substr(v.scheduled_on, 1, 7) AS m, COUNT(*) AS n, COUNT(DISTINCT v.reader_id) AS r FROM visits v WHERE v.status = \(bind: VisitStatus.done.rawValue) AND "
         StatsRows.visitsIn(scope, into: &q)

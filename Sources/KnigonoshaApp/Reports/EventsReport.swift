@@ -37,14 +37,7 @@ struct EventsReport {
         var months: [String: Row] = [:]
         for e in events { add(&months[String(e.startsOn.prefix(7)), default: Row(code: String(e.startsOn.prefix(7)))], e) }
         if let from, let to {
-            var m = LocalDate(year: from.year, month: from.month, day: 1)
-            var n = 0
-            while m <= to && n < 36 {
-                let key = String(m.iso.prefix(7))
-                if months[key] == nil { months[key] = Row(code: key) }
-                m = LocalDate(m.schedulingDay.adding(months: 1))
-                n += 1
-            }
+            for key in StatsScope.monthKeys(from: from, to: to) where months[key] == nil { months[key] = Row(code: key) }
         }
         byMonth = months.keys.sorted().suffix(36).compactMap { months[$0] }
         byType = EventType.allCases.compactMap { types[$0.rawValue] }
@@ -54,6 +47,13 @@ struct EventsReport {
 }
 
 extension EventsReport {
+    /// The report of the events that start in the scope's period, at its branch.
+    static func load(_ scope: StatsScope, on db: any Database) async throws -> EventsReport {
+        var q = Event.query(on: db).filter(\.$startsOn >= scope.from.iso).filter(\.$startsOn <= scope.to.iso)
+        if let b = scope.branchID { q = q.filter(\.$branch.$id == b) }
+        return EventsReport(try await q.all(), from: scope.from, to: scope.to)
+    }
+
     /// The report as a workbook, with the page's localised headings.
     func workbook(_ ctx: PageContext) -> Workbook {
         func sheet(_ name: String, _ head: String, _ rows: [Row], key: String) -> Workbook.Sheet {

@@ -84,17 +84,12 @@ enum EventsReportView {
 
     /// Events per month: the chart, and the same figures as a table.
     static func trend(_ ctx: PageContext, _ report: EventsReport) -> Node<HTML.BodyContext> {
-        func label(_ code: String) -> String {
-            let parts = code.split(separator: "-")
-            guard parts.count == 2, let m = Int(parts[1]) else { return code }
-            return String(ctx.t("month.\(m)").prefix(3)) + " " + String(parts[0].suffix(2))
-        }
+        func label(_ code: String) -> String { StatsTables.monthLabel(ctx, code) }
         let bars = report.byMonth.map { BarChart.Bar(label: label($0.code), value: $0.events) }
-        let summary = report.byMonth.map { label($0.code) + ": " + String($0.events) }.joined(separator: ", ")
         return .section(
             .attribute(named: "aria-labelledby", value: "trend-h"),
             .h2(.id("trend-h"), .text(ctx.t("report.by_month"))),
-            BarChart.svg(id: "events-by-month", title: ctx.t("report.by_month"), description: summary, bars: bars),
+            StatsTables.chart(ctx, id: "events-by-month", title: ctx.t("report.by_month"), bars),
             .div(
                 .class("table-wrap"),
                 .table(

@@ -44,7 +44,7 @@ struct StatsAPIController {
             e.add("subset", "validation.choice")
             throw AppError.validation(e)
         }
-        try await req.audit(.list, list == "loans" ? "loan" : list == "visits" ? "visit" : "reader")
+        try await req.audit(.list, StatsLists.auditEntity(list))
         return StatsRowsDTO(
             total: found.total, page: page, page_size: StatsLists.pageSize, columns: found.headings,
             rows: found.rows.map { .init(link: $0.link?.path, cells: $0.cells) })
@@ -52,25 +52,16 @@ struct StatsAPIController {
 
     func annual(req: Request) async throws -> AnnualReportDTO {
         var e = FieldErrors()
-        let raw = req.query[String.self, at: "year"]
-        let year = raw.map { Int($0) ?? 0 } ?? req.today.year
-        if !(2000...2200).contains(year) { e.add("year", "validation.range", ["min": "2000", "max": "2200"]) }
+        let year = AnnualReport.year(req.query[String.self, at: "year"], today: req.today, into: &e)
         guard e.isEmpty else { throw AppError.validation(e) }
-        var filter = StatsFilter(branch_id: req.query[String.self, at: "branch_id"])
+        let filter = AnnualReport.filter(year: year, branch: req.query[String.self, at: "branch_id"])
         try EventsAPIController.rejectEmpty([("branch_id", filter.branch_id)])
-        filter.from = LocalDate(year: year, month: 1, day: 1).iso
-        filter.to = LocalDate(year: year, month: 12, day: 31).iso
-        let (scope, errors) = try await filter.scope(today: req.today, on: req.db)
-        guard errors.isEmpty else { throw AppError.validation(errors) }
-        let stats = try await DeliveryStats.compute(scope, today: req.today, on: req.db)
-        var q = Event.query(on: req.db).filter(\.$startsOn >= scope.from.iso).filter(\.$startsOn <= scope.to.iso)
-        if let b = scope.branchID { q = q.filter(\.$branch.$id == b) }
-        let events = EventsReport(try await q.all(), from: scope.from, to: scope.to)
-        let projects = try await AnnualReport.projects(scope, today: req.today, on: req.db)
-        try await req.audit(.list, "statistics")
+        let loaded = try await DeliveryReportController.load(req, filter)
+        guard loaded.errors.isEmpty, let stats = loaded.stats, let events = loaded.events else { throw AppError.validation(loaded.errors) }
+        let projects = try await AnnualReport.projects(loaded.scope, today: req.today, on: req.db)
         return AnnualReportDTO(
-            year: year, branch_id: scope.branchID, delivery: DeliveryStatsDTO(stats, totals: try await LibraryTotal.find(scope, on: req.db)),
-            events: EventsReportDTO(events, from: scope.from, to: scope.to), projects: projects.map(ProjectDTO.init))
+            year: year, branch_id: loaded.scope.branchID, delivery: DeliveryStatsDTO(stats, totals: loaded.totals),
+            events: EventsReportDTO(events, from: loaded.scope.from, to: loaded.scope.to), projects: projects.map(ProjectDTO.init))
     }
 
     func totals(req: Request) async throws -> [LibraryTotalDTO] {

@@ -17,6 +17,9 @@ enum StatsLists {
         var headings: [String]
     }
 
+    /// What the audit log records a list as: each row is a reader, a visit or a loan.
+    static func auditEntity(_ list: String) -> String { list == "loans" ? "loan" : list == "visits" ? "visit" : "reader" }
+
     /// The page of rows behind `list`/`subset`, or nil when the pair names no figure.
     static func page(
         list: String, subset: String, scope: StatsScope, page: Int, today: LocalDate, ctx: PageContext, on db: any Database

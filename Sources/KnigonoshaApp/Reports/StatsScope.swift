@@ -8,6 +8,17 @@ struct StatsScope: Sendable, Equatable {
 
     /// The day overdue loans are counted on: the period's end, or today while it runs.
     func asOf(today: LocalDate) -> LocalDate { to < today ? to : today }
+
+    /// The months a period touches, as `yyyy-MM`, in order; at most the first 36.
+    static func monthKeys(from: LocalDate, to: LocalDate) -> [String] {
+        var keys: [String] = []
+        var m = LocalDate(year: from.year, month: from.month, day: 1)
+        while m <= to && keys.count < 36 {
+            keys.append(String(m.iso.prefix(7)))
+            m = LocalDate(m.schedulingDay.adding(months: 1))
+        }
+        return keys
+    }
 }
 
 /// The age bands the delivery statistics count readers in, by age on the period's last day.

@@ -59,8 +59,9 @@ enum TotalsView {
                                 .if(
                                     isAdmin,
                                     .td(
-                                        ProjectCardView.removeButton(
-                                            ctx, .reportTotalDelete(r.id!), what: ctx.date(r.periodFrom) + " — " + ctx.date(r.periodTo)))))
+                                        Forms.removeButton(
+                                            ctx, .reportTotalDelete(r.id!), label: ctx.t("common.remove"),
+                                            what: ctx.date(r.periodFrom) + " — " + ctx.date(r.periodTo)))))
                         }))),
             .if(isAdmin, form)
         )

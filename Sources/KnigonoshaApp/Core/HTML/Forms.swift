@@ -214,6 +214,14 @@ enum Forms {
         )
     }
 
+    /// A button that removes one thing, in a form of its own: it reads `label`, and says what it
+    /// removes to screen readers (`label: what`), since a list has one per row.
+    static func removeButton(_ ctx: PageContext, _ route: SiteRoute, label: String, what: String) -> Node<HTML.BodyContext> {
+        post(
+            ctx, route, class: "inline no-print",
+            .button(.type(.submit), .class("link-button"), .attribute(named: "aria-label", value: label + ": " + what), .text(label)))
+    }
+
     static func submit(_ label: String, name: String? = nil, value: String? = nil) -> Node<HTML.BodyContext> {
         .button(.type(.submit), .class("primary"), .attribute(named: "name", value: name), .attribute(named: "value", value: value), .text(label))
     }

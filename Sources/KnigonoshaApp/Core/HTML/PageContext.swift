@@ -23,7 +23,7 @@ struct PageContext {
     func dateTime(_ date: Date?) -> String { Formats.dateTime(date, lang, timeZone: timeZone) }
     func number(_ value: Int) -> String { Formats.number(value, lang) }
     /// Whether the account may add and change records (management only reads).
-    var canWrite: Bool { user.map { Role.readerStaff.contains($0.role) } ?? false }
+    var canWrite: Bool { user?.isStaff ?? false }
 }
 
 extension Request {

@@ -63,14 +63,7 @@ enum EventCardView {
                     .text(" (" + ctx.number(max(1, a.size / 1024)) + " KB)"),
                     .if(
                         canEdit,
-                        Forms.post(
-                            ctx, action: SiteRoute.eventAttachmentDelete(e.id!, a.id!).path, class: "inline no-print",
-                            [
-                                .button(
-                                    .type(.submit), .class("link-button"),
-                                    .attribute(named: "aria-label", value: ctx.t("attachment.delete") + ": " + a.fileName),
-                                    .text(ctx.t("attachment.delete")))
-                            ])))
+                        Forms.removeButton(ctx, .eventAttachmentDelete(e.id!, a.id!), label: ctx.t("attachment.delete"), what: a.fileName)))
             })
         let upload: Node<HTML.BodyContext> = .element(
             named: "form",

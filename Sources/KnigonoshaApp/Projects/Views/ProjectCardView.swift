@@ -13,7 +13,7 @@ enum ProjectCardView {
         let rows: [Node<HTML.DescriptionListContext>] = [
             row("project.status", ctx.t(p.projectStatus.labelKey)),
             row("project.period", ProjectsView.period(ctx, p)),
-            row("project.held_by", ProjectsView.heldBy(ctx, p, branchName)),
+            row("project.held_by", ProjectsView.heldBy(p, branchName)),
             row("project.authors", r.authors.map(\.name).joined(separator: ", ")),
             row("project.target_groups", p.groups.map { ctx.t($0.labelKey) }.joined(separator: ", ")),
             row("project.goal", p.goal),
@@ -31,14 +31,6 @@ enum ProjectCardView {
                 .if(canEdit, .a(.class("button primary"), .href(SiteRoute.projectEdit(p.id!).path), .text(ctx.t("project.edit")))),
                 .a(.class("button secondary"), .href(SiteRoute.projects.path), .text(ctx.t("project.back_to_list"))))
         )
-    }
-
-    static func removeButton(_ ctx: PageContext, _ route: SiteRoute, what: String) -> Node<HTML.BodyContext> {
-        Forms.post(
-            ctx, route, class: "inline no-print",
-            .button(
-                .type(.submit), .class("link-button"), .attribute(named: "aria-label", value: ctx.t("project.remove") + ": " + what),
-                .text(ctx.t("project.remove"))))
     }
 
     static func addLink(_ ctx: PageContext, _ p: Project, _ part: ProjectPart) -> Node<HTML.BodyContext> {
@@ -98,7 +90,11 @@ enum ProjectCardView {
                     .group(
                         meter(percent ?? 0),
                         .text(" " + ctx.number(percent ?? 0) + " %")))),
-            .if(canEdit, .td(.class("no-print"), removeButton(ctx, .projectPartDelete(r.project.id!, .indicators, i.id!), what: i.name)))
+            .if(
+                canEdit,
+                .td(
+                    .class("no-print"),
+                    Forms.removeButton(ctx, .projectPartDelete(r.project.id!, .indicators, i.id!), label: ctx.t("common.remove"), what: i.name)))
         )
     }
 }

@@ -42,7 +42,8 @@ enum ProjectListsView {
                                 canEdit,
                                 .td(
                                     .class("no-print"),
-                                    ProjectCardView.removeButton(ctx, .projectPartDelete(r.project.id!, .presentations, x.id!), what: x.venue)))
+                                    Forms.removeButton(
+                                        ctx, .projectPartDelete(r.project.id!, .presentations, x.id!), label: ctx.t("common.remove"), what: x.venue)))
                         )
                     })))
         return section(
@@ -65,7 +66,8 @@ enum ProjectListsView {
                                 canEdit,
                                 .td(
                                     .class("no-print"),
-                                    ProjectCardView.removeButton(ctx, .projectPartDelete(r.project.id!, .awards, x.id!), what: x.name)))
+                                    Forms.removeButton(
+                                        ctx, .projectPartDelete(r.project.id!, .awards, x.id!), label: ctx.t("common.remove"), what: x.name)))
                         )
                     })))
         return section(

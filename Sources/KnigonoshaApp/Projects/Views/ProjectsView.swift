@@ -26,7 +26,7 @@ enum ProjectsView {
                                     .attribute(named: "data-label", value: ctx.t("project.name")),
                                     .a(.href(SiteRoute.project(p.id!).path), .text(p.name))),
                                 .td(
-                                    .attribute(named: "data-label", value: ctx.t("project.held_by")), .text(heldBy(ctx, p, p.branch?.name(ctx.lang)))),
+                                    .attribute(named: "data-label", value: ctx.t("project.held_by")), .text(heldBy(p, p.branch?.name(ctx.lang)))),
                                 .td(.attribute(named: "data-label", value: ctx.t("project.period")), .text(period(ctx, p))),
                                 .td(.attribute(named: "data-label", value: ctx.t("project.status")), .text(ctx.t(p.projectStatus.labelKey))),
                                 .td(
@@ -39,7 +39,7 @@ enum ProjectsView {
         )
     }
 
-    static func heldBy(_ ctx: PageContext, _ p: Project, _ branch: String?) -> String {
+    static func heldBy(_ p: Project, _ branch: String?) -> String {
         [branch, p.organisation.isEmpty ? nil : p.organisation].compactMap { $0 }.joined(separator: "; ")
     }
 
