@@ -152,8 +152,21 @@ public enum BibliographicMapping {
         ["large print", "large type", "крупный шрифт", "крупным шрифтом", "ірі қаріп"].contains { text.contains($0) }
     }
 
+    /// The lower-cased text of the fields with `tags`, built straight into bytes: ASCII values are
+    /// lowered byte by byte, others through `lowercased()`.
     private static func mentions(_ r: MARCRecord, _ tags: [String]) -> Mentions {
-        Mentions(r.fields.filter { tags.contains($0.tag) }.flatMap { $0.subfields.map(\.value) }.joined(separator: " ").lowercased())
+        var bytes: [UInt8] = []
+        for field in r.fields where tags.contains(field.tag) {
+            for sub in field.subfields {
+                if !bytes.isEmpty { bytes.append(0x20) }
+                if ASCIIText.isPlain(sub.value) {
+                    for b in sub.value.utf8 { bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+                } else {
+                    bytes.append(contentsOf: sub.value.lowercased().utf8)
+                }
+            }
+        }
+        return Mentions(bytes: bytes)
     }
 
     /// Lower-cased note text, searched as UTF-8 bytes: Foundation's `contains` is slow on Linux
@@ -161,6 +174,7 @@ public enum BibliographicMapping {
     struct Mentions {
         let bytes: [UInt8]
         init(_ text: String) { bytes = Array(text.utf8) }
+        init(bytes: [UInt8]) { self.bytes = bytes }
 
         func contains(_ needle: String) -> Bool {
             let n = Array(needle.utf8)
@@ -193,6 +207,18 @@ public enum BibliographicMapping {
 
     /// The first ISBN token, digits and X only: «978-5-17-081234-5 (hbk.)» → «9785170812345».
     static func isbn(_ raw: String) -> String? {
+        if ASCIIText.isPlain(raw) {
+            var value: [UInt8] = []
+            for b in raw.utf8.drop(while: { $0 == 0x20 }) {
+                if b == 0x20 { break }
+                if b >= 0x30 && b <= 0x39 || b == 0x58 { value.append(b) } else if b == 0x78 { value.append(0x58) }
+            }
+            return value.count == 10 || value.count == 13 ? String(decoding: value, as: UTF8.self) : nil
+        }
+        return isbnUnicode(raw)
+    }
+
+    static func isbnUnicode(_ raw: String) -> String? {
         let token = raw.split(separator: " ").first.map(String.init) ?? ""
         let value = token.filter { $0.isNumber || $0 == "X" || $0 == "x" }.uppercased()
         return value.count == 10 || value.count == 13 ? value : nil
@@ -200,6 +226,25 @@ public enum BibliographicMapping {
 
     static func year(_ text: String?) -> Int? {
         guard let text else { return nil }
+        if ASCIIText.isPlain(text) {
+            var value = 0
+            var count = 0
+            for b in text.utf8 {
+                guard b >= 0x30 && b <= 0x39 else {
+                    (value, count) = (0, 0)
+                    continue
+                }
+                // As below: only the first four digits of a run are read as a year.
+                count += 1
+                if count <= 4 { value = value * 10 + Int(b - 0x30) }
+                if count == 4 && (1400...2200).contains(value) { return value }
+            }
+            return nil
+        }
+        return yearUnicode(text)
+    }
+
+    static func yearUnicode(_ text: String) -> Int? {
         var digits = ""
         for c in text {
             if c.isASCII && c.isNumber {
@@ -230,13 +275,20 @@ public enum BibliographicMapping {
     }
 
     static func unique(_ values: [String]) -> [String] {
+        // Most lists are a handful long: comparing beats hashing, which normalises Unicode.
+        if values.count <= 8 {
+            var out: [String] = []
+            for v in values where !v.isEmpty && !out.contains(v) { out.append(v) }
+            return out
+        }
         var seen = Set<String>()
         return values.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     static func trim(_ s: String) -> String {
         // Fast path: nothing to trim at either end (the usual case).
-        if let f = s.utf8.first, let l = s.utf8.last, f != 0x20, l != 0x20, f != 0x09, l != 0x09, f < 0x80, l < 0x80 { return s }
+        // (All ASCII white space counts: a line break at the end once survived here.)
+        if let f = s.utf8.first, let l = s.utf8.last, f < 0x80, l < 0x80, !ASCIIText.isSpace(f), !ASCIIText.isSpace(l) { return s }
         let scalars = s.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
@@ -245,6 +297,10 @@ public enum BibliographicMapping {
 
     /// Drops ISBD punctuation that ends a subfield: «Путь Абая :» → «Путь Абая».
     static func clean(_ s: String) -> String {
+        ASCIIText.isPlain(s) ? cleanASCII(s) : cleanUnicode(s)
+    }
+
+    static func cleanUnicode(_ s: String) -> String {
         var t = trim(s)
         while let last = t.last, " /:;=,".contains(last) { t.removeLast() }
         if t.hasSuffix(".") && !t.hasSuffix("..") {
@@ -257,6 +313,47 @@ public enum BibliographicMapping {
         }
         return trim(t)
     }
+}
+
+extension BibliographicMapping {
+    /// `clean` for ASCII text without carriage returns, where every byte is a `Character`: the same
+    /// steps on the bytes, without grapheme breaking. Most of any catalogue takes this path.
+    static func cleanASCII(_ s: String) -> String {
+        var source = s
+        var out = s
+        source.withUTF8 { b in
+            var lo = 0
+            var hi = b.count
+            while lo < hi && ASCIIText.isSpace(b[lo]) { lo += 1 }
+            while hi > lo && ASCIIText.isSpace(b[hi - 1]) { hi -= 1 }
+            while hi > lo && isTrailingPunctuation(b[hi - 1]) { hi -= 1 }
+            if hi > lo && b[hi - 1] == 0x2E && !(hi - lo >= 2 && b[hi - 2] == 0x2E) {
+                var space = hi - 2
+                while space >= lo && b[space] != 0x20 { space -= 1 }
+                // Keep the dot of an initial or an abbreviation («Jr.», «Wyd.»).
+                if !(space >= lo && hi - 1 - space <= 3) && hi - 1 - lo > 3 { hi -= 1 }
+            }
+            while hi > lo && ASCIIText.isSpace(b[hi - 1]) { hi -= 1 }
+            if lo > 0 || hi < b.count { out = String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self) }
+        }
+        return out
+    }
+
+    @inline(__always) static func isTrailingPunctuation(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x2F || b == 0x3A || b == 0x3B || b == 0x3D || b == 0x2C
+    }
+}
+
+/// Byte-level shortcuts for text where bytes and characters coincide.
+enum ASCIIText {
+    /// ASCII without carriage returns: each byte is one `Character` («\r\n» would be one for two).
+    static func isPlain(_ s: String) -> Bool {
+        for b in s.utf8 where b >= 0x80 || b == 0x0D { return false }
+        return true
+    }
+
+    /// Unicode white space within ASCII: tab to carriage return, and the space.
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 }
 
 extension String {

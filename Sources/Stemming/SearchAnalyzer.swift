@@ -5,8 +5,12 @@
 /// inflected query finds every form: «книгах» and «книга» both become «книг».
 public final class SearchAnalyzer {
     private var cache: [String: String] = [:]
+    let stemTable: StemTable
 
-    public init() {}
+    public init() { stemTable = StemTable() }
+
+    /// An analyser whose byte-keyed stem table forgets after `stemTableLimit` words (for tests).
+    init(stemTableLimit: Int) { stemTable = StemTable(limit: stemTableLimit) }
 
     /// The stemmed terms of `text`, one per word, in order.
     public func terms(_ text: String) -> [String] {

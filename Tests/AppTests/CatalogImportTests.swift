@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import MARCKit
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -60,6 +61,41 @@ import VaporTesting
         }
     }
 
+    /// A batch the database refuses is written again record by record: the refused record is
+    /// reported, the others land once each, and the refused one leaves nothing behind, not even
+    /// in the search index. (The bulk insert stops at the first error instead of undoing itself.)
+    @Test(arguments: TestDatabase.all)
+    func test_a_refused_record_fails_its_batch_and_only_itself(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            if db == .sqlite {
+                try await sql.raw(
+                    "CREATE TRIGGER kn_refuse BEFORE INSERT ON bib_records WHEN NEW.title = 'Отказ' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+                ).run()
+            } else {
+                try await sql.raw(
+                    """
+                    CREATE FUNCTION kn_refuse() RETURNS trigger AS $$ BEGIN IF NEW.title = 'Отказ' THEN RAISE EXCEPTION 'refused'; \
+                    END IF; RETURN NEW; END $$ LANGUAGE plpgsql
+                    """
+                ).run()
+                try await sql.raw("CREATE TRIGGER kn_refuse BEFORE INSERT ON bib_records FOR EACH ROW EXECUTE FUNCTION kn_refuse()").run()
+            }
+            let titles = ["Первая", "Вторая", "Отказ", "Четвёртая"]
+            let records = titles.enumerated().map { CatalogFixtures.record("r\($0.offset)", title: $0.element, subject: "Тема", author: "Автор") }
+            let summary = try await CatalogImport.run(path: try CatalogFixtures.xmlFile(records), options: ImportOptions(), on: app.db)
+            #expect(summary.imported == 3)
+            #expect(summary.retriedBatches == 1)
+            #expect(summary.issues.map(\.number) == [3])
+            let stored = try await BibRecord.query(on: app.db).sort(\.$title).all().map(\.title)
+            #expect(stored == ["Вторая", "Первая", "Четвёртая"])
+            if db == .sqlite {
+                let rows = try await sql.raw("SELECT count(*) AS n FROM bib_fts").first()
+                #expect(try rows?.decode(column: "n", as: Int.self) == 3)
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func test_unrecognised_file_imports_nothing(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
@@ -105,6 +141,7 @@ import VaporTesting
             let res = try await web.get("/catalog/export?format=marc21")
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("kn-export-\(UUID()).mrc").path
             try Data(buffer: res.body).write(to: URL(fileURLWithPath: path))
+            defer { try? FileManager.default.removeItem(atPath: path) }
             let again = try await CatalogImport.run(path: path, options: ImportOptions(), on: app.db)
             #expect(again.updated == original.count)
             #expect(again.imported == 0)

@@ -12,6 +12,7 @@ enum CatalogImport {
     ) async throws -> ImportSummary {
         let importer = try await CatalogImporter(db: db)
         let items = RecordSource.items(path: path, options: options)
+        importer.written = items.recycler.put
         var fatal: String?
         while let item = await items.next() {
             switch item {

@@ -33,6 +33,8 @@ final class CatalogImporter {
     private let writer: BatchWriter
     private var batch: [PreparedRecord] = []
     private(set) var summary = ImportSummary()
+    /// Given each batch once it is written, so that its memory is freed elsewhere.
+    var written: ([PreparedRecord]) -> Void = { _ in }
     static let batchSize = 5000
 
     init(db: any Database) async throws {
@@ -62,6 +64,7 @@ final class CatalogImporter {
         guard !batch.isEmpty else { return }
         let records = batch
         batch.removeAll(keepingCapacity: true)
+        defer { written(records) }
         do {
             let counts = try await writer.write(records, on: database)
             summary.imported += counts.0

@@ -23,13 +23,12 @@ final class PreparedRecord: Sendable {
         self.bib = bib
         matchKey = Self.matchKey(bib)
         marc = ISO2709Writer.encode(record)
-        func analysed(_ texts: [String]) -> String { texts.flatMap { analyzer.indexTerms($0) }.joined(separator: " ") }
         index = (
-            analysed([bib.title, bib.subtitle ?? ""]),
-            analysed(bib.contributors.map(\.name)),
-            analysed(bib.subjects + bib.genres),
-            analysed([bib.series ?? ""]),
-            analysed([bib.summary ?? ""])
+            analyzer.indexText([bib.title, bib.subtitle ?? ""]),
+            analyzer.indexText(bib.contributors.map(\.name)),
+            analyzer.indexText(bib.subjects + bib.genres),
+            analyzer.indexText([bib.series ?? ""]),
+            analyzer.indexText([bib.summary ?? ""])
         )
         sqliteRow = SQLiteBulk.row(
             bib: bib, matchKey: matchKey, contributors: Self.contributorsText(bib), languages: Self.languagesText(bib), marc: marc)
