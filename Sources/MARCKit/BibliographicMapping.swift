@@ -156,7 +156,8 @@ public enum BibliographicMapping {
     /// lowered byte by byte, others through `lowercased()`.
     private static func mentions(_ r: MARCRecord, _ tags: [String]) -> Mentions {
         var bytes: [UInt8] = []
-        for field in r.fields where tags.contains(field.tag) {
+        let keys = tags.map(MARCField.key)
+        for field in r.fields where keys.contains(field.tagKey) {
             for sub in field.subfields {
                 if !bytes.isEmpty { bytes.append(0x20) }
                 if ASCIIText.isPlain(sub.value) {

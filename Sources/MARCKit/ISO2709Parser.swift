@@ -13,6 +13,16 @@ public enum ISO2709Parser {
 
     /// Parses `bytes` (one whole record, terminator included). `encoding` nil means: detect it.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding forced: MARCEncoding? = nil) throws(MARCError) -> MARCRecord {
+        try parseNoting(bytes, encoding: forced).record
+    }
+
+    /// Parses as `parse` does, and tells whether `bytes` are exactly what `ISO2709Writer.encode`
+    /// gives for the record: UTF-8 found valid (not merely assumed), the leader's coded positions
+    /// as the writer sets them, and fields laid out in directory order with nothing between them.
+    /// An importer may then keep the bytes it read instead of encoding the record again.
+    static func parseNoting(
+        _ bytes: UnsafeBufferPointer<UInt8>, encoding forced: MARCEncoding?
+    ) throws(MARCError) -> (record: MARCRecord, canonical: Bool) {
         let n = bytes.count
         guard n >= 25 else { throw .truncated(expected: 25, available: n) }
         guard let length = digits(bytes, 0, 5) else { throw .invalidLength(ascii(bytes, 0, 5)) }
@@ -27,6 +37,8 @@ public enum ISO2709Parser {
         var entries: [(tag: (UInt8, UInt8, UInt8), start: Int, end: Int)] = []
         entries.reserveCapacity(directoryLength / 12)
         var p = 24
+        var laidOut = true
+        var expectedStart = 0
         while p < base - 1 {
             let t0 = bytes[p], t1 = bytes[p + 1], t2 = bytes[p + 2]
             guard isTagByte(t0), isTagByte(t1), isTagByte(t2) else {
@@ -41,8 +53,11 @@ public enum ISO2709Parser {
             guard len >= 1, e <= n - 1 else { throw .fieldOutOfBounds(tag: tag) }
             guard bytes[e - 1] == fieldTerminator else { throw .missingFieldTerminator(tag: tag) }
             entries.append(((t0, t1, t2), s, e - 1))
+            laidOut = laidOut && start == expectedStart
+            expectedStart = start + len
             p += 12
         }
+        laidOut = laidOut && base + expectedStart + 1 == n
         let leaderBytes = UnsafeBufferPointer(rebasing: bytes[0..<24])
         let encoding = forced ?? detectEncoding(bytes, leader9: bytes[9], base: base)
         var decoder = TextDecoder(encoding)
@@ -51,7 +66,13 @@ public enum ISO2709Parser {
         var fields: [MARCField] = []
         fields.reserveCapacity(entries.count)
         for entry in entries {
-            let tag = String(decoding: [entry.tag.0, entry.tag.1, entry.tag.2], as: UTF8.self)
+            // A three-byte string is stored inline: no array, no allocation.
+            let tag = String(unsafeUninitializedCapacity: 3) {
+                $0[0] = entry.tag.0
+                $0[1] = entry.tag.1
+                $0[2] = entry.tag.2
+                return 3
+            }
             let body = UnsafeBufferPointer(rebasing: bytes[entry.start..<entry.end])
             decoder.startField()
             if entry.tag.0 == 0x30 && entry.tag.1 == 0x30 {
@@ -79,7 +100,11 @@ public enum ISO2709Parser {
         guard leaderBytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
             throw .invalidLeader("it contains characters that are not ASCII")
         }
-        return MARCRecord(leader: String(decoding: leaderBytes, as: UTF8.self), fields: fields)
+        let record = MARCRecord(leader: String(decoding: leaderBytes, as: UTF8.self), fields: fields)
+        let leaderAsWritten =
+            bytes[9] == 0x61 && bytes[10] == 0x32 && bytes[11] == 0x32 && bytes[20] == 0x34 && bytes[21] == 0x35
+            && bytes[22] == 0x30 && bytes[23] == 0x30
+        return (record, forced == nil && encoding == .utf8 && laidOut && leaderAsWritten)
     }
 
     /// A record that is valid UTF-8 is read as UTF-8 whatever its leader says; otherwise MARC-8

@@ -3,6 +3,8 @@ import Foundation
 /// One step of reading a file: a record, or a record that had to be skipped, with its number
 /// (1-based, in file order).
 public enum MARCReadResult: Sendable {
+    /// `raw` holds the record's bytes when the reader was asked for them (`keepRaw`, or
+    /// `keepCanonical` and the bytes are as `ISO2709Writer` would write them).
     case record(number: Int, record: MARCRecord, raw: [UInt8]?)
     case failure(number: Int, error: MARCError)
 }
@@ -18,6 +20,8 @@ public final class ISO2709Reader: Sequence, IteratorProtocol {
     private let file: UnsafeMutablePointer<FILE>?
     private let encoding: MARCEncoding?
     private let keepRaw: Bool
+    /// Keep a record's bytes only when they equal its encoding (see `ISO2709Parser.parseNoting`).
+    public var keepCanonical = false
     private var number = 0
     /// Bytes consumed so far, for progress reporting.
     public private(set) var bytesRead = 0
@@ -90,10 +94,11 @@ public final class ISO2709Reader: Sequence, IteratorProtocol {
         let result: MARCReadResult
         let s = start
         do {
-            let record = try buffer.withUnsafeBufferPointer { p throws(MARCError) in
-                try ISO2709Parser.parse(UnsafeBufferPointer(rebasing: p[s..<(s + length)]), encoding: encoding)
+            let (record, canonical) = try buffer.withUnsafeBufferPointer { p throws(MARCError) in
+                try ISO2709Parser.parseNoting(UnsafeBufferPointer(rebasing: p[s..<(s + length)]), encoding: encoding)
             }
-            result = .record(number: number, record: record, raw: keepRaw ? Array(buffer[s..<(s + length)]) : nil)
+            let keep = keepRaw || (keepCanonical && canonical)
+            result = .record(number: number, record: record, raw: keep ? Array(buffer[s..<(s + length)]) : nil)
         } catch {
             result = .failure(number: number, error: error)
         }

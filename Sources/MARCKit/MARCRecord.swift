@@ -9,17 +9,24 @@ public struct MARCRecord: Sendable, Equatable {
     }
 
     /// The fields with `tag`, in record order.
-    public func fields(_ tag: String) -> [MARCField] { fields.filter { $0.tag == tag } }
+    public func fields(_ tag: String) -> [MARCField] {
+        let key = MARCField.key(tag)
+        return fields.filter { $0.has(key, tag) }
+    }
 
     /// The first field with `tag`.
-    public func field(_ tag: String) -> MARCField? { fields.first { $0.tag == tag } }
+    public func field(_ tag: String) -> MARCField? {
+        let key = MARCField.key(tag)
+        return fields.first { $0.has(key, tag) }
+    }
 
     /// The value of a control field, such as 001 or 008.
     public func control(_ tag: String) -> String? { field(tag)?.value }
 
     /// The first value of subfield `code` in the first field with `tag`.
     public func first(_ tag: String, _ code: Unicode.Scalar) -> String? {
-        for f in fields where f.tag == tag {
+        let key = MARCField.key(tag)
+        for f in fields where f.has(key, tag) {
             if let v = f.first(code) { return v }
         }
         return nil
@@ -27,13 +34,21 @@ public struct MARCRecord: Sendable, Equatable {
 
     /// Every value of subfield `code` in every field with `tag`.
     public func all(_ tag: String, _ code: Unicode.Scalar) -> [String] {
-        fields.filter { $0.tag == tag }.flatMap { $0.values(code) }
+        let key = MARCField.key(tag)
+        var out: [String] = []
+        for f in fields where f.has(key, tag) {
+            for s in f.subfields where s.code == code { out.append(s.value) }
+        }
+        return out
     }
 }
 
 /// A control field (tag 001–009) has a value; a data field has two indicators and subfields.
 public struct MARCField: Sendable, Equatable {
-    public var tag: String
+    public var tag: String { didSet { tagKey = Self.key(tag) } }
+    /// The tag's three bytes as a number: looking fields up by tag compares these instead of
+    /// strings, which mapping a record does a few hundred times.
+    private(set) var tagKey: UInt32
     public var value: String?
     public var indicator1: Unicode.Scalar
     public var indicator2: Unicode.Scalar
@@ -41,6 +56,7 @@ public struct MARCField: Sendable, Equatable {
 
     public init(tag: String, value: String) {
         self.tag = tag
+        tagKey = Self.key(tag)
         self.value = value
         self.indicator1 = " "
         self.indicator2 = " "
@@ -49,6 +65,7 @@ public struct MARCField: Sendable, Equatable {
 
     public init(tag: String, indicator1: Unicode.Scalar, indicator2: Unicode.Scalar, subfields: [MARCSubfield]) {
         self.tag = tag
+        tagKey = Self.key(tag)
         self.value = nil
         self.indicator1 = indicator1
         self.indicator2 = indicator2
@@ -56,6 +73,22 @@ public struct MARCField: Sendable, Equatable {
     }
 
     public var isControl: Bool { value != nil }
+
+    /// Three-byte tags as a number; any other tag as `UInt32.max`, compared as text.
+    static func key(_ tag: String) -> UInt32 {
+        var key: UInt32 = 0
+        var count = 0
+        for b in tag.utf8 {
+            count += 1
+            if count > 3 { return .max }
+            key = key << 8 | UInt32(b)
+        }
+        return count == 3 ? key : .max
+    }
+
+    @inline(__always) func has(_ key: UInt32, _ tag: String) -> Bool {
+        key == .max ? tagKey == .max && self.tag == tag : tagKey == key
+    }
 
     public func first(_ code: Unicode.Scalar) -> String? { subfields.first { $0.code == code }?.value }
 

@@ -17,12 +17,13 @@ final class PreparedRecord: Sendable {
     /// sends them (see `SQLiteBulk`).
     let sqliteRow: [SQLiteData]
 
-    init(number: Int, record: MARCRecord, flavor: MARCFlavor?, analyzer: SearchAnalyzer) {
+    /// `encoded` is the record's ISO 2709 form when the file already holds it byte for byte.
+    init(number: Int, record: MARCRecord, flavor: MARCFlavor?, analyzer: SearchAnalyzer, encoded: [UInt8]? = nil) {
         self.number = number
         let bib = BibliographicMapping.map(record, flavor: flavor)
         self.bib = bib
         matchKey = Self.matchKey(bib)
-        marc = ISO2709Writer.encode(record)
+        marc = encoded ?? ISO2709Writer.encode(record)
         index = (
             analyzer.indexText([bib.title, bib.subtitle ?? ""]),
             analyzer.indexText(bib.contributors.map(\.name)),

@@ -143,7 +143,8 @@ enum RecordSource {
             }
             func handle(_ result: MARCReadResult) {
                 switch result {
-                case .record(let n, let r, _): send(.record(PreparedRecord(number: n, record: r, flavor: options.flavor, analyzer: analyzer)))
+                case .record(let n, let r, let raw):
+                    send(.record(PreparedRecord(number: n, record: r, flavor: options.flavor, analyzer: analyzer, encoded: raw)))
                 case .failure(let n, let e): send(.failure(number: n, reason: e.description))
                 }
             }
@@ -176,6 +177,7 @@ enum RecordSource {
                     send(.fatal("cannot open the file"))
                     break
                 }
+                reader.keepCanonical = true
                 var count = 0
                 while let result = reader.next() {
                     handle(result)
