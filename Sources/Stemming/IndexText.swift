@@ -19,7 +19,9 @@ extension SearchAnalyzer {
             guard !word.bytes.isEmpty else { return }
             if count > 0 { out.append(0x20) }
             count += 1
-            stemTable.appendStems(of: word, to: &out)
+            // A number is its own term; keeping numbers (years, call numbers) out of the table
+            // leaves room there for words.
+            if word.digitsOnly { out.append(contentsOf: word.bytes) } else { stemTable.appendStems(of: word, to: &out) }
             word.reset()
         }
         var i = 0
@@ -63,6 +65,7 @@ extension SearchAnalyzer {
 struct WordBuffer {
     var bytes: [UInt8] = []
     var hash: UInt64 = WordBuffer.seed
+    var digitsOnly = true
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
 
     init() { bytes.reserveCapacity(64) }
@@ -70,6 +73,7 @@ struct WordBuffer {
     @inline(__always) mutating func append(_ byte: UInt8) {
         bytes.append(byte)
         hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        if byte < 0x30 || byte > 0x39 { digitsOnly = false }
     }
 
     mutating func append(scalar value: UInt32) {
@@ -93,5 +97,6 @@ struct WordBuffer {
     mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         hash = Self.seed
+        digitsOnly = true
     }
 }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import MARCKit
 import SQLKit
+import Stemming
 import Testing
 import Vapor
 import VaporTesting
@@ -58,6 +59,14 @@ import VaporTesting
             #expect(summary.imported == 2600)
             #expect(summary.retriedBatches == 0)
             #expect(try await BibRecord.query(on: app.db).count() == 2600)
+            if db == .sqlite, let sql = app.db as? any SQLDatabase {
+                // M041: the index gathers a whole statement's terms before writing a segment.
+                let row = try await sql.raw("SELECT v FROM bib_fts_config WHERE k = 'hashsize'").first()
+                #expect(try row?.decode(column: "v", as: Int.self) == 67_108_864)
+                let term = try #require(SearchAnalyzer.queryStems("запись").first)
+                let indexed = try await sql.raw("SELECT count(*) AS n FROM bib_fts WHERE bib_fts MATCH \(bind: "title:" + term)").first()
+                #expect(try indexed?.decode(column: "n", as: Int.self) == 2600)
+            }
         }
     }
 

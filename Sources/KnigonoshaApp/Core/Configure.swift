@@ -66,6 +66,7 @@ enum Migrations {
         app.migrations.add(M038AddEventProject())
         app.migrations.add(M039CreateLibraryTotals())
         app.migrations.add(M040IndexLoanDates())
+        app.migrations.add(M041SearchIndexHashSize())
     }
 
     /// Runs pending migrations and the per-database settings.
