@@ -56,6 +56,15 @@ import VaporTesting
         }
     }
 
+    /// The demo's banner names the address the server will really listen on (it always said 8080).
+    @Test func test_demo_banner_follows_the_serve_options() {
+        #expect(DemoData.loginURL(arguments: ["knigonosha", "serve"]) == "http://127.0.0.1:8080/login")
+        #expect(DemoData.loginURL(arguments: ["knigonosha", "serve", "--port", "9000"]) == "http://127.0.0.1:9000/login")
+        #expect(DemoData.loginURL(arguments: ["knigonosha", "serve", "-H", "0.0.0.0", "-p", "81"]) == "http://0.0.0.0:81/login")
+        #expect(DemoData.loginURL(arguments: ["knigonosha", "serve", "--bind", "10.0.0.5:8443"]) == "http://10.0.0.5:8443/login")
+        #expect(DemoData.loginURL(arguments: ["knigonosha", "serve", "--port=7000"]) == "http://127.0.0.1:7000/login")
+    }
+
     @Test(arguments: TestDatabase.all)
     func test_demo_data_loads_once(db: TestDatabase) async throws {
         try await withTestApp(db) { app in

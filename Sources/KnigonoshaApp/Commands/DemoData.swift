@@ -23,9 +23,34 @@ enum DemoData {
         Account(email: "director@demo.kz", name: "Сауле Ахметова", role: .management, branch: nil),
     ]
 
+    /// Where the server that `serve` is about to start will answer, read from the same options
+    /// Vapor's serve command takes (`--hostname`/`-H`, `--port`/`-p`, `--bind`/`-b`).
+    static func loginURL(arguments: [String]) -> String {
+        var host = "127.0.0.1"
+        var port = "8080"
+        var i = 0
+        while i < arguments.count {
+            let parts = arguments[i].split(separator: "=", maxSplits: 1).map(String.init)
+            let name = parts[0]
+            let value = parts.count == 2 ? parts[1] : (i + 1 < arguments.count ? arguments[i + 1] : nil)
+            if parts.count == 1 && ["--hostname", "-H", "--port", "-p", "--bind", "-b"].contains(name) { i += 1 }
+            switch (name, value) {
+            case ("--hostname", let v?), ("-H", let v?): host = v
+            case ("--port", let v?), ("-p", let v?): port = v
+            case ("--bind", let v?), ("-b", let v?):
+                let hp = v.split(separator: ":", maxSplits: 1).map(String.init)
+                host = hp[0]
+                if hp.count == 2 { port = hp[1] }
+            default: break
+            }
+            i += 1
+        }
+        return "http://\(host):\(port)/login"
+    }
+
     /// Returns `false` and changes nothing when the database already has accounts or readers.
     @discardableResult
-    static func loadIfEmpty(_ app: Application) async throws -> Bool {
+    static func loadIfEmpty(_ app: Application, arguments: [String] = []) async throws -> Bool {
         let db = app.db
         let existingUsers = try await User.query(on: db).count()
         let existingReaders = try await Reader.query(on: db).count()
@@ -78,7 +103,7 @@ enum DemoData {
         try await DemoDelivery.load(on: db, today: today, l10n: app.l10n)
         try await DemoHistory.load(on: db, today: today)
         try await DemoEvents.load(on: db, admin: admin.current, branches: branches, today: today)
-        var lines = ["", "Demo data loaded. Sign in at http://127.0.0.1:8080/login with any of these (password: \(password)):"]
+        var lines = ["", "Demo data loaded. Sign in at \(loginURL(arguments: arguments)) with any of these (password: \(password)):"]
         for a in accounts {
             lines.append("  \(a.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(a.email)")
         }

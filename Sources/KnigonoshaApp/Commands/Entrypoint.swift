@@ -28,7 +28,7 @@ public enum Knigonosha {
             app.asyncCommands.use(BenchCommands(), as: "bench")
             if command == "serve" {
                 try await Migrations.run(on: app)
-                if demo { try await DemoData.loadIfEmpty(app) }
+                if demo { try await DemoData.loadIfEmpty(app, arguments: env.arguments) }
             }
             try await app.execute()
         } catch {
