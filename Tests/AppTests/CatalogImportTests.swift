@@ -181,3 +181,28 @@ import VaporTesting
         }
     }
 }
+
+/// A reader whose consumer goes away (an import job that failed midway) must end, not wait for a
+/// free slot for ever with its records and the file held.
+@Suite struct RecordSourceTests {
+    @Test func test_reader_ends_when_its_consumer_goes_away() async throws {
+        // More records than the hand-over buffer holds, so the reader is waiting when we leave.
+        let count = RecordSource.capacity * RecordSource.batch * 2
+        var bytes: [UInt8] = []
+        for i in 0..<count { bytes += ISO2709Writer.encode(CatalogFixtures.record("s\(i)", title: "Запись \(i)")) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kn-\(UUID()).mrc").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var items: RecordSource.Items? = RecordSource.items(path: path, options: ImportOptions())
+        let stop = try #require(items?.stop)
+        let first = await items?.next()
+        guard case .record(let record)? = first else {
+            Issue.record("the first item is not a record")
+            return
+        }
+        #expect(record.bib.title == "Запись 0")
+        #expect(stop.waitForEnd(seconds: 0.2) == false)  // still reading, or waiting for room
+        items = nil
+        #expect(stop.waitForEnd(seconds: 20))
+    }
+}

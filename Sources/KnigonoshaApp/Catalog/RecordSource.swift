@@ -82,11 +82,22 @@ enum RecordSource {
         private var index = 0
         /// Written records go back to the reader thread to be freed there (see `Recycler`).
         let recycler: Recycler
+        let stop: Stop
 
-        init(_ stream: AsyncStream<[SourceItem]>, _ slots: DispatchSemaphore, _ recycler: Recycler) {
+        init(_ stream: AsyncStream<[SourceItem]>, _ slots: DispatchSemaphore, _ recycler: Recycler, _ stop: Stop) {
             iterator = stream.makeAsyncIterator()
             self.slots = slots
             self.recycler = recycler
+            self.stop = stop
+        }
+
+        /// An import that ends early (its job failed) lets the reader go: otherwise it would wait
+        /// for a free slot for ever, holding its buffered records and the open file.
+        deinit {
+            stop.cancel()
+            // Enough for a full buffer and the one wait in progress: libdispatch refuses to free a
+            // semaphore left below its starting value.
+            for _ in 0...RecordSource.capacity { slots.signal() }
         }
 
         func next() async -> SourceItem? {
@@ -122,17 +133,36 @@ enum RecordSource {
         }
     }
 
+    /// Tells the reader thread that nobody takes its records any more, and tells (tests) when the
+    /// thread has ended.
+    final class Stop: @unchecked Sendable {
+        private let lock = NSLock()
+        private var cancelled = false
+        private let ended = DispatchSemaphore(value: 0)
+
+        var isCancelled: Bool { lock.withLock { cancelled } }
+        func cancel() { lock.withLock { cancelled = true } }
+        func end() { ended.signal() }
+        /// True when the reader thread ended within `seconds`.
+        func waitForEnd(seconds: Double) -> Bool { ended.wait(timeout: .now() + seconds) == .success }
+    }
+
     static func items(path: String, options: ImportOptions) -> Items {
         let slots = DispatchSemaphore(value: capacity)
         let recycler = Recycler()
+        let stop = Stop()
         let (stream, continuation) = AsyncStream<[SourceItem]>.makeStream(bufferingPolicy: .unbounded)
         let thread = Thread {
             let analyzer = SearchAnalyzer()
             var buffer: [SourceItem] = []
             buffer.reserveCapacity(batch)
             func flush() {
-                guard !buffer.isEmpty else { return }
+                guard !buffer.isEmpty, !stop.isCancelled else { return buffer.removeAll() }
                 slots.wait()
+                guard !stop.isCancelled else {
+                    buffer.removeAll()
+                    return
+                }
                 continuation.yield(buffer)
                 buffer.removeAll(keepingCapacity: true)
                 recycler.empty()
@@ -142,6 +172,8 @@ enum RecordSource {
                 if buffer.count >= batch { flush() }
             }
             func handle(_ result: MARCReadResult) {
+                // MARCXML cannot stop its parser midway; cancelled, it reads on without preparing.
+                if stop.isCancelled { return }
                 switch result {
                 case .record(let n, let r, let raw):
                     send(.record(PreparedRecord(number: n, record: r, flavor: options.flavor, analyzer: analyzer, encoded: raw)))
@@ -160,7 +192,7 @@ enum RecordSource {
                     ?? String(String.UnicodeScalarView(data.map { Windows1251Text.scalar($0) }))
                 let (records, errors) = CSVCatalog.records(from: text)
                 for e in errors { send(.failure(number: e.row, reason: e.reason)) }
-                for (row, record) in records {
+                for (row, record) in records where !stop.isCancelled {
                     send(.record(PreparedRecord(number: row, record: record, flavor: .marc21, analyzer: analyzer)))
                 }
                 if records.isEmpty && errors.isEmpty { send(.fatal("the CSV file has no rows")) }
@@ -179,7 +211,7 @@ enum RecordSource {
                 }
                 reader.keepCanonical = true
                 var count = 0
-                while let result = reader.next() {
+                while !stop.isCancelled, let result = reader.next() {
                     handle(result)
                     count += 1
                     if count % 500 == 0 { send(.progress(bytes: reader.bytesRead)) }
@@ -190,10 +222,11 @@ enum RecordSource {
             }
             flush()
             continuation.finish()
+            stop.end()
         }
         thread.stackSize = 8 << 20
         thread.start()
-        return Items(stream, slots, recycler)
+        return Items(stream, slots, recycler, stop)
     }
 
     /// ISO 2709 starts with five digits; MARCXML with «<»; CSV is named .csv or has a «title» header.
