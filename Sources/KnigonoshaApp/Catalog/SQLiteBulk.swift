@@ -22,9 +22,18 @@ enum SQLiteBulk {
         var binds: [SQLiteData] = []
         binds.reserveCapacity(records.count * BatchWriter.columns.count)
         for r in records { binds.append(contentsOf: r.sqliteRow) }
-        return try await db.query(sql, binds).map { row in
-            (row.column("match_key")?.string ?? "", row.column("id")?.integer ?? 0)
+        // The connection's own `query` hands each returned row to our closure on the database
+        // thread. `SQLiteDatabase.query` would submit every row to the event loop as a task of
+        // its own: 250,000 wake-ups for the Library of Congress file, a fifth of the import's
+        // context switches.
+        nonisolated(unsafe) var keys: [(String, Int)] = []
+        keys.reserveCapacity(records.count)
+        try await db.withConnection { [binds] connection in
+            try await connection.query(sql, binds) { row in
+                keys.append((row.column("match_key")?.string ?? "", row.column("id")?.integer ?? 0))
+            }
         }
+        return keys
     }
 
     static func insertIndex(_ records: [PreparedRecord], ids: [String: Int], on db: any SQLiteDatabase) async throws {
@@ -41,7 +50,7 @@ enum SQLiteBulk {
             binds.append(.text(r.index.series))
             binds.append(.text(r.index.summary))
         }
-        _ = try await db.query(sql, binds)
+        try await db.withConnection { [binds] connection in try await connection.query(sql, binds) { _ in } }
     }
 
     /// One record's values in `BatchWriter.columns` order.
