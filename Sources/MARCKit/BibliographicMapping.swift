@@ -208,15 +208,7 @@ public enum BibliographicMapping {
 
     /// The first ISBN token, digits and X only: «978-5-17-081234-5 (hbk.)» → «9785170812345».
     static func isbn(_ raw: String) -> String? {
-        if ASCIIText.isPlain(raw) {
-            var value: [UInt8] = []
-            for b in raw.utf8.drop(while: { $0 == 0x20 }) {
-                if b == 0x20 { break }
-                if b >= 0x30 && b <= 0x39 || b == 0x58 { value.append(b) } else if b == 0x78 { value.append(0x58) }
-            }
-            return value.count == 10 || value.count == 13 ? String(decoding: value, as: UTF8.self) : nil
-        }
-        return isbnUnicode(raw)
+        ASCIIText.isPlain(raw) ? isbnASCII(raw) : isbnUnicode(raw)
     }
 
     static func isbnUnicode(_ raw: String) -> String? {
@@ -227,22 +219,7 @@ public enum BibliographicMapping {
 
     static func year(_ text: String?) -> Int? {
         guard let text else { return nil }
-        if ASCIIText.isPlain(text) {
-            var value = 0
-            var count = 0
-            for b in text.utf8 {
-                guard b >= 0x30 && b <= 0x39 else {
-                    (value, count) = (0, 0)
-                    continue
-                }
-                // As below: only the first four digits of a run are read as a year.
-                count += 1
-                if count <= 4 { value = value * 10 + Int(b - 0x30) }
-                if count == 4 && (1400...2200).contains(value) { return value }
-            }
-            return nil
-        }
-        return yearUnicode(text)
+        return ASCIIText.isPlain(text) ? yearASCII(text) : yearUnicode(text)
     }
 
     static func yearUnicode(_ text: String) -> Int? {
@@ -314,47 +291,6 @@ public enum BibliographicMapping {
         }
         return trim(t)
     }
-}
-
-extension BibliographicMapping {
-    /// `clean` for ASCII text without carriage returns, where every byte is a `Character`: the same
-    /// steps on the bytes, without grapheme breaking. Most of any catalogue takes this path.
-    static func cleanASCII(_ s: String) -> String {
-        var source = s
-        var out = s
-        source.withUTF8 { b in
-            var lo = 0
-            var hi = b.count
-            while lo < hi && ASCIIText.isSpace(b[lo]) { lo += 1 }
-            while hi > lo && ASCIIText.isSpace(b[hi - 1]) { hi -= 1 }
-            while hi > lo && isTrailingPunctuation(b[hi - 1]) { hi -= 1 }
-            if hi > lo && b[hi - 1] == 0x2E && !(hi - lo >= 2 && b[hi - 2] == 0x2E) {
-                var space = hi - 2
-                while space >= lo && b[space] != 0x20 { space -= 1 }
-                // Keep the dot of an initial or an abbreviation («Jr.», «Wyd.»).
-                if !(space >= lo && hi - 1 - space <= 3) && hi - 1 - lo > 3 { hi -= 1 }
-            }
-            while hi > lo && ASCIIText.isSpace(b[hi - 1]) { hi -= 1 }
-            if lo > 0 || hi < b.count { out = String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self) }
-        }
-        return out
-    }
-
-    @inline(__always) static func isTrailingPunctuation(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x2F || b == 0x3A || b == 0x3B || b == 0x3D || b == 0x2C
-    }
-}
-
-/// Byte-level shortcuts for text where bytes and characters coincide.
-enum ASCIIText {
-    /// ASCII without carriage returns: each byte is one `Character` («\r\n» would be one for two).
-    static func isPlain(_ s: String) -> Bool {
-        for b in s.utf8 where b >= 0x80 || b == 0x0D { return false }
-        return true
-    }
-
-    /// Unicode white space within ASCII: tab to carriage return, and the space.
-    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 }
 
 extension String {
