@@ -3,8 +3,8 @@ import Foundation
 /// One step of reading a file: a record, or a record that had to be skipped, with its number
 /// (1-based, in file order).
 public enum MARCReadResult: Sendable {
-    /// `raw` holds the record's bytes when the reader was asked for them (`keepRaw`, or
-    /// `keepCanonical` and the bytes are as `ISO2709Writer` would write them).
+    /// `raw` holds the record's bytes when the reader was asked for them (`keepCanonical`) and
+    /// they are as `ISO2709Writer` would write them.
     case record(number: Int, record: MARCRecord, raw: [UInt8]?)
     case failure(number: Int, error: MARCError)
 }
@@ -19,7 +19,6 @@ public final class ISO2709Reader: Sequence, IteratorProtocol {
     private var eof = false
     private let file: UnsafeMutablePointer<FILE>?
     private let encoding: MARCEncoding?
-    private let keepRaw: Bool
     /// Keep a record's bytes only when they equal its encoding (see `ISO2709Parser.parseNoting`).
     public var keepCanonical = false
     private var number = 0
@@ -28,23 +27,21 @@ public final class ISO2709Reader: Sequence, IteratorProtocol {
 
     static let chunk = 1 << 20
 
-    /// Opens `path`; `encoding` nil means detect it per record. `keepRaw` returns each record's bytes.
-    public init(path: String, encoding: MARCEncoding? = nil, keepRaw: Bool = false) throws {
+    /// Opens `path`; `encoding` nil means detect it per record.
+    public init(path: String, encoding: MARCEncoding? = nil) throws {
         guard let f = fopen(path, "rb") else { throw MARCError.unrecognised("cannot open \(path)") }
         file = f
         buffer = [UInt8](repeating: 0, count: Self.chunk * 2)
         self.encoding = encoding
-        self.keepRaw = keepRaw
     }
 
     /// Reads from bytes already in memory.
-    public init(bytes: [UInt8], encoding: MARCEncoding? = nil, keepRaw: Bool = false) {
+    public init(bytes: [UInt8], encoding: MARCEncoding? = nil) {
         file = nil
         buffer = bytes
         end = bytes.count
         eof = true
         self.encoding = encoding
-        self.keepRaw = keepRaw
     }
 
     deinit { if let file { fclose(file) } }
@@ -97,8 +94,7 @@ public final class ISO2709Reader: Sequence, IteratorProtocol {
             let (record, canonical) = try buffer.withUnsafeBufferPointer { p throws(MARCError) in
                 try ISO2709Parser.parseNoting(UnsafeBufferPointer(rebasing: p[s..<(s + length)]), encoding: encoding)
             }
-            let keep = keepRaw || (keepCanonical && canonical)
-            result = .record(number: number, record: record, raw: keep ? Array(buffer[s..<(s + length)]) : nil)
+            result = .record(number: number, record: record, raw: keepCanonical && canonical ? Array(buffer[s..<(s + length)]) : nil)
         } catch {
             result = .failure(number: number, error: error)
         }

@@ -14,14 +14,23 @@ extension SearchAnalyzer {
     }
 
     private func appendTerms(of text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], count: inout Int) {
-        var word = WordBuffer()
-        func flush() {
-            guard !word.bytes.isEmpty else { return }
+        SearchAnalyzer.foldWords(text) { word in
             if count > 0 { out.append(0x20) }
             count += 1
             // A number is its own term; keeping numbers (years, call numbers) out of the table
             // leaves room there for words.
             if word.digitsOnly { out.append(contentsOf: word.bytes) } else { stemTable.appendStems(of: word, to: &out) }
+        }
+    }
+
+    /// Calls `body` with each folded word of `text` (UTF-8): letters and digits in lower case,
+    /// «ё» read as «е», apostrophes inside a word dropped. Documents and queries both split here.
+    @inline(__always)
+    static func foldWords(_ text: UnsafeBufferPointer<UInt8>, _ body: (WordBuffer) -> Void) {
+        var word = WordBuffer()
+        func flush() {
+            guard !word.bytes.isEmpty else { return }
+            body(word)
             word.reset()
         }
         var i = 0

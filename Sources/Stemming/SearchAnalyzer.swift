@@ -77,40 +77,11 @@ public final class SearchAnalyzer {
         return word
     }
 
-    /// Folded words: letters and digits, lower case, «ё» read as «е».
+    /// Folded words: letters and digits, lower case, «ё» read as «е» (see `foldWords`).
     public static func words(_ text: String) -> [String] {
         var out: [String] = []
-        var current = String.UnicodeScalarView()
-        func flush() {
-            if !current.isEmpty {
-                out.append(String(current))
-                current = String.UnicodeScalarView()
-            }
-        }
-        for s in text.unicodeScalars {
-            // ASCII, most of any catalogue, is decided without Unicode property tables.
-            if s.value < 0x80 {
-                let v = s.value
-                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-                    current.append(s)
-                } else if v >= 0x41 && v <= 0x5A {
-                    current.append(Unicode.Scalar(v + 0x20)!)
-                } else if v == 0x27 {
-                    continue
-                } else {
-                    flush()
-                }
-                continue
-            }
-            if s.properties.isAlphabetic || s.properties.numericType != nil {
-                for l in s.properties.lowercaseMapping.unicodeScalars { current.append(l == "ё" ? "е" : l) }
-            } else if s == "'" || s == "’" {
-                continue  // «O'Brien», «д'Артаньян» stay one word
-            } else {
-                flush()
-            }
-        }
-        flush()
+        var text = text
+        text.withUTF8 { bytes in foldWords(bytes) { out.append(String(decoding: $0.bytes, as: UTF8.self)) } }
         return out
     }
 

@@ -123,13 +123,10 @@ enum RecordSource {
 
         func put(_ records: [PreparedRecord]) { lock.withLock { bin.append(records) } }
 
+        /// The records are freed when `spent` goes, after the lock is let go.
         func empty() {
-            let spent = lock.withLock {
-                let spent = bin
-                bin.removeAll()
-                return spent
-            }
-            _ = consume spent
+            var spent: [[PreparedRecord]] = []
+            lock.withLock { swap(&spent, &bin) }
         }
     }
 
@@ -157,12 +154,10 @@ enum RecordSource {
             var buffer: [SourceItem] = []
             buffer.reserveCapacity(batch)
             func flush() {
-                guard !buffer.isEmpty, !stop.isCancelled else { return buffer.removeAll() }
-                slots.wait()
-                guard !stop.isCancelled else {
-                    buffer.removeAll()
-                    return
-                }
+                guard !buffer.isEmpty else { return }
+                // Cancelled before or while waiting for a slot: nobody will take the batch.
+                if !stop.isCancelled { slots.wait() }
+                guard !stop.isCancelled else { return buffer.removeAll() }
                 continuation.yield(buffer)
                 buffer.removeAll(keepingCapacity: true)
                 recycler.empty()
@@ -172,8 +167,6 @@ enum RecordSource {
                 if buffer.count >= batch { flush() }
             }
             func handle(_ result: MARCReadResult) {
-                // MARCXML cannot stop its parser midway; cancelled, it reads on without preparing.
-                if stop.isCancelled { return }
                 switch result {
                 case .record(let n, let r, let raw):
                     send(.record(PreparedRecord(number: n, record: r, flavor: options.flavor, analyzer: analyzer, encoded: raw)))
@@ -202,7 +195,8 @@ enum RecordSource {
                     send(.fatal("cannot open the file"))
                     break
                 }
-                reader.read(handle)
+                // MARCXML cannot stop its parser midway; cancelled, it reads on without preparing.
+                reader.read { if !stop.isCancelled { handle($0) } }
                 if let error = reader.fatalError { send(.fatal(error.description)) }
             case .iso2709?:
                 guard let reader = try? ISO2709Reader(path: path, encoding: options.encoding) else {
