@@ -77,7 +77,7 @@ import Testing
     func test_iso2709_round_trip_gives_the_same_record(name: String) throws {
         let original = try #require(try Fixture.records(name).first)
         let bytes = ISO2709Writer.encode(original)
-        let again = try #require(try ISO2709Reader(bytes: bytes).compactMap { if case .record(_, let r, _) = $0 { r } else { nil } }.first)
+        let again = try #require(ISO2709Reader(bytes: bytes).compactMap { if case .record(_, let r, _) = $0 { r } else { nil } }.first)
         #expect(again.fields == original.fields)
         #expect(again.leader.utf8.dropFirst(12).elementsEqual(ISO2709Writer.encode(again).prefix(24).dropFirst(12)))
         // Written as UTF-8, marked in leader/09, and byte-identical when written again.
