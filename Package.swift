@@ -104,6 +104,12 @@ let package = Package(
             path: "Benchmarks/RouteBench",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "vrptw-bench",
+            dependencies: ["Routing"],
+            path: "Benchmarks/VRPTWBench",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "MARCKitTests",
             dependencies: ["MARCKit"],
@@ -113,6 +119,11 @@ let package = Package(
             name: "StemmingTests",
             dependencies: ["Stemming"],
             path: "Tests/StemmingTests"
+        ),
+        .testTarget(
+            name: "RoutingTests",
+            dependencies: ["Routing"],
+            path: "Tests/RoutingTests"
         ),
         .testTarget(
             name: "PlanningTests",

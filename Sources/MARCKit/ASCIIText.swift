@@ -10,16 +10,39 @@ extension BibliographicMapping {
             while lo < hi && ASCIIText.isSpace(b[lo]) { lo += 1 }
             while hi > lo && ASCIIText.isSpace(b[hi - 1]) { hi -= 1 }
             while hi > lo && isTrailingPunctuation(b[hi - 1]) { hi -= 1 }
-            if hi > lo && b[hi - 1] == 0x2E && !(hi - lo >= 2 && b[hi - 2] == 0x2E) {
-                var space = hi - 2
-                while space >= lo && b[space] != 0x20 { space -= 1 }
-                // Keep the dot of an initial or an abbreviation («Jr.», «Wyd.»).
-                if !(space >= lo && hi - 1 - space <= 3) && hi - 1 - lo > 3 { hi -= 1 }
-            }
+            if hi > lo && b[hi - 1] == 0x2E && !(hi - lo >= 2 && b[hi - 2] == 0x2E) && !keepsStopASCII(b, lo, hi - 1) { hi -= 1 }
             while hi > lo && ASCIIText.isSpace(b[hi - 1]) { hi -= 1 }
             if lo > 0 || hi < b.count { out = String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self) }
         }
         return out
+    }
+
+    /// `keepsStop` on the bytes `lo..<end`.
+    static func keepsStopASCII(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ end: Int) -> Bool {
+        var space = end - 1
+        while space >= lo && b[space] != 0x20 { space -= 1 }
+        if space < lo { return end - lo <= 3 || isAbbreviationASCII(b, lo, end) }
+        if end - (space + 1) <= 2 || isAbbreviationASCII(b, space + 1, end) { return true }
+        guard space - 1 >= lo, b[space - 1] == 0x2E else { return false }
+        let priorEnd = space - 1
+        var before = priorEnd - 1
+        while before >= lo && b[before] != 0x20 { before -= 1 }
+        return priorEnd > before + 1 && isAbbreviationASCII(b, before + 1, priorEnd)
+    }
+
+    /// `isAbbreviation` on the bytes `start..<end`.
+    static func isAbbreviationASCII(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var dash = -1
+        for i in start..<end {
+            if b[i] == 0x2E { return true }
+            if b[i] == 0x2D { dash = i }
+        }
+        if dash > start && end - dash - 1 >= 1 && end - dash - 1 <= 2 { return true }
+        guard end - start <= 12 else { return false }
+        var word: [UInt8] = []
+        word.reserveCapacity(end - start)
+        for i in start..<end { word.append(b[i] >= 0x41 && b[i] <= 0x5A ? b[i] + 0x20 : b[i]) }
+        return abbreviations.contains(String(decoding: word, as: UTF8.self))
     }
 
     /// `isbnUnicode` on bytes.

@@ -14,24 +14,68 @@ public enum MARCFlavor: String, Sendable, CaseIterable {
     }
 }
 
-/// The forms of material the service delivers.
+/// The forms of material the service delivers, and the other forms a catalogue holds: a map or a
+/// photograph is never taken for a book because a note mentions a computer.
 public enum MaterialForm: String, Sendable, CaseIterable {
     case print, largePrint = "large_print", audiobook, daisy, braille, ebook, periodical
+    /// Maps and atlases (leader/06 e, f).
+    case map
+    /// Photographs, pictures, posters and other graphics (leader/06 k).
+    case image
+    /// Printed or manuscript music (leader/06 c, d).
+    case score
+    /// Films and video (leader/06 g).
+    case video
+    /// Musical sound recordings (leader/06 j).
+    case music
+    /// Kits, mixed materials, objects, software and data (leader/06 m, o, p, r).
+    case other
 }
 
 /// A person or body responsible for the work, with their role.
 public struct Contributor: Sendable, Equatable {
     public var name: String
     public var role: String
+
+    public init(name: String, role: String) {
+        self.name = name
+        self.role = role
+    }
 }
 
-/// A copy described in the record's holdings (852 in MARC 21, 899 in RUSMARC).
-public struct Holding: Sendable, Equatable {
-    public var branchCode: String?
-    public var shelfMark: String?
-    public var inventoryNumber: String?
-    public var barcode: String?
-    public var note: String?
+/// A series the item belongs to, and its number in it.
+public struct Series: Sendable, Equatable {
+    public var title: String
+    public var number: String?
+
+    public init(title: String, number: String? = nil) {
+        self.title = title
+        self.number = number
+    }
+}
+
+/// The record's text in another script (MARC 21 880, linked to the field it transcribes by
+/// $6): the Cyrillic, Arabic or Chinese beside a romanised record. Searchable and shown beside
+/// the romanised form.
+public struct AlternateScript: Sendable, Equatable {
+    public var title: String?
+    public var subtitle: String?
+    public var contributors: [Contributor] = []
+    public var edition: String?
+    public var publisher: String?
+    public var place: String?
+    public var series: [Series] = []
+    public var subjects: [String] = []
+    public var summary: String?
+
+    public init() {}
+
+    public var isEmpty: Bool { self == AlternateScript() }
+
+    /// Every text, for a search index.
+    public var searchText: [String] {
+        [title, subtitle, edition, publisher, place, summary].compactMap { $0 } + contributors.map(\.name) + series.map(\.title) + subjects
+    }
 }
 
 /// The descriptive fields the catalogue shows and searches, taken from a MARC record.
@@ -51,13 +95,19 @@ public struct Bibliographic: Sendable, Equatable {
     public var languages: [String] = []
     public var subjects: [String] = []
     public var genres: [String] = []
+    /// The first of `allSeries`.
     public var series: String?
     public var seriesNumber: String?
+    /// Every series statement, without repeats: 830, 440, 490, 800–811 (UNIMARC 225, 410).
+    public var allSeries: [Series] = []
     public var physical: String?
     public var summary: String?
     public var audience: String?
     public var form: MaterialForm = .print
     public var holdings: [Holding] = []
+    public var alternateScript = AlternateScript()
+    /// The record's reading warnings followed by the mapping's own.
+    public var warnings: [MARCWarning] = []
 
     public init(flavor: MARCFlavor) { self.flavor = flavor }
 }

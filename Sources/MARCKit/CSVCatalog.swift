@@ -13,6 +13,8 @@ public enum CSVCatalog {
     public struct RowError: Error, Sendable, Equatable {
         public let row: Int
         public let reason: String
+        /// A stable key for the reason, for a localised report (set by `HoldingsCSV`).
+        public var code: String? = nil
     }
 
     /// The records, each with the number of the first row it came from, and the rejected rows.

@@ -10,8 +10,9 @@ public enum MARCReadResult: Sendable {
 }
 
 /// Reads ISO 2709 records one at a time from a file or from bytes, with a fixed-size buffer, so
-/// memory stays flat whatever the file size. A broken record is reported and skipped; the reader
-/// finds the next record by its terminator, so one bad length never loses the rest of the file.
+/// memory stays flat whatever the file size. A record whose length is wrong is read up to its
+/// terminator, so one bad length never loses the rest of the file; a record that cannot be read
+/// at all is reported and skipped.
 public final class ISO2709Reader: Sequence, IteratorProtocol {
     private var buffer: [UInt8]
     private var start = 0
@@ -75,32 +76,57 @@ public final class ISO2709Reader: Sequence, IteratorProtocol {
         number += 1
         fill(5)
         let available = end - start
-        let length = available >= 5 ? lengthPrefix() : nil
-        guard let length, length >= 25 else {
-            let text = String(decoding: buffer[start..<(start + Swift.min(5, available))], as: UTF8.self)
-            skipToTerminator()
-            return .failure(number: number, error: .invalidLength(text))
+        let declared = available >= 5 ? lengthPrefix() : nil
+        var length = declared
+        if let l = length {
+            fill(l)
+            if l < 25 || end - start < l || buffer[start + l - 1] != ISO2709Parser.recordTerminator { length = nil }
         }
-        fill(length)
-        if end - start < length || buffer[start + length - 1] != ISO2709Parser.recordTerminator {
-            // The length is wrong or the file ends early: resynchronise on the terminator.
-            let have = end - start
-            let skipped = skipToTerminator()
-            return .failure(number: number, error: skipped ? .invalidLength("\(length)") : .truncated(expected: length, available: have))
+        if length == nil {
+            // The length is not a number, or does not end on a record terminator (a length
+            // counted in characters, say): the record runs to its terminator, and the parser
+            // notes the disagreement.
+            guard let t = findTerminator() else {
+                let have = end - start
+                let text = String(decoding: buffer[start..<(start + Swift.min(5, have))], as: UTF8.self)
+                advance(have)
+                if let declared, declared > have { return .failure(number: number, error: .truncated(expected: declared, available: have)) }
+                return .failure(number: number, error: have < 25 ? .truncated(expected: 25, available: have) : .invalidLength(text))
+            }
+            length = t + 1 - start
         }
+        let frame = length!
         let result: MARCReadResult
         let s = start
         do {
-            let (record, canonical) = try buffer.withUnsafeBufferPointer { p throws(MARCError) in
-                try ISO2709Parser.parseNoting(UnsafeBufferPointer(rebasing: p[s..<(s + length)]), encoding: encoding)
+            var (record, canonical) = try buffer.withUnsafeBufferPointer { p throws(MARCError) in
+                try ISO2709Parser.parseNoting(UnsafeBufferPointer(rebasing: p[s..<(s + frame)]), encoding: encoding)
             }
-            result = .record(number: number, record: record, raw: keepCanonical && canonical ? Array(buffer[s..<(s + length)]) : nil)
+            for i in record.warnings.indices { record.warnings[i].recordNumber = number }
+            result = .record(number: number, record: record, raw: keepCanonical && canonical ? Array(buffer[s..<(s + frame)]) : nil)
         } catch {
             result = .failure(number: number, error: error)
         }
-        advance(length)
+        advance(frame)
         return result
     }
+
+    /// The index of the next record terminator, reading on as needed; nil when the file ends
+    /// first or no terminator comes within `maxRecord` bytes (the rest is then not a record).
+    private func findTerminator() -> Int? {
+        var from = start
+        while true {
+            if let i = buffer[from..<end].firstIndex(of: ISO2709Parser.recordTerminator) { return i }
+            if eof || end - start >= Self.maxRecord { return nil }
+            let scanned = end - start
+            fill(scanned + Self.chunk)
+            from = start + scanned
+        }
+    }
+
+    /// ISO 2709 allows 99,999 bytes; a length counted in characters of up to four bytes each
+    /// could stand for four times that.
+    static let maxRecord = 400_000
 
     private func advance(_ n: Int) {
         start += n
@@ -108,27 +134,6 @@ public final class ISO2709Reader: Sequence, IteratorProtocol {
     }
 
     private func lengthPrefix() -> Int? {
-        var value = 0
-        for i in start..<(start + 5) {
-            let d = buffer[i] &- 0x30
-            guard d <= 9 else { return nil }
-            value = value * 10 + Int(d)
-        }
-        return value
-    }
-
-    /// Moves past the next record terminator; returns false when the file ended without one.
-    @discardableResult
-    private func skipToTerminator() -> Bool {
-        while true {
-            if let i = buffer[start..<end].firstIndex(of: ISO2709Parser.recordTerminator) {
-                advance(i + 1 - start)
-                return true
-            }
-            advance(end - start)
-            if eof { return false }
-            fill(1)
-            if start >= end { return false }
-        }
+        buffer.withUnsafeBufferPointer { ISO2709Parser.digits($0, start, 5) }
     }
 }

@@ -55,7 +55,7 @@ public enum MARC8 {
         }
         out.append(contentsOf: pendingMarks)
         let text = String(out)
-        return hasMarks ? text.precomposedStringWithCanonicalMapping : text
+        return hasMarks ? UnicodeNFC.compose(text).0 : text
     }
 
     /// Reads an escape sequence at `i`; returns the index after it.

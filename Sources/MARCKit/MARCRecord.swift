@@ -1,17 +1,30 @@
-/// One MARC record: a 24-character leader and its fields, with text decoded to Unicode.
+/// One MARC record: a 24-character leader and its fields, with text decoded to Unicode (NFC).
 public struct MARCRecord: Sendable, Equatable {
     public var leader: String
     public var fields: [MARCField]
+    /// What was odd in the bytes the record was read from, and what was done about it. Not part of
+    /// equality: two readings of the same record are the same record, however clean the bytes.
+    public var warnings: [MARCWarning] = []
 
     public init(leader: String, fields: [MARCField]) {
         self.leader = leader
         self.fields = fields
     }
 
+    public static func == (a: MARCRecord, b: MARCRecord) -> Bool { a.leader == b.leader && a.fields == b.fields }
+
     /// The fields with `tag`, in record order.
     public func fields(_ tag: String) -> [MARCField] {
         let key = MARCField.key(tag)
         return fields.filter { $0.has(key, tag) }
+    }
+
+    /// The fields whose `tagKey` is one of `keys`, in record order. The others are not copied:
+    /// the mapping looks for a few tags among every field of every record.
+    func fields(keyedIn keys: [UInt32]) -> [MARCField] {
+        var out: [MARCField] = []
+        for i in fields.indices where keys.contains(fields[i].tagKey) { out.append(fields[i]) }
+        return out
     }
 
     /// The first field with `tag`.

@@ -1,19 +1,31 @@
 import Foundation
 
-/// Turns field bytes into Unicode text in one of the MARC encodings. MARC-8 escape sequences
+/// Turns field bytes into Unicode text (NFC) in one of the MARC encodings. MARC-8 escape sequences
 /// hold until the end of the field, so the decoder is reset at the start of each field.
 struct TextDecoder {
     let encoding: MARCEncoding
     private var marc8 = MARC8State()
+    /// False when the record's bytes hold nothing NFC could change (see `ISO2709Parser.scan`).
+    let checkNFC: Bool
+    /// Set when normalising changed a value: the record's bytes are then not as the writer
+    /// would write them.
+    private(set) var normalised = false
 
-    init(_ encoding: MARCEncoding) { self.encoding = encoding }
+    init(_ encoding: MARCEncoding, checkNFC: Bool = true) {
+        self.encoding = encoding
+        self.checkNFC = checkNFC
+    }
 
     mutating func startField() { marc8 = MARC8State() }
 
     mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         switch encoding {
         case .utf8:
-            return String(decoding: bytes, as: UTF8.self)
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard checkNFC, UnicodeNFC.mightChange(bytes) else { return text }
+            let (n, changed) = UnicodeNFC.compose(text)
+            if changed { normalised = true }
+            return n
         case .windows1251:
             var scalars = String.UnicodeScalarView()
             for b in bytes { scalars.append(Windows1251.scalar(b)) }

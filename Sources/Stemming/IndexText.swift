@@ -24,7 +24,9 @@ extension SearchAnalyzer {
     }
 
     /// Calls `body` with each folded word of `text` (UTF-8): letters and digits in lower case,
-    /// «ё» read as «е», apostrophes inside a word dropped. Documents and queries both split here.
+    /// «ё» read as «е», apostrophes and combining marks inside a word dropped. Documents and
+    /// queries both split here. A combining mark never breaks a word: text arrives in NFC, so the
+    /// marks left are those with no precomposed letter, like the tie of ALA-LC's «t͡s» and «I͡U».
     @inline(__always)
     static func foldWords(_ text: UnsafeBufferPointer<UInt8>, _ body: (WordBuffer) -> Void) {
         var word = WordBuffer()
@@ -61,12 +63,22 @@ extension SearchAnalyzer {
                 let s = Unicode.Scalar(value)!
                 if s.properties.isAlphabetic || s.properties.numericType != nil {
                     for l in s.properties.lowercaseMapping.unicodeScalars { word.append(scalar: l == "ё" ? 0x0435 : l.value) }
-                } else {
+                } else if !isMark(s) {
                     flush()
                 }
             }
         }
         flush()
+    }
+
+    /// A combining mark that is not itself a letter (letters such as Devanagari vowel signs are
+    /// kept by the caller).
+    @inline(__always)
+    private static func isMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
     }
 }
 

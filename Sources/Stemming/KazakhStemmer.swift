@@ -1,55 +1,54 @@
-/// A light suffix-stripping stemmer for Kazakh, for search rather than linguistics.
+/// A light suffix-stripping stemmer for Kazakh nouns, for search rather than linguistics.
 ///
 /// Kazakh is agglutinative: a noun takes plural, possessive and case endings in that order
-/// (кітап-тар-ы-мыз-да, "in our books"). The stemmer removes at most one ending of each layer,
-/// from the outside in: case, then possessive, then plural. An ending is removed only when
-/// what remains has at least two letters and a vowel, so short roots survive (үй, ән).
-/// The endings come in front and back variants by vowel harmony, and with д/т/н/л alternants
-/// after different consonants; every variant is listed.
+/// (кітап-тар-ымыз-дың, "of our books"). The stemmer removes at most one ending of each layer,
+/// from the outside in: case, then possessive, then plural. Each ending is removed only after the
+/// letters that Kazakh puts before it (the genitive is «-ның» after a vowel but «-тың» after a
+/// voiceless consonant), which keeps most roots that merely end like a suffix: «кітапхана» keeps
+/// its «-на», which is a dative only after a third-person possessive (кітаб-ы-на).
+/// What remains must have two letters or more and a vowel, so short roots survive (үй, ән).
 ///
-/// Documented in `docs/SEARCH.md`. «кітаптарымызда» → «кітап», «Абайдың» → «абай».
+/// A vowel-initial ending voices the consonant before it (кітап → кітаб-ы, жүрек → жүрег-і), so
+/// when one was removed a final б, г, ғ is read back as п, к, қ.
+///
+/// Measured in `docs/SEARCH.md`. «сөздерін» → «сөз», «кітаптарымыздың» → «кітап».
 public enum KazakhStemmer {
-    public static func stem(_ word: String) -> String {
-        var chars = Array(word.unicodeScalars)
-        for layer in layers {
-            if let suffix = layer.first(where: { ends(chars, $0) && keeps(chars, $0.count) }) {
-                chars.removeLast(suffix.count)
-            }
+    public static func stem(_ word: String) -> String { stem(word, folded: false) }
+
+    /// Stems a word written in Kazakh letters or in their Russian-keyboard neighbours
+    /// (`KeyboardFolding`); with `folded`, the word is expected to be folded already and is
+    /// matched against folded endings, so «создерин» → «соз» as «сөздерін» → «сөз».
+    public static func stem(_ word: String, folded: Bool) -> String {
+        var w = Array(word.unicodeScalars)
+        let table = folded ? KazakhEndings.folded : KazakhEndings.plain
+        var voiced = false
+        var possessiveDone = false
+        if let e = match(table.cases, w) {
+            w.removeLast(e.suffix.count)
+            voiced = e.vowelInitial
+            possessiveDone = e.withPossessive
         }
-        return String(String.UnicodeScalarView(chars))
+        if !possessiveDone, let e = match(table.possessives, w) {
+            w.removeLast(e.suffix.count)
+            voiced = e.vowelInitial
+        }
+        if let e = match(table.plurals, w) {
+            w.removeLast(e.suffix.count)
+            voiced = false
+        }
+        if voiced, let last = w.last, let hard = devoiced[last] { w[w.count - 1] = hard }
+        return String(String.UnicodeScalarView(w))
     }
 
-    private static func ends(_ w: [Unicode.Scalar], _ s: [Unicode.Scalar]) -> Bool {
-        s.count < w.count && Array(w[(w.count - s.count)...]) == s
+    /// The longest ending of `layer` that ends `w` after a letter it may follow, leaving enough.
+    private static func match(_ layer: [KazakhEndings.Ending], _ w: [Unicode.Scalar]) -> KazakhEndings.Ending? {
+        for e in layer where e.suffix.count < w.count {
+            let cut = w.count - e.suffix.count
+            guard w[cut...].elementsEqual(e.suffix), e.after.contains(w[cut - 1]) else { continue }
+            if cut >= e.minimumStem && w[..<cut].contains(where: KazakhEndings.isVowel) { return e }
+        }
+        return nil
     }
 
-    /// What remains must have two letters or more and at least one vowel.
-    private static func keeps(_ w: [Unicode.Scalar], _ count: Int) -> Bool {
-        let rest = w[..<(w.count - count)]
-        return rest.count >= 2 && rest.contains { vowels.contains($0) }
-    }
-
-    private static func list(_ text: String) -> [[Unicode.Scalar]] {
-        // Longest first, so that «дарды» is tried before «ды».
-        text.split(separator: " ").map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-    }
-
-    private static let vowels: Set<Unicode.Scalar> = ["а", "ә", "е", "ё", "и", "і", "о", "ө", "у", "ұ", "ү", "ы", "э", "ю", "я"]
-
-    /// Outermost layer first.
-    private static let layers: [[[Unicode.Scalar]]] = [
-        // case endings: genitive, dative, accusative, locative, ablative, instrumental
-        list(
-            "ның нің дың дің тың тің "
-                + "ға ге қа ке на не "
-                + "ны ні ды ді ты ті "
-                + "да де та те нда нде "
-                + "дан ден тан тен нан нен "
-                + "мен бен пен ымен імен"
-        ),
-        // possessive endings: my, your, his/her/their, our, your (polite)
-        list("ым ім м ың ің ң ы і сы сі ымыз іміз мыз міз ыңыз іңіз ңыз ңіз"),
-        // plural
-        list("лар лер дар дер тар тер"),
-    ]
+    private static let devoiced: [Unicode.Scalar: Unicode.Scalar] = ["б": "п", "г": "к", "ғ": "қ"]
 }

@@ -17,14 +17,11 @@ public final class SearchAnalyzer {
         SearchAnalyzer.words(text).map(stem)
     }
 
-    /// The terms a document is indexed under. A Cyrillic word is indexed under both its Russian
-    /// and its Kazakh stem, because a word does not say which of the two languages it is in
-    /// («поэмалар» is Kazakh, yet has no letter that only Kazakh uses). Queries are stemmed the
-    /// same way (`queryStems`), so whichever stem a query word has, it meets the document's.
+    /// The terms a document is indexed under (`indexStems`, word by word).
     public func indexTerms(_ text: String) -> [String] {
         var out: [String] = []
         for word in SearchAnalyzer.words(text) {
-            let stems = queryStemsCached(word)
+            let stems = indexStemsCached(word)
             out.append(contentsOf: stems)
         }
         return out
@@ -32,16 +29,27 @@ public final class SearchAnalyzer {
 
     private var pairCache: [String: [String]] = [:]
 
-    private func queryStemsCached(_ word: String) -> [String] {
+    private func indexStemsCached(_ word: String) -> [String] {
         if let known = pairCache[word] { return known }
-        let result = SearchAnalyzer.queryStems(word)
+        let result = SearchAnalyzer.indexStems(word)
         if pairCache.count > 500_000 { pairCache.removeAll(keepingCapacity: true) }
         pairCache[word] = result
         return result
     }
 
-    /// Every stem a word may be indexed under: the Russian and the Kazakh stem of a Cyrillic
-    /// word, the English stem of a Latin one.
+    /// The terms one folded document word is indexed under: its exact stems (`queryStems`) and
+    /// at most one derived key that finds it in another script or keyboard (`DerivedKey`).
+    /// A Cyrillic word is indexed under both its Russian and its Kazakh stem, because a word
+    /// does not say which of the two languages it is in («поэмалар» is Kazakh, yet has no letter
+    /// that only Kazakh uses). Queries match either (`queryTerms`).
+    public static func indexStems(_ word: String) -> [String] {
+        var stems = queryStems(word)
+        if let derived = DerivedKey.documentTerm(word, exact: stems) { stems.append(derived) }
+        return stems
+    }
+
+    /// The exact stems of a word: the Russian and the Kazakh stem of a Cyrillic word, the English
+    /// stem of a Latin one. `queryTerms` adds the derived keys.
     public static func queryStems(_ word: String) -> [String] {
         guard word.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) else { return [stemUncached(word)] }
         let russian = RussianStemmer.stem(word)

@@ -21,7 +21,7 @@ final class StemTable {
         slots = [Int32](repeating: -1, count: 1 << 16)
     }
 
-    /// Appends the stems of `word` (one, or the Russian and the Kazakh stem) joined by a space.
+    /// Appends the index terms of `word` (`SearchAnalyzer.indexStems`) joined by spaces.
     func appendStems(of word: WordBuffer, to out: inout [UInt8]) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: word.hash) & mask
@@ -35,7 +35,7 @@ final class StemTable {
             }
             slot = (slot + 1) & mask
         }
-        let stems = Array(SearchAnalyzer.queryStems(String(decoding: word.bytes, as: UTF8.self)).joined(separator: " ").utf8)
+        let stems = Array(SearchAnalyzer.indexStems(String(decoding: word.bytes, as: UTF8.self)).joined(separator: " ").utf8)
         out.append(contentsOf: stems)
         insert(word, stems: stems)
     }

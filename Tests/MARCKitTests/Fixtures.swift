@@ -14,6 +14,9 @@ enum Fixture {
         Array(try ISO2709Reader(path: path(name), encoding: encoding))
     }
 
+    /// The lenient-reading corpus (scripts/make_lenient_fixtures.py).
+    static func lenient(_ name: String) -> String { path("../marc-lenient/\(name)") }
+
     static func records(_ name: String) throws -> [MARCRecord] {
         try read(name).compactMap { if case .record(_, let r, _) = $0 { r } else { nil } }
     }

@@ -49,7 +49,11 @@ import Testing
         #expect(b.series == "Абай мұрасы")
         #expect(b.form == .largePrint)
         #expect(
-            b.holdings == [Holding(branchCode: "SEM-2", shelfMark: "87.3(5Каз)", inventoryNumber: "INV-RU-1", barcode: nil, note: "Крупный шрифт")])
+            b.holdings == [
+                Holding(
+                    branchCode: "SEM-2", shelfMark: "87.3(5Каз)", inventoryNumber: "INV-RU-1", barcode: nil, note: "Крупный шрифт", status: nil,
+                    source: .rusmarc899)
+            ])
     }
 
     @Test func test_forms_from_marcxml_codes() throws {
