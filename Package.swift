@@ -18,7 +18,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", exact: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", exact: "3.36.0"),
-        .package(url: "https://github.com/JohnSundell/Plot.git", exact: "0.14.0"),
+        // Plot 0.14.0 with attribute values escaped: see Vendor/Plot and docs/DECISIONS.md.
+        .package(path: "Vendor/Plot"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [

@@ -14,15 +14,23 @@ final class APIToken: Model, @unchecked Sendable {
     @Field(key: "prefix") var prefix: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+    /// The moment the token stops working; nil for a token that lasts until it is revoked.
+    @OptionalField(key: "expires_at") var expiresAt: Date?
 
     init() {}
 
-    init(userID: UUID, name: String, token: String) {
+    init(userID: UUID, name: String, token: String, expiresAt: Date? = nil) {
         self.$user.id = userID
         self.name = name
         self.tokenHash = APIToken.hash(token)
         self.prefix = String(token.prefix(8))
+        self.expiresAt = expiresAt
     }
+
+    /// The lifetimes offered when a token is made, in days.
+    static let lifetimes = [30, 90, 365]
+
+    func isValid(at now: Date) -> Bool { expiresAt.map { $0 > now } ?? true }
 
     static func generate() -> String { "kn_" + CSRFMiddleware.makeToken() }
 

@@ -87,7 +87,10 @@ struct AdminUsersController {
         if wasActive && !active { user.sessionEpoch += 1 }
         try await req.db.transaction { db in
             try await user.save(on: db)
-            if !active { try await UserSession.query(on: db).filter(\.$user.$id == user.id!).delete() }
+            if !active {
+                try await UserSession.query(on: db).filter(\.$user.$id == user.id!).delete()
+                try await Credentials.revokeAll(userID: user.id!, on: db)
+            }
         }
         try await req.audit(.accountUpdate, "user", user.id)
         return req.seeOther(.adminUsers, flash: "user.saved")
@@ -112,6 +115,7 @@ struct AdminUsersController {
         try await req.db.transaction { db in
             try await user.save(on: db)
             try await UserSession.query(on: db).filter(\.$user.$id == user.id!).delete()
+            try await Credentials.revokeAll(userID: user.id!, on: db)
             try await LoginAttempt.query(on: db).filter(\.$email == user.email).delete()
         }
         try await req.audit(.passwordReset, "user", user.id)

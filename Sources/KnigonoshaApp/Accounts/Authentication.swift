@@ -8,16 +8,18 @@ struct SessionAuthMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         var stale = false
-        if let token = req.cookies[Self.cookie]?.string, !token.isEmpty {
+        let name = req.application.sessionCookieName
+        if let token = req.cookies[name]?.string, !token.isEmpty {
             if let session = try await WebSessions.find(token: token, on: req) {
                 req.auth.login(session.user.current)
                 req.storage[SessionIDKey.self] = session.id
             } else {
                 stale = true
+                req.storage[StaleSessionKey.self] = true
             }
         }
         let response = try await next.respond(to: req)
-        if stale && response.cookies[Self.cookie] == nil { response.cookies[Self.cookie] = .expired }
+        if stale && response.cookies[name] == nil { response.cookies[name] = .expired }
         return response
     }
 }
@@ -53,7 +55,7 @@ enum WebSessions {
             lifetime: req.application.config.sessionIdleLifetime
         )
         try await session.create(on: req.db)
-        response.cookies[SessionAuthMiddleware.cookie] = req.application.cookie(token, maxAge: nil)
+        response.cookies[req.application.sessionCookieName] = req.application.cookie(token, maxAge: nil)
         // Expired sessions are swept here rather than by a timer; logins are frequent enough.
         try await UserSession.query(on: req.db).filter(\.$expiresAt < Date()).delete()
     }
@@ -63,7 +65,7 @@ enum WebSessions {
             try await UserSession.query(on: req.db).filter(\.$id == id).delete()
         }
         req.auth.logout(CurrentUser.self)
-        response.cookies[SessionAuthMiddleware.cookie] = .expired
+        response.cookies[req.application.sessionCookieName] = .expired
     }
 }
 
@@ -73,7 +75,7 @@ struct BearerAuthMiddleware: AsyncMiddleware {
         if let bearer = req.headers.bearerAuthorization {
             let hash = APIToken.hash(bearer.token)
             if let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == hash).with(\.$user).first(),
-                token.user.isActive
+                token.user.isActive, token.isValid(at: Date())
             {
                 req.auth.login(token.user.current)
                 if (token.lastUsedAt.map { Date().timeIntervalSince($0) > 60 }) ?? true {

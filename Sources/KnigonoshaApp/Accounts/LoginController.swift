@@ -33,22 +33,25 @@ struct LoginController {
         guard errors.isEmpty else { return LoginView.render(req.page, form: form, errors: errors, status: .unprocessableEntity) }
 
         let throttle = LoginThrottle(db: req.db, email: email, address: req.clientAddress)
-        if try await throttle.lockedUntil() != nil {
+        guard case .allowed(let attempt) = try await throttle.admit() else {
             errors.add("email", "login.locked", ["minutes": "15"])
             return LoginView.render(req.page, form: form, errors: errors, status: .tooManyRequests)
         }
         let user = try await User.query(on: req.db).filter(\.$email == email).first()
-        // Verify against a dummy hash when the account is unknown, so timing does not reveal it.
-        let hash = user?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKcEeO5Q7Tw9dKk3WVlZ3G4xYz1V0p7Zfu3tS"
-        let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
+        guard let matches = try await req.application.passwordGate.verify(password, hash: user?.passwordHash) else {
+            try await throttle.refund()
+            errors.add("password", "login.busy")
+            let response = LoginView.render(req.page, form: form, errors: errors, status: .serviceUnavailable)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "5")
+            return response
+        }
         guard let user, matches, user.isActive else {
-            if try await throttle.recordFailure() != nil {
+            try await req.audit(.loginFailed, "user", user?.id)
+            if try await throttle.failed(number: attempt) != nil {
                 errors.add("email", "login.locked", ["minutes": "15"])
-                try await req.audit(.loginFailed, "user", user?.id)
                 return LoginView.render(req.page, form: form, errors: errors, status: .tooManyRequests)
             }
             errors.add("password", "login.invalid")
-            try await req.audit(.loginFailed, "user", user?.id)
             return LoginView.render(req.page, form: form, errors: errors, status: .unprocessableEntity)
         }
         try await throttle.reset()
@@ -65,6 +68,9 @@ struct LoginController {
         if let user = req.auth.get(CurrentUser.self) { try await req.audit(.logout, "user", user.id) }
         try await WebSessions.end(on: req, response: response)
         req.rotateCSRFToken()
+        // The browser drops its HTTP cache of this site. Not "storage": a carrier's phone may
+        // still hold outcomes recorded offline and not yet sent, and those must survive.
+        response.headers.replaceOrAdd(name: "Clear-Site-Data", value: "\"cache\"")
         return response
     }
 
@@ -74,8 +80,18 @@ struct LoginController {
         return path
     }
 
+    /// A path on this site, or nil. Browsers drop tabs and line breaks from URLs and read `\` as
+    /// `/`, so `/\t/evil.example` would become `//evil.example`, another host: any control
+    /// character, whitespace or backslash is refused, and what is left must parse as a path alone.
     static func sameSitePath(_ path: String?) -> String? {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return nil }
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), path.utf8.count <= 2048 else { return nil }
+        let refused = path.unicodeScalars.contains {
+            $0.value < 0x21 || $0.value == 0x7F || $0 == "\\" || $0.properties.isWhitespace || $0.properties.generalCategory == .format
+                || (0x80...0x9F).contains($0.value)
+        }
+        guard !refused, let parts = URLComponents(string: path), parts.scheme == nil, parts.host == nil, parts.user == nil,
+            parts.path.hasPrefix("/"), !parts.path.hasPrefix("//")
+        else { return nil }
         return path
     }
 }

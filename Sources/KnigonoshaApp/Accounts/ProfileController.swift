@@ -11,6 +11,8 @@ struct ProfileController {
 
     struct TokenForm: Content {
         var token_name: String?
+        /// Days until the token ends; empty for a token that lasts until it is revoked.
+        var token_days: String?
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -60,6 +62,8 @@ struct ProfileController {
             try await user.save(on: db)
             // Every other browser signed in as this person is signed out.
             try await UserSession.query(on: db).filter(\.$user.$id == current.id).delete()
+            // So do its API tokens and calendar feed: a stolen token must not outlive the password.
+            try await Credentials.revokeAll(userID: current.id, on: db)
         }
         try await WebSessions.start(user, on: req, response: response)
         try await req.audit(.passwordChange, "user", user.id)
@@ -71,10 +75,14 @@ struct ProfileController {
         let name = (form.token_name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var errors = FieldErrors()
         _ = errors.text(name, "token_name", required: true, max: 100)
+        let days = Int(form.token_days ?? "")
+        if !(form.token_days ?? "").isEmpty && !(days.map(APIToken.lifetimes.contains) ?? false) {
+            errors.add("token_days", "validation.choice")
+        }
         guard errors.isEmpty else { return try await render(req, tokenErrors: errors, status: .unprocessableEntity) }
         let user = try req.currentUser()
         let secret = APIToken.generate()
-        let token = APIToken(userID: user.id, name: name, token: secret)
+        let token = APIToken(userID: user.id, name: name, token: secret, expiresAt: days.map { Date().addingTimeInterval(Double($0) * 86400) })
         try await token.create(on: req.db)
         try await req.audit(.tokenCreate, "api_token", token.id)
         return try await render(req, newToken: secret)

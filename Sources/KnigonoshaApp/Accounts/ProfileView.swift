@@ -62,6 +62,10 @@ enum ProfileView {
                 Forms.input(
                     ctx, .init(name: "token_name", label: ctx.t("token.name"), error: tokenErrors["token_name"], required: true)
                 ),
+                Forms.select(
+                    ctx, .init(name: "token_days", label: ctx.t("token.lifetime"), error: tokenErrors["token_days"]),
+                    options: [("", ctx.t("token.lifetime_forever"))] + APIToken.lifetimes.map { (String($0), ctx.plural("token.days", $0)) }
+                ),
                 .div(.class("actions"), Forms.submit(ctx.t("token.create")))
             )
         )
@@ -78,6 +82,7 @@ enum ProfileView {
                     .tr(
                         .th(.text(ctx.t("token.name"))), .th(.text(ctx.t("token.prefix"))),
                         .th(.text(ctx.t("token.created"))), .th(.text(ctx.t("token.last_used"))),
+                        .th(.text(ctx.t("token.expires"))),
                         .th(.text(ctx.t("common.actions")))
                     )
                 ),
@@ -90,6 +95,10 @@ enum ProfileView {
                             .td(
                                 .attribute(named: "data-label", value: ctx.t("token.last_used")),
                                 .text(token.lastUsedAt.map { ctx.dateTime($0) } ?? ctx.t("token.never"))
+                            ),
+                            .td(
+                                .attribute(named: "data-label", value: ctx.t("token.expires")),
+                                .text(token.expiresAt.map { ctx.dateTime($0) } ?? ctx.t("token.lifetime_forever"))
                             ),
                             .td(
                                 Forms.post(

@@ -152,7 +152,11 @@ struct CatalogAPIController {
             encoding: try? req.query.get(String.self, at: "encoding"), emptyMeansDetect: false
         )
         let name = (try? req.query.get(String.self, at: "name")) ?? "api-upload"
-        if name.count > 200 || name.isEmpty || TextRules.hasControlCharacters(name) { errors.add("name", "validation.too_long", ["max": "200"]) }
+        if name.count > 200 || name.isEmpty {
+            errors.add("name", "validation.too_long", ["max": "200"])
+        } else if name.unicodeScalars.contains(where: FileNames.refused) || name.contains(where: { $0 == "/" || $0 == "\\" }) {
+            errors.add("name", "validation.control_chars")
+        }
         guard let body = req.body.data, body.readableBytes > 0 else {
             errors.add("body", "import.file_required")
             throw AppError.validation(errors)

@@ -44,7 +44,7 @@ struct ImportController {
         guard errors.isEmpty else { return try await rerender(req, errors) }
         if options.syntax == nil && file.filename.lowercased().hasSuffix(".csv") { options.syntax = .csv }
         let job = try await ImportJobs.enqueue(
-            file.data, fileName: String(file.filename.prefix(200)), options: options, userID: try req.currentUser().id, on: req
+            file.data, fileName: FileNames.clean(file.filename), options: options, userID: try req.currentUser().id, on: req
         )
         let id = job.id!
         return req.seeOther(.catalogImportJob(id), flash: "import.queued")

@@ -5,7 +5,7 @@ import Vapor
 public enum Knigonosha {
     public static func main() async throws {
         var env = try Environment.detect()
-        try LoggingSystem.bootstrap(from: &env)
+        try LoggingSystem.bootstrapRedacting(from: &env)
         let config: AppConfig
         do {
             config = try AppConfig.fromEnvironment()

@@ -65,6 +65,7 @@ struct TokenCreateCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "email", help: "The account's email") var email: String?
         @Option(name: "name", help: "What the token is for") var name: String?
+        @Option(name: "days", help: "Days until the token stops working (default: until revoked)") var days: Int?
     }
 
     var help: String { "Creates an API token and prints it once." }
@@ -75,8 +76,10 @@ struct TokenCreateCommand: AsyncCommand {
         guard let user = try await User.query(on: app.db).filter(\.$email == email).first() else {
             throw CommandFailure("no account with email \"\(email)\"")
         }
+        if let days = signature.days, !(1...3650).contains(days) { throw CommandFailure("--days must be from 1 to 3650") }
+        let expiresAt = signature.days.map { Date().addingTimeInterval(Double($0) * 86400) }
         let secret = APIToken.generate()
-        try await APIToken(userID: user.id!, name: signature.name ?? "command line", token: secret).create(on: app.db)
+        try await APIToken(userID: user.id!, name: signature.name ?? "command line", token: secret, expiresAt: expiresAt).create(on: app.db)
         context.console.print(secret)
     }
 }

@@ -61,6 +61,7 @@ public struct AppConfig: Sendable {
             }
             config.bcryptCost = cost
         }
+        let secureSetting = env["COOKIE_SECURE"].flatMap { $0.isEmpty ? nil : $0 }
         config.secureCookies = try flag(env, "COOKIE_SECURE")
         config.trustForwardedFor = try flag(env, "TRUST_FORWARDED_FOR")
         if let raw = env["KNIGONOSHA_TIMEZONE"], !raw.isEmpty {
@@ -83,6 +84,9 @@ public struct AppConfig: Sendable {
             }
             config.publicURL = raw.hasSuffix("/") ? String(raw.dropLast()) : raw
         }
+        // A site served over https gets Secure cookies (and with them the __Host- names) unless
+        // COOKIE_SECURE says otherwise.
+        if secureSetting == nil, config.publicURL?.lowercased().hasPrefix("https://") == true { config.secureCookies = true }
         if let raw = env["SESSION_IDLE_HOURS"], !raw.isEmpty {
             guard let hours = Double(raw), hours > 0, hours <= 24 * 30 else {
                 throw ConfigError("SESSION_IDLE_HOURS must be a number of hours from 0 to 720, got \"\(raw)\"")

@@ -1,10 +1,16 @@
 import Vapor
 
-/// Refuses bodies over the app's limit (1 MB) with 413, whether the body is announced by
+/// Refuses bodies over the request's limit with 413, whether the body is announced by
 /// `Content-Length` or already collected, before any handler decodes it.
+///
+/// A request that carries neither a session cookie nor a bearer token is held to 1 MB whatever its
+/// path: nobody unknown may make the server hold a large body (issue 19, finding 2). Requests that
+/// do carry one are checked again once the session is known (`CSRFMiddleware`, `RequireRole`).
 struct BodyLimitMiddleware: AsyncMiddleware {
+    static let anonymousLimit = 1024 * 1024
+
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let limit = Self.limit(for: req)
+        let limit = Self.mayBeSignedIn(req) ? Self.limit(for: req) : Self.anonymousLimit
         if let length = req.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
             throw Abort(.payloadTooLarge)
         }
@@ -12,17 +18,33 @@ struct BodyLimitMiddleware: AsyncMiddleware {
         return try await next.respond(to: req)
     }
 
+    /// Whether the request claims an identity; whether the claim holds is checked later.
+    static func mayBeSignedIn(_ req: Request) -> Bool {
+        req.headers.bearerAuthorization != nil || !(req.cookies[req.application.sessionCookieName]?.string ?? "").isEmpty
+    }
+
     /// 1 MB everywhere except the catalogue upload, which takes files up to 64 MB, and an event's
     /// attachments, which take twice their limit (so that a file just over it gets a field error).
     static func limit(for req: Request) -> Int {
-        if req.method == .POST && (req.url.path == SiteRoute.catalogImport.path || req.url.path == "/api/v1/catalog/imports") {
-            return ImportController.maxUpload
-        }
-        if req.method == .POST && (req.url.path.hasPrefix("/events/") || req.url.path.hasPrefix("/api/v1/events/"))
-            && req.url.path.hasSuffix("/attachments")
-        {
-            return req.application.config.attachmentMaxBytes * 2 + 65536
-        }
+        if isCatalogUpload(req) { return ImportController.maxUpload }
+        if isAttachmentUpload(req) { return req.application.config.attachmentMaxBytes * 2 + 65536 }
         return req.application.routes.defaultMaxBodySize.value
+    }
+
+    /// The limit a person is told about in "over N MB": the file's own limit where there is one.
+    static func statedLimit(for req: Request) -> Int {
+        if !mayBeSignedIn(req) { return anonymousLimit }
+        if isCatalogUpload(req) { return ImportController.maxUpload }
+        if isAttachmentUpload(req) { return req.application.config.attachmentMaxBytes }
+        return req.application.routes.defaultMaxBodySize.value
+    }
+
+    static func isCatalogUpload(_ req: Request) -> Bool {
+        req.method == .POST && (req.url.path == SiteRoute.catalogImport.path || req.url.path == "/api/v1/catalog/imports")
+    }
+
+    static func isAttachmentUpload(_ req: Request) -> Bool {
+        req.method == .POST && (req.url.path.hasPrefix("/events/") || req.url.path.hasPrefix("/api/v1/events/"))
+            && req.url.path.hasSuffix("/attachments")
     }
 }

@@ -6,6 +6,7 @@ public func configure(_ app: Application, config: AppConfig, postgresSchema: Str
     app.config = config
     app.l10n = try Localizer.bundled()
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    try app.usePasswordGate(cost: config.bcryptCost)
     app.routes.defaultMaxBodySize = "1mb"
     app.http.server.configuration.serverName = nil
 
@@ -67,6 +68,7 @@ enum Migrations {
         app.migrations.add(M039CreateLibraryTotals())
         app.migrations.add(M040IndexLoanDates())
         app.migrations.add(M041SearchIndexHashSize())
+        app.migrations.add(M050AddTokenExpiry())
     }
 
     /// Runs pending migrations and the per-database settings.

@@ -11,9 +11,10 @@ enum DatabaseSetup {
         case .sqlite(let path):
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            // SQL logging stays off: bound values may be readers' personal data.
+            // SQL logging stays off: bound values may be readers' personal data. (PostgreSQL's
+            // driver cannot turn it off; RedactingLogHandler removes the values there.)
             app.databases.use(
-                .sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: .trace),
+                .sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: nil),
                 as: .sqlite
             )
         case .postgres(let raw):

@@ -41,7 +41,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
         case let error as any AbortError:
             switch error.status {
             case .notFound: return (.notFound, Message("error.not_found"), nil)
-            case .payloadTooLarge: return (.payloadTooLarge, Message("error.too_large"), nil)
+            case .payloadTooLarge:
+                let mb = max(1, BodyLimitMiddleware.statedLimit(for: req) / 1024 / 1024)
+                return (.payloadTooLarge, Message("error.too_large", ["max": String(mb)]), nil)
             case .unsupportedMediaType: return (.unsupportedMediaType, Message("error.media_type"), nil)
             case .methodNotAllowed: return (.methodNotAllowed, Message("error.method"), nil)
             case .forbidden: return (.forbidden, Message("error.forbidden"), nil)

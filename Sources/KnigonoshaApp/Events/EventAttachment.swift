@@ -21,6 +21,19 @@ final class EventAttachment: Model, @unchecked Sendable {
 enum AttachmentKind: String, CaseIterable {
     case jpeg, png, pdf, officeZip
 
+    /// The extension a stored file gets, from its detected type and never from the name it came
+    /// with (issue 19, finding 14).
+    static func fileExtension(contentType: String) -> String {
+        switch contentType {
+        case "image/jpeg": ".jpg"
+        case "image/png": ".png"
+        case "application/pdf": ".pdf"
+        case "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx"
+        case "application/vnd.oasis.opendocument.presentation": ".odp"
+        default: ".bin"
+        }
+    }
+
     /// Slides come as PowerPoint or OpenDocument files: ZIP containers, named accordingly.
     static func detect(_ bytes: [UInt8], fileName: String) -> (kind: AttachmentKind, contentType: String)? {
         let name = fileName.lowercased()

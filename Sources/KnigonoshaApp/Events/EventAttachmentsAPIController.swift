@@ -42,6 +42,8 @@ struct EventAttachmentsAPIController {
         if name.isEmpty || name.count > 200 || name.contains(where: { $0.isNewline || $0 == "/" || $0 == "\\" }) {
             e.add("file_name", name.isEmpty ? "validation.required" : "validation.choice")
             name = ""
+        } else if TextRules.hasControlCharacters(name) || name.unicodeScalars.contains(where: FileNames.refused) {
+            e.add("file_name", "validation.control_chars")
         }
         guard e.isEmpty else { throw AppError.validation(e) }
         let (stored, errors) = try await EventAttachmentsController.store(req.body.data, fileName: name, event: event, req: req)

@@ -51,8 +51,9 @@ struct EventAttachmentsController {
 
     /// Checks a file (its size, and its type by its first bytes) and keeps it with the event.
     /// A refused file is an error at `file`; nothing is kept, neither file nor row.
-    static func store(_ data: ByteBuffer?, fileName: String, event: Event, req: Request) async throws -> (EventAttachment?, FieldErrors) {
+    static func store(_ data: ByteBuffer?, fileName rawName: String, event: Event, req: Request) async throws -> (EventAttachment?, FieldErrors) {
         var e = FieldErrors()
+        let fileName = FileNames.clean(rawName)
         let max = req.application.config.attachmentMaxBytes
         var detected: (kind: AttachmentKind, contentType: String)?
         if let data, data.readableBytes > 0 {
@@ -68,13 +69,12 @@ struct EventAttachmentsController {
         guard e.isEmpty, let data, let detected else { return (nil, e) }
         let dir = req.application.config.attachmentDirectory
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let ext = fileName.split(separator: ".").last.map { "." + $0.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(5) } ?? ""
-        let stored = UUID().uuidString.lowercased() + ext
+        let stored = UUID().uuidString.lowercased() + AttachmentKind.fileExtension(contentType: detected.contentType)
         let path = dir + "/" + stored
         try await req.fileio.writeFile(data, at: path)
         let a = EventAttachment()
         a.$event.id = event.id!
-        a.fileName = String(fileName.prefix(200))
+        a.fileName = fileName
         a.contentType = detected.contentType
         a.size = data.readableBytes
         a.storedName = stored

@@ -51,7 +51,9 @@ struct CalendarFeedController {
         let byDay = Dictionary(grouping: visits, by: \.scheduledOn)
         let l10n = req.application.l10n
         let lang = req.lang
-        let base = req.application.config.publicURL ?? "http://\(req.headers.first(name: .host) ?? "localhost")"
+        // Links come from PUBLIC_URL only: the Host header is the sender's to choose, and a feed
+        // is read by outside servers that would follow a link to any host (issue 19, finding 15).
+        let base = req.application.config.publicURL
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Knigonosha//Runs//RU", "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + l10n.t("app.name", lang),
         ]
@@ -70,9 +72,10 @@ struct CalendarFeedController {
                 lines += ["DTSTART;VALUE=DATE:\(compact)"]
             }
             lines += [
-                "SUMMARY:" + Self.escape(l10n.t("app.name", lang) + ": " + l10n.plural("run.stops", count: stops.count, lang)),
-                "URL:" + base + SiteRoute.run.path(query: [("date", day)]), "END:VEVENT",
+                "SUMMARY:" + Self.escape(l10n.t("app.name", lang) + ": " + l10n.plural("run.stops", count: stops.count, lang))
             ]
+            if let base { lines.append("URL:" + base + SiteRoute.run.path(query: [("date", day)])) }
+            lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
         let response = Response(status: .ok, body: .init(string: lines.joined(separator: "\r\n") + "\r\n"))

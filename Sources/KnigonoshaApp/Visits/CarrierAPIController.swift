@@ -83,9 +83,12 @@ struct CarrierAPIController {
 }
 
 extension CarrierHours {
-    /// The carrier named by the `id` path parameter; any other account is not found.
+    /// The carrier named by the `id` path parameter; any other account, and a carrier of a branch
+    /// the caller may not work with, is not found (issue 19, finding 15).
     static func carrier(_ req: Request) async throws -> User {
-        guard let user = try await User.find(req.idParameter(), on: req.db), user.role == .carrier else { throw AppError.notFound }
+        guard let user = try await User.find(req.idParameter(), on: req.db), user.role == .carrier,
+            try req.currentUser().canAccess(branchID: user.$branch.id)
+        else { throw AppError.notFound }
         return user
     }
 

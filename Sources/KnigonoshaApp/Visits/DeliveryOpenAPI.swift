@@ -194,7 +194,11 @@ enum DeliveryOpenAPI {
                 ],
             ],
             "PlanResult": [
-                "type": "object", "required": ["created", "readers"], "properties": ["created": ["type": "integer"], "readers": ["type": "integer"]],
+                "type": "object", "required": ["created", "readers", "without_consent"],
+                "properties": [
+                    "created": ["type": "integer"], "readers": ["type": "integer"],
+                    "without_consent": ["type": "integer", "description": "Active readers left out: their consent ends before the period"],
+                ],
             ],
             "SelectInput": [
                 "type": "object", "required": ["from", "to"],

@@ -107,6 +107,7 @@ struct LoansController {
     func page(req: Request) async throws -> Response {
         let overdue = req.query[String.self, at: "status"] == "overdue"
         let loans = try await LoanService.list(for: try req.currentUser(), overdueOnly: overdue, today: req.today, on: req.db)
+        try await req.audit(.list, "loan")
         return LoansView.page(req.page, loans: loans, overdueOnly: overdue, today: req.today)
     }
 
@@ -118,6 +119,7 @@ struct LoansController {
             throw AppError.validation(e)
         }
         let loans = try await LoanService.list(for: try req.currentUser(), overdueOnly: status == "overdue", today: req.today, on: req.db)
+        try await req.audit(.list, "loan")
         return LoanList(items: loans.map(LoanDTO.init))
     }
 }

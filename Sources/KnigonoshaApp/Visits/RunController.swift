@@ -49,6 +49,7 @@ struct RunController {
         let user = try req.currentUser()
         let day = req.query[String.self, at: "date"].flatMap { LocalDate($0) } ?? req.today
         let stops = try await RunSheet.stops(carrierID: user.id, day: day, on: req.db)
+        try await req.audit(.list, "run")
         let response = RunView.page(req.page, day: day, stops: stops)
         // The page must be fresh when online; the service worker keeps the last copy for offline use.
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
@@ -63,7 +64,11 @@ struct RunController {
         let minutes = form.minutes_spent.flatMap { $0.isEmpty ? nil : Int($0) ?? -1 }
         let payload = OutcomePayload(
             outcome: form.outcome, returned: nil, ratings: ratings, minutes_spent: minutes, comment: form.comment, key: form.key)
-        let (checked, errors) = CheckedOutcome.check(payload, today: req.today)
+        var (checked, errors) = CheckedOutcome.check(payload, today: req.today)
+        if let outcome = checked?.outcome, let refused = CheckedOutcome.refusal(for: outcome, role: user.role) {
+            errors = refused
+            checked = nil
+        }
         guard let checked, errors.isEmpty else {
             // Back to the run, with the errors at this stop's fields.
             let stops = try await RunSheet.stops(carrierID: user.id, day: visit.day, on: req.db)

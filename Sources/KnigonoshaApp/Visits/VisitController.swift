@@ -114,6 +114,7 @@ struct VisitController {
 
     func slip(req: Request) async throws -> Response {
         let (visit, _) = try await req.loadVisit()
+        try await req.audit(.view, "visit", visit.id)
         let details = try await VisitDetails.load(visit, on: req.db)
         let next = try await Visit.query(on: req.db).filter(\.$reader.$id == visit.$reader.id).filter(\.$scheduledOn > visit.scheduledOn)
             .filter(\.$status == VisitStatus.planned.rawValue).sort(\.$scheduledOn).first()

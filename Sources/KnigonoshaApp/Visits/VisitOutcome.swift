@@ -37,6 +37,18 @@ enum Outcome: String, LabeledCode {
 
 /// A checked outcome, ready to be applied.
 struct CheckedOutcome: Sendable {
+    /// Carriers record what happened at the door; cancelling or moving a visit is the
+    /// coordinator's decision, on the page or through the API alike (issue 19, finding 11).
+    static func carrierMay(_ outcome: Outcome) -> Bool { outcome == .done || outcome == .noAnswer }
+
+    /// The refusal a carrier gets for any other outcome, at the `outcome` field.
+    static func refusal(for outcome: Outcome, role: Role) -> FieldErrors? {
+        guard role == .carrier, !carrierMay(outcome) else { return nil }
+        var e = FieldErrors()
+        e.add("outcome", "run.outcome_not_for_carrier")
+        return e
+    }
+
     var outcome: Outcome
     var reason: String?
     var reasonNote: String?

@@ -8,6 +8,9 @@ enum VisitPlanner {
     struct Result: Sendable, Equatable {
         var created = 0
         var readers = 0
+        /// Active readers left out because their consent to the processing of personal data ends
+        /// before the period (law 94-V: without consent there is nothing to process).
+        var withoutConsent = 0
     }
 
     /// Plans visits from `from` to `until` for the active readers of `branchID` (all branches when nil).
@@ -33,8 +36,14 @@ enum VisitPlanner {
                 var result = Result()
                 var taken = alreadyTaken
                 for reader in readers {
+                    // No visit is planned past the end of the reader's consent (issue 19, finding 8).
+                    if let end = reader.consentUntil, end < from.iso {
+                        result.withoutConsent += 1
+                        continue
+                    }
                     let rhythm = Self.rhythm(reader, lastDone: done[reader.id!])
                     let days = Scheduler.plan(rhythm, from: from.schedulingDay, until: until.schedulingDay, holidays: holidays)
+                        .filter { day in reader.consentUntil.map { day.iso <= $0 } ?? true }
                     // Half the rhythm's step: a visit that close to a planned date already covers it.
                     let near = rhythm.rhythm == .weekly ? 3 : 6
                     var planned = 0

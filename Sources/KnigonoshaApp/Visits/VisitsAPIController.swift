@@ -13,6 +13,7 @@ struct VisitsAPIController {
     struct PlanResult: Content {
         var created: Int
         var readers: Int
+        var without_consent: Int
     }
 
     struct SelectInput: Content {
@@ -71,6 +72,7 @@ struct VisitsAPIController {
         let visits = try await query.sort(\.$scheduledOn).sort(\.$timeFrom).limit(2000).all()
         var out: [VisitDTO] = []
         for v in visits { out.append(VisitDTO(v, details: try await VisitDetails.load(v, on: req.db))) }
+        try await req.audit(.list, "visit")
         return VisitList(items: out)
     }
 
@@ -95,7 +97,7 @@ struct VisitsAPIController {
         guard e.isEmpty, let from else { throw AppError.validation(e) }
         let branch = user.isAdmin ? input.branch_id : user.branchID
         let result = try await VisitPlanner.plan(branchID: branch, from: from, until: from.adding(days: weeks * 7 - 1), by: user, on: req.db)
-        return PlanResult(created: result.created, readers: result.readers)
+        return PlanResult(created: result.created, readers: result.readers, without_consent: result.withoutConsent)
     }
 
     func select(req: Request) async throws -> SelectResult {
@@ -169,6 +171,7 @@ struct VisitsAPIController {
         if payload.key == nil { payload.key = header }
         let (checked, errors) = CheckedOutcome.check(payload, today: req.today)
         guard let checked, errors.isEmpty else { throw AppError.validation(errors) }
+        if let refused = CheckedOutcome.refusal(for: checked.outcome, role: user.role) { throw AppError.validation(refused) }
         _ = try await VisitRecorder.record(checked, visitID: visit.id!, by: user, today: req.today, on: req.db)
         if user.role == .carrier {
             // A carrier gets the stop back, never the coordinator's view of the visit.
@@ -190,7 +193,9 @@ struct VisitsAPIController {
             }
             day = d
         }
-        return RunDTO(date: day.iso, stops: try await RunSheet.stops(carrierID: user.id, day: day, on: req.db))
+        let stops = try await RunSheet.stops(carrierID: user.id, day: day, on: req.db)
+        try await req.audit(.list, "run")
+        return RunDTO(date: day.iso, stops: stops)
     }
 
     private func respond(_ id: UUID, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {

@@ -28,7 +28,10 @@ struct VisitsController {
 
     func calendar(req: Request) async throws -> Response {
         let user = try req.currentUser()
-        return VisitsView.calendar(req.page, try await VisitCalendar.load(req, user: user), today: req.today)
+        let calendar = try await VisitCalendar.load(req, user: user)
+        // The calendar names readers: seeing it is seeing personal data (issue 19, finding 9).
+        try await req.audit(.list, "visit")
+        return VisitsView.calendar(req.page, calendar, today: req.today)
     }
 
     func plan(req: Request) async throws -> Response {
@@ -36,9 +39,9 @@ struct VisitsController {
         let form = try req.content.decode(PlanForm.self)
         let weeks = form.weeks.flatMap { Int($0) }.map { min(max($0, 1), 26) } ?? 8
         let branch = try branchChoice(form.branch_id, user)
-        _ = try await VisitPlanner.plan(
+        let result = try await VisitPlanner.plan(
             branchID: branch, from: req.today, until: req.today.adding(days: weeks * 7 - 1), by: user, on: req.db)
-        return req.seeOther(.visits, flash: "visits.planned")
+        return req.seeOther(.visits, flash: result.withoutConsent > 0 ? "visits.planned_without_consent" : "visits.planned")
     }
 
     func select(req: Request) async throws -> Response {
@@ -83,6 +86,7 @@ struct VisitsController {
             .with(\.$bib).with(\.$copy).with(\.$visit) { $0.with(\.$reader).with(\.$carrier) }
         if let branch { query = query.filter(Visit.self, \.$branch.$id == branch) }
         let items = try await query.all().sorted { ($0.copy?.shelfMark ?? "", $0.bib.title) < ($1.copy?.shelfMark ?? "", $1.bib.title) }
+        try await req.audit(.list, "visit")
         return VisitsView.pickList(req.page, day: day, items: items)
     }
 

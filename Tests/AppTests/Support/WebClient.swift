@@ -15,6 +15,12 @@ final class WebClient: @unchecked Sendable {
 
     init(_ app: Application) { self.app = app }
 
+    /// The token a page rendered now would carry: bound to the browser's secret and its session.
+    var formToken: String {
+        CSRFMiddleware.formToken(
+            secret: cookies[CSRFMiddleware.cookieName] ?? "", session: cookies[SessionAuthMiddleware.cookie].map(APIToken.hash))
+    }
+
     @discardableResult
     func get(_ path: String) async throws -> TestingHTTPResponse {
         try await send(.GET, path, body: nil)
@@ -25,7 +31,7 @@ final class WebClient: @unchecked Sendable {
     func post(_ path: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> TestingHTTPResponse {
         if csrf && cookies[CSRFMiddleware.cookieName] == nil { try await get("/login") }
         var all = fields
-        if csrf { all.append((CSRFMiddleware.fieldName, cookies[CSRFMiddleware.cookieName] ?? "")) }
+        if csrf { all.append((CSRFMiddleware.fieldName, formToken)) }
         var components = URLComponents()
         components.queryItems = all.map { URLQueryItem(name: $0.0, value: $0.1) }
         let body = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
@@ -40,7 +46,7 @@ final class WebClient: @unchecked Sendable {
         if cookies[CSRFMiddleware.cookieName] == nil { try await get("/login") }
         let boundary = "----kn\(UUID().uuidString)"
         var body = ByteBuffer()
-        for (name, value) in fields + [(CSRFMiddleware.fieldName, cookies[CSRFMiddleware.cookieName] ?? "")] {
+        for (name, value) in fields + [(CSRFMiddleware.fieldName, formToken)] {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n")

@@ -3,37 +3,54 @@ import Vapor
 
 /// Cross-site request forgery protection for the web forms.
 ///
-/// Every browser gets a random token in an HttpOnly, SameSite=Lax cookie; every
-/// state-changing form echoes it in a hidden `_csrf` field. A POST whose field does not match
-/// the cookie is refused. The API is exempt: it takes bearer tokens, never cookies.
+/// Every browser gets a random secret in an HttpOnly, SameSite=Lax cookie. Forms carry not the
+/// secret itself but an HMAC of the session id keyed with it, so a token is bound to one session:
+/// a cookie planted from elsewhere, or a token seen before login, is worthless after it (issue 19,
+/// finding 13). A POST whose `_csrf` field does not match is refused. The API is exempt: it takes
+/// bearer tokens, never cookies.
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "kn_csrf"
     static let fieldName = "_csrf"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let existing = req.cookies[Self.cookieName]?.string
-        let token = existing.flatMap { $0.count == 43 ? $0 : nil } ?? Self.makeToken()
-        req.storage[CSRFTokenKey.self] = token
+        let name = req.application.csrfCookieName
+        let existing = req.cookies[name]?.string
+        let secret = existing.flatMap { $0.count == 43 ? $0 : nil } ?? Self.makeToken()
+        req.storage[CSRFTokenKey.self] = secret
         if !req.isAPI && ![.GET, .HEAD, .OPTIONS].contains(req.method) {
-            // The route collects the body only after middleware has run, so collect it here.
+            // The route collects the body only after middleware has run, so collect it here; a
+            // request without a valid session is held to 1 MB before anything else is read.
             if req.body.data == nil {
-                _ = try await req.body.collect(max: BodyLimitMiddleware.limit(for: req)).get()
+                let signedIn = req.auth.has(CurrentUser.self)
+                let limit = signedIn ? BodyLimitMiddleware.limit(for: req) : BodyLimitMiddleware.anonymousLimit
+                _ = try await req.body.collect(max: limit).get()
             }
             let sent = try? req.content.get(String.self, at: Self.fieldName)
-            guard let existing, let sent, Self.constantTimeEqual(sent, existing) else {
+            let expected = Self.formToken(secret: secret, session: req.storage[SessionIDKey.self])
+            guard existing != nil, let sent, Self.constantTimeEqual(sent, expected) else {
+                // A form from a session that has since ended can do nothing anyway: send the
+                // person to sign in again rather than show a security error.
+                if req.storage[StaleSessionKey.self] == true { return req.seeOther(.login, flash: "login.expired") }
                 throw AppError.badRequest(Message("error.csrf"))
             }
         }
         let response = try await next.respond(to: req)
-        if existing != token || req.storage[CSRFRotateKey.self] == true {
-            let value = req.storage[CSRFTokenKey.self] ?? token
-            response.cookies[Self.cookieName] = req.application.cookie(value, maxAge: nil)
+        if existing != secret || req.storage[CSRFRotateKey.self] == true {
+            let value = req.storage[CSRFTokenKey.self] ?? secret
+            response.cookies[name] = req.application.cookie(value, maxAge: nil)
         }
         return response
     }
 
     static func makeToken() -> String {
         Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }).base64URLEncoded
+    }
+
+    /// The token forms carry: HMAC-SHA256 of the session id (empty before login), keyed with the
+    /// browser's secret.
+    static func formToken(secret: String, session: String?) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(("kn-csrf|" + (session ?? "")).utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return Data(mac).base64URLEncoded
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
@@ -48,12 +65,17 @@ struct CSRFMiddleware: AsyncMiddleware {
 
 struct CSRFTokenKey: StorageKey { typealias Value = String }
 struct CSRFRotateKey: StorageKey { typealias Value = Bool }
+/// Set when the request carried a session cookie whose session has ended.
+struct StaleSessionKey: StorageKey { typealias Value = Bool }
 
 extension Request {
     /// The token that forms rendered for this request must carry.
-    var csrfToken: String { storage[CSRFTokenKey.self] ?? "" }
+    var csrfToken: String {
+        guard let secret = storage[CSRFTokenKey.self] else { return "" }
+        return CSRFMiddleware.formToken(secret: secret, session: storage[SessionIDKey.self])
+    }
 
-    /// Issues a new token, for example after login, so a token seen before login is useless after.
+    /// Issues a new secret, for example after login, so a token seen before login is useless after.
     func rotateCSRFToken() {
         storage[CSRFTokenKey.self] = CSRFMiddleware.makeToken()
         storage[CSRFRotateKey.self] = true
@@ -61,6 +83,11 @@ extension Request {
 }
 
 extension Application {
+    /// The `__Host-` prefix makes browsers refuse the cookie unless it is Secure, host-only and
+    /// for the whole site, so no other host can plant it; it needs https, hence only with Secure.
+    var csrfCookieName: String { (config.secureCookies ? "__Host-" : "") + CSRFMiddleware.cookieName }
+    var sessionCookieName: String { (config.secureCookies ? "__Host-" : "") + SessionAuthMiddleware.cookie }
+
     /// A cookie with the app's security attributes: HttpOnly, SameSite=Lax, Secure when configured.
     func cookie(_ value: String, maxAge: Int?) -> HTTPCookies.Value {
         HTTPCookies.Value(

@@ -15,10 +15,19 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        if req.isAPI || req.url.path.hasPrefix("/readers") || req.url.path.hasPrefix("/admin") {
+        if Self.mayHoldPersonalData(req, response) {
             // Pages with personal data must not linger in shared caches or the back-forward cache.
+            // Every page a signed-in person sees may name a reader, so all of them are no-store;
+            // only our own scripts and the stylesheet, which hold no data, are cached.
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response
+    }
+
+    static func mayHoldPersonalData(_ req: Request, _ response: Response) -> Bool {
+        if response.headers[.cacheControl].contains(where: { $0.contains("public") }) { return false }
+        let path = req.url.path
+        if path.hasPrefix("/static/") || path == SiteRoute.serviceWorker.path { return false }
+        return req.isAPI || req.auth.has(CurrentUser.self) || req.cookies[req.application.sessionCookieName] != nil
     }
 }

@@ -1,0 +1,176 @@
+import Fluent
+import Foundation
+import Logging
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnigonoshaApp
+
+/// Issue 19: bodies, headers, file names, the calendar feed and the logs.
+@Suite struct SecurityRequestTests {
+    /// Finding 2: nobody unknown may make the server hold more than 1 MB, whatever the path.
+    @Test(arguments: TestDatabase.all)
+    func test_anonymous_bodies_are_capped_at_one_megabyte(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            let big = ByteBuffer(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024)
+            for path in ["/catalog/import", "/events/\(UUID())/attachments", "/login"] {
+                var headers = HTTPHeaders()
+                headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": "x"])
+                let res = try await app.testing().sendRequest(.POST, path, headers: headers, body: big)
+                #expect(res.status == .payloadTooLarge, "\(path)")
+                #expect(res.body.string.contains("больше 1 МБ"), "\(path)")
+            }
+            // A signed-in coordinator may send a catalogue file past 1 MB.
+            app.config.uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("kn-up-\(UUID())").path
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            let upload = try await web.upload(
+                "/catalog/import", fields: [("syntax", "")], file: ("file", "big.mrc", Array(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024)))
+            #expect(upload.status != .payloadTooLarge)
+        }
+    }
+
+    /// Finding 2: "over N MB" names the real limit of what was sent.
+    @Test(arguments: TestDatabase.all)
+    func test_too_large_names_the_real_limit(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            app.config.attachmentMaxBytes = 2 * 1024 * 1024
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            #expect(try await web.post("/events/new", EventsTests.lesson).status == .seeOther)
+            let event = try #require(try await Event.query(on: app.db).first())
+            let res = try await web.upload(
+                "/events/\(event.id!)/attachments", fields: [], file: ("file", "big.png", Array(repeating: 0x89, count: 5 * 1024 * 1024)))
+            #expect(res.status == .payloadTooLarge)
+            #expect(res.text.contains("больше 2 МБ"))
+            #expect(!res.text.contains("больше 1 МБ"))
+        }
+    }
+
+    /// Finding 12: pages a signed-in person sees are not stored; logging out clears the cache.
+    @Test(arguments: TestDatabase.all)
+    func test_personal_pages_are_not_stored_and_logout_clears_the_cache(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            let web = WebClient(app)
+            #expect(try await web.get("/login").headers.first(name: .cacheControl) != "no-store")
+            try await web.login("coord@test.kz")
+            for page in ["/visits", "/events", "/loans", "/catalog", "/profile", "/readers"] {
+                #expect(try await web.get(page).headers.first(name: .cacheControl) == "no-store", "\(page)")
+            }
+            #expect(try await web.get("/static/app.css").headers.first(name: .cacheControl) != "no-store")
+            let out = try await web.post("/logout", [])
+            #expect(out.headers.first(name: "Clear-Site-Data") == "\"cache\"")
+        }
+    }
+
+    /// Finding 14: attachment names follow the text rules; the stored file's extension comes
+    /// from its detected type.
+    @Test(arguments: TestDatabase.all)
+    func test_file_names_are_cleaned_and_types_decide_extensions(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kn-att-\(UUID())").path
+            app.config.attachmentDirectory = dir
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            #expect(try await web.post("/events/new", EventsTests.lesson).status == .seeOther)
+            let event = try #require(try await Event.query(on: app.db).first())
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64)
+            let res = try await web.upload("/events/\(event.id!)/attachments", fields: [], file: ("file", "../../evil\u{202E}gpj.exe", png))
+            #expect(res.status == .seeOther)
+            let stored = try #require(try await EventAttachment.query(on: app.db).first())
+            #expect(stored.fileName == "evilgpj.exe")
+            #expect(stored.storedName.hasSuffix(".png"))
+            // Through the API, a NUL is a field error and leaves neither row nor file behind.
+            let token = try await Seed.token(app, for: seed.coordinator)
+            let api = try await app.testing().sendRequest(
+                .POST, "/api/v1/events/\(event.id!)/attachments?file_name=a%00b.png", headers: ["Authorization": "Bearer \(token)"],
+                body: ByteBuffer(bytes: png))
+            #expect(api.status == .unprocessableEntity)
+            #expect(api.body.string.contains("file_name"))
+            #expect(try await EventAttachment.query(on: app.db).count() == 1)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir).count == 1)
+        }
+    }
+
+    @Test func test_file_name_rules() {
+        #expect(FileNames.clean("C:\\Users\\x\\фото.JPG") == "фото.JPG")
+        #expect(FileNames.clean("../../etc/passwd") == "passwd")
+        #expect(FileNames.clean("a\u{0}b\r\nc.pdf") == "abc.pdf")
+        #expect(FileNames.clean("  ..  ") == "file")
+        #expect(FileNames.clean(String(repeating: "я", count: 300) + ".pptx").hasSuffix(".pptx"))
+        #expect(FileNames.clean(String(repeating: "я", count: 300) + ".pptx").count == FileNames.maxLength)
+    }
+
+    /// Finding 15: the feed links from PUBLIC_URL, never from the Host header; hours are read
+    /// only within the branches one may work with.
+    @Test(arguments: TestDatabase.all)
+    func test_calendar_links_come_from_the_configured_address(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "N-CAL")
+            let visit = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: LocalDate.today(in: app.config.timeZone))
+            visit.$carrier.id = seed.carrier.id
+            try await visit.save(on: app.db)
+            let secret = try await CalendarFeed.renew(for: seed.carrier.id!, on: app.db)
+            let evil: HTTPHeaders = ["Host": "evil.example"]
+            let plain = try await app.testing().sendRequest(.GET, "/calendar/\(secret).ics", headers: evil).body.string
+            #expect(plain.contains("BEGIN:VEVENT"))
+            #expect(!plain.contains("evil.example"))
+            #expect(!plain.contains("URL:"))
+            app.config.publicURL = "https://kitap.example.kz"
+            let linked = try await app.testing().sendRequest(.GET, "/calendar/\(secret).ics", headers: evil).body.string
+            #expect(linked.contains("URL:https://kitap.example.kz/run?date="))
+            #expect(!linked.contains("evil.example"))
+            // Hours: the carrier's own coordinator reads them; another branch's does not.
+            let own = try await Seed.token(app, for: seed.coordinator)
+            let other = try await Seed.token(app, for: seed.otherCoordinator)
+            let path = "/api/v1/carriers/\(seed.carrier.id!)/hours"
+            #expect(try await app.testing().sendRequest(.GET, path, headers: ["Authorization": "Bearer \(own)"]).status == .ok)
+            #expect(try await app.testing().sendRequest(.GET, path, headers: ["Authorization": "Bearer \(other)"]).status == .notFound)
+        }
+    }
+
+    /// Finding 10: bound values never reach the log, at any level.
+    @Test(arguments: TestDatabase.all)
+    func test_query_values_never_reach_the_log(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let lines = LogCapture()
+            app.logger = Logger(label: "test") { _ in RedactingLogHandler(inner: lines) }
+            app.logger.logLevel = .trace
+            var payload = Seed.reader(branch: seed.north, card: "N-LOG")
+            payload.street = "Улица Секретная"
+            let record = try #require(try await ReaderValidator(user: seed.coordinator.current, today: .today(in: app.config.timeZone), db: app.db, readerID: nil).validate(payload).0)
+            _ = try await ReaderStore.create(record, by: seed.coordinator.current, on: app.db)
+            _ = try await Reader.query(on: app.db).filter(\.$street == "Улица Секретная").first()
+            let text = lines.text
+            #expect(!text.contains("Секретная"))
+            #expect(!text.contains("$2b$"))
+            if db == .postgres { #expect(text.contains("[redacted]")) }
+        }
+    }
+}
+
+/// Collects log lines, with their metadata, for a test to read.
+final class LogCapture: LogHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [String] = []
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        lock.withLock { collected.append("\(event.message) \(event.metadata ?? [:])") }
+    }
+
+    var text: String { lock.withLock { collected.joined(separator: "\n") } }
+}
