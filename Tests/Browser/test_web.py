@@ -167,7 +167,7 @@ def test_catalogue_search_record_and_import(driver, server):
         time.sleep(0.5)
         driver.refresh()
     assert driver.find_element(By.ID, "status-label").text == "Завершён"
-    assert "Пропущено 1 запись" in driver.page_source
+    assert "Пропущена 1 запись" in driver.page_source
     axe_clean(driver, "catalog-import-job")
 
 

@@ -3,13 +3,14 @@ import Vapor
 
 /// Keeps bound query values out of the logs at every level (issue 19, finding 10).
 ///
-/// SQLKit's drivers log each query with its bound values ("binds") at the level the database was
-/// configured with; at `LOG_LEVEL=debug` that wrote addresses, notes and password hashes. The
-/// SQLite driver is configured not to log queries at all, but the PostgreSQL driver cannot be told
-/// so, and a later driver may log elsewhere: this handler, wrapped around every logger, replaces
-/// any such metadata before it is written. The SQL text itself holds only placeholders.
+/// SQLKit's drivers log each query with its bound values ("binds"), and FluentKit logs each query
+/// it builds with its filter values and its input, at debug; at `LOG_LEVEL=debug` that wrote
+/// addresses, notes and password hashes. The SQLite driver is configured not to log queries, but
+/// the PostgreSQL driver and FluentKit cannot be told so: this handler, wrapped around every
+/// logger, replaces such values, at any depth of the metadata, before anything is written. What
+/// stays is the shape of the query: schema, action, fields, placeholders.
 struct RedactingLogHandler: LogHandler {
-    static let redactedKeys: Set<String> = ["binds", "bindings", "parameters", "psql_binds"]
+    static let redactedKeys: Set<String> = ["binds", "bindings", "parameters", "input", "value", "values"]
     var inner: any LogHandler
 
     var metadata: Logger.Metadata {
@@ -39,9 +40,17 @@ struct RedactingLogHandler: LogHandler {
     }
 
     static func redact(_ metadata: Logger.Metadata) -> Logger.Metadata {
-        var out = metadata
-        for key in metadata.keys where redactedKeys.contains(key.lowercased()) { out[key] = "[redacted]" }
-        return out
+        metadata.reduce(into: Logger.Metadata()) { out, pair in
+            out[pair.key] = redactedKeys.contains(pair.key.lowercased()) ? "[redacted]" : redact(pair.value)
+        }
+    }
+
+    static func redact(_ value: Logger.Metadata.Value) -> Logger.Metadata.Value {
+        switch value {
+        case .dictionary(let d): .dictionary(redact(d))
+        case .array(let a): .array(a.map(redact))
+        default: value
+        }
     }
 }
 

@@ -127,6 +127,8 @@ enum HTMLScan {
 struct HTMLForm {
     var action: String
     var fields: [(name: String, value: String, type: String)]
+    /// Fields marked required (`required` or `aria-required="true"`).
+    var required: Set<String> = []
 
     /// The form whose `action` is `action` (or the first POST form when nil).
     static func find(in html: String, action: String? = nil) -> HTMLForm? {
@@ -144,14 +146,17 @@ struct HTMLForm {
         for tag in tags[(start + 1)...] {
             if tag.isEnd && tag.name == "form" { break }
             if tag.isEnd && tag.name == "select", let s = select {
-                let chosen = s.options.filter(\.1).map(\.0)
-                for value in (chosen.isEmpty ? Array(s.options.prefix(1).map(\.0)) : (s.multiple ? chosen : [chosen[0]])) {
+                // The selected option, or what a person would pick: the first with a value.
+                let chosen = s.options.filter(\.1).map(\.0).filter { !$0.isEmpty }
+                let first = s.options.first { !$0.0.isEmpty }?.0 ?? s.options.first?.0
+                for value in (chosen.isEmpty ? (first.map { [$0] } ?? []) : (s.multiple ? chosen : [chosen[0]])) {
                     form.fields.append((s.name, value, "select"))
                 }
                 select = nil
                 continue
             }
             guard !tag.isEnd, let name = tag.attribute("name") ?? (tag.name == "option" ? "" : nil) else { continue }
+            if tag.has("required") || tag.attribute("aria-required") == "true" { form.required.insert(name) }
             switch tag.name {
             case "input":
                 let type = (tag.attribute("type") ?? "text").lowercased()

@@ -81,7 +81,8 @@ final class WebClient: @unchecked Sendable {
         guard let response = result else { throw TestSetupError("no response") }
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";")[0]
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            // `name=` (an expired cookie) has an empty value: keep the empty part, as browsers do.
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else { continue }
             if header.contains("Max-Age=0") || header.contains("Expires=Thu, 01 Jan 1970") || parts[1].isEmpty {
                 cookies[parts[0]] = nil
