@@ -30,6 +30,36 @@ import VaporTesting
         }
     }
 
+    /// Issue 12, finding 1: the search form submitted as a browser submits it, every field
+    /// included, empty ones too. The words must filter: one title, and none of the others.
+    @Test(arguments: TestDatabase.all)
+    func test_the_search_form_as_a_browser_sends_it_filters_by_its_words(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            try await CatalogFixtures.branches(app)
+            try await CatalogFixtures.importAll(app)
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            let form = try #require(HTMLScan.tags(try await web.get("/catalog").text).first { $0.name == "form" && $0.attribute("role") == "search" })
+            #expect(form.attribute("method") ?? "get" == "get")
+            let html = try await web.get("/catalog").text
+            // Every named field of the search form, with its default (empty) value, and the words.
+            let names = HTMLScan.fieldNames(html).filter { !["_csrf", "return_to", "size", "lang"].contains($0) }
+            #expect(names.contains("year_from") && names.contains("year_to"), "\(names)")
+            let query = Set(names).sorted().map { $0 == "q" ? "q=%D0%BA%D0%BD%D0%B8%D0%B3%D0%B0%D1%85" : "\($0)=" }.joined(separator: "&")
+            let page = try await web.get("/catalog?" + query).text
+            let titles = HTMLScan.tags(page).filter { $0.name == "a" && ($0.attribute("href") ?? "").hasPrefix("/catalog/") }.count
+            #expect(page.contains("Найдена 1 запись"), "\(query)")
+            #expect(page.contains("Путь Абая Книга 1"))
+            for absent in ["Қара сөздер", "The murder of Roger Ackroyd", "Өлеңдер мен поэмалар"] { #expect(!page.contains(absent)) }
+            #expect(titles >= 1)
+            // A year that cannot be read is dropped alone: the words still filter.
+            let bad = try await web.get("/catalog?q=%D0%BA%D0%BD%D0%B8%D0%B3%D0%B0%D1%85&year_from=abc&year_to=").text
+            #expect(bad.contains("Найдена 1 запись"))
+            #expect(!bad.contains("Қара сөздер"))
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func test_upload_runs_as_a_background_job_with_a_report(db: TestDatabase) async throws {
         try await withTestApp(db) { app in

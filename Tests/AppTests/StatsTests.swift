@@ -95,7 +95,7 @@ import VaporTesting
             let web = WebClient(app)
             _ = try await web.login("coord@test.kz")
             let page = try await web.get("/reports?\(half)&branch_id=\(north)").body.string
-            #expect(page.contains(#"list=visits&subset=failed">5</a>"#))
+            #expect(page.contains(#"list=visits&amp;subset=failed">5</a>"#))
             let list = try await web.get("/reports/rows?\(half)&branch_id=\(north)&list=visits&subset=failed").body.string
             #expect(list.contains("Визиты, 01.01.2026 — 30.06.2026: 5"))
             #expect(list.contains("Читатель болен") && list.contains("Не застали дома") && list.contains("Перенесён"))

@@ -13,7 +13,7 @@ struct CatalogController {
     }
 
     func search(req: Request) async throws -> Response {
-        var query = (try? req.query.decode(CatalogQuery.self)) ?? CatalogQuery()
+        var query = req.pageQuery(CatalogQuery.self, empty: CatalogQuery()).query
         query.dropProblems()
         let (records, total) = try await CatalogSearch.run(query, on: req.db)
         let available = try await CopyCounts.available(for: records.compactMap(\.id), on: req.db)
@@ -86,7 +86,7 @@ struct CatalogController {
             let byID = Dictionary(found.map { ($0.id!, $0) }) { a, _ in a }
             return ids.compactMap { byID[$0] }
         }
-        var query = (try? req.query.decode(CatalogQuery.self)) ?? CatalogQuery()
+        var query = req.pageQuery(CatalogQuery.self, empty: CatalogQuery()).query
         query.dropProblems()
         var all: [BibRecord] = []
         query.per_page = CatalogQuery.maxPerPage

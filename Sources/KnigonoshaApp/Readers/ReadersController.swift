@@ -14,7 +14,7 @@ struct ReadersController {
 
     func list(req: Request) async throws -> Response {
         let user = try req.currentUser()
-        var query = (try? req.query.decode(ReaderQuery.self)) ?? ReaderQuery()
+        var query = req.pageQuery(ReaderQuery.self, empty: ReaderQuery()).query
         // The page forgives bad filter values by dropping them; the API reports them.
         query.dropProblems()
         let (readers, total) = try await query.run(for: user, on: req.db)

@@ -91,6 +91,11 @@ enum HTMLScan {
         return out
     }
 
+    /// The names of the form fields (inputs and selects) on a page, in order.
+    static func fieldNames(_ html: String) -> [String] {
+        tags(html).filter { !$0.isEnd && ($0.name == "input" || $0.name == "select") }.compactMap { $0.attribute("name") }
+    }
+
     /// The text between a start tag and the next `</name`, decoded (a textarea's value).
     static func text(after tag: HTMLTag, in html: String) -> String {
         let s = Array(html.unicodeScalars)
