@@ -67,6 +67,7 @@ enum Migrations {
         app.migrations.add(M039CreateLibraryTotals())
         app.migrations.add(M040IndexLoanDates())
         app.migrations.add(M041SearchIndexHashSize())
+        app.migrations.add(M042AddOutcomeKeyAnswer())
     }
 
     /// Runs pending migrations and the per-database settings.
