@@ -160,6 +160,9 @@ import VaporTesting
             #expect(html.contains(#"href="/login?next=/run""#) || html.contains(#"href="/login?next=%2Frun""#))
             #expect(html.contains(#"data-m="signin""#))
             #expect(html.contains("Sign in again and send") && html.contains("Outcomes waiting to be sent: {count}"))
+            for (_, key) in RunView.messageKeys {
+                for lang in Lang.allCases { #expect(!app.l10n.t(key, lang).hasPrefix("⟦"), "\(key) in \(lang)") }
+            }
         }
     }
 }
@@ -173,7 +176,9 @@ extension WebClient {
     }
 
     /// A JSON request as run.js sends it: the session cookie, and the CSRF header when given.
-    func api(_ method: HTTPMethod, _ path: String, body: String? = nil, csrf: String? = nil, key: String? = nil) async throws
+    func api(
+        _ method: HTTPMethod, _ path: String, body: String? = nil, csrf: String? = nil, key: String? = nil
+    ) async throws
         -> TestingHTTPResponse
     {
         var headers = HTTPHeaders()

@@ -42,16 +42,18 @@ enum RunView {
 
     /// The script's messages in the page's language, so run.js holds no text of its own.
     static func messages(_ ctx: PageContext) -> Node<HTML.BodyContext> {
-        let keys = [
-            ("waiting", "run.queue_waiting"), ("signin", "run.queue_signin"), ("refused", "run.queue_refused"),
-            ("saved", "run.stop_saved"), ("stop_signin", "run.stop_signin"), ("stop_refused", "run.stop_refused"),
-            ("sent", "run.stop_sent"), ("unconfirmed", "run.queue_unconfirmed"), ("retry", "run.queue_retry"),
-            ("dismiss", "run.queue_dismiss"),
-        ]
-        return .div(
+        .div(
             .id("run-messages"), .attribute(named: "hidden"),
-            .forEach(keys) { name, key in .span(.attribute(named: "data-m", value: name), .text(ctx.t(key))) })
+            .forEach(messageKeys) { pair in .span(.attribute(named: "data-m", value: pair.0), .text(ctx.t(pair.1))) })
     }
+
+    /// run.js's names for its messages, and their catalog keys.
+    static let messageKeys: [(String, String)] = [
+        ("waiting", "run.queue_waiting"), ("signin", "run.queue_signin"), ("refused", "run.queue_refused"),
+        ("saved", "run.stop_saved"), ("stop_signin", "run.stop_signin"), ("stop_refused", "run.stop_refused"),
+        ("sent", "run.stop_sent"), ("unconfirmed", "run.queue_unconfirmed"), ("retry", "run.queue_retry"),
+        ("dismiss", "run.queue_dismiss"),
+    ]
 
     /// A stop's form controls are told apart by the visit.
     static func base(_ visitID: UUID) -> String { "r-" + String(visitID.uuidString.lowercased().prefix(8)) }
