@@ -27,11 +27,9 @@ def network(driver, online):
 
 
 def visit_status(server, visit_id):
-    """The visit's row as stored (Fluent keeps UUIDs in SQLite as 16-byte blobs)."""
+    """The visit's row as stored (SQLite keeps the id as upper-case text; the page has it lower-case)."""
     with closing(sqlite3.connect(server.db, timeout=10)) as db:
-        row = db.execute(
-            "SELECT status FROM visits WHERE lower(hex(id)) = ? OR id = ?", (visit_id.replace("-", "").lower(), visit_id)
-        ).fetchone()
+        row = db.execute("SELECT status FROM visits WHERE lower(id) = ?", (visit_id.lower(),)).fetchone()
     return row[0] if row else None
 
 
