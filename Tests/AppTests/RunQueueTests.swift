@@ -67,6 +67,32 @@ import VaporTesting
         }
     }
 
+    /// A phone that resends while the first attempt is still running: one outcome, every answer 200.
+    @Test(arguments: TestDatabase.all)
+    func test_parallel_resends_under_one_key_record_once(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let visit = try await stop(app, seed)
+            let carrier = WebClient(app)
+            _ = try await carrier.login("carrier@test.kz")
+            let csrf = try await carrier.apiCSRF()
+            let path = "/api/v1/visits/\(visit.id!)/outcome"
+            let codes = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        try await carrier.api(.POST, path, body: #"{"outcome":"done"}"#, csrf: csrf, key: "race-key").status.code
+                    }
+                }
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            #expect(codes == Array(repeating: 200, count: 8))
+            #expect(try await OutcomeKey.query(on: app.db).count() == 1)
+            #expect(try await VisitEvent.query(on: app.db).filter(\.$visit.$id == visit.id!).filter(\.$kind == "status").count() == 1)
+            #expect(try await Loan.query(on: app.db).count() == 2)
+            #expect(try await status(app, visit) == "done")
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func test_an_expired_session_gets_401_json_and_the_outcome_waits(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
