@@ -54,6 +54,18 @@ def add(t):
     t("visits.next_visit_hint", "Используется при следующем планировании один раз; пусто — по графику.", "Келесі жоспарлауда бір рет қолданылады; бос болса — кесте бойынша.", "Used once at the next planning; leave empty to follow the rhythm.")
     t("visits.next_saved", "Дата следующего визита сохранена.", "Келесі бару күні сақталды.", "Next visit date saved.")
     t("run.recorded", "Результат записан.", "Нәтиже жазылды.", "Outcome recorded.")
+    # the offline queue on /run (run.js): counts are written as "…: {count}" to need no plural forms
+    t("run.queue_waiting", "Ожидают отправки: {count}. Отправим, когда появится связь.", "Жіберуді күтуде: {count}. Байланыс болғанда жібереміз.", "Waiting to be sent: {count}. They will be sent when the connection returns.")
+    t("run.queue_signin", "Ожидают отправки: {count} — войдите снова, чтобы их отправить.", "Жіберуді күтуде: {count} — оларды жіберу үшін қайта кіріңіз.", "Outcomes waiting to be sent: {count} — sign in again to send them.")
+    t("run.queue_signin_link", "Войти снова и отправить", "Қайта кіріп, жіберу", "Sign in again and send")
+    t("run.queue_refused", "Не отправлено: {count}. Причина указана у остановки.", "Жіберілмеді: {count}. Себебі аялдамада көрсетілген.", "Not sent: {count}. The reason is shown at the stop.")
+    t("run.queue_unconfirmed", "Сервер ответил, но результат визита не подтвердился.", "Сервер жауап берді, бірақ бару нәтижесі расталмады.", "The server answered, but the visit does not show this outcome.")
+    t("run.queue_retry", "Отправить снова", "Қайта жіберу", "Send again")
+    t("run.queue_dismiss", "Убрать с телефона", "Телефоннан алып тастау", "Remove from this phone")
+    t("run.stop_saved", "Сохранено на телефоне, ждёт отправки.", "Телефонда сақталды, жіберуді күтуде.", "Saved on this phone, waiting to be sent.")
+    t("run.stop_signin", "Сохранено на телефоне. Отправим после нового входа.", "Телефонда сақталды. Қайта кіргеннен кейін жібереміз.", "Saved on this phone. It will be sent once you sign in again.")
+    t("run.stop_refused", "Не отправлено: {reason}", "Жіберілмеді: {reason}", "Not sent: {reason}")
+    t("run.stop_sent", "Отправлено: результат записан.", "Жіберілді: нәтиже жазылды.", "Sent: the outcome is recorded.")
     t.plural("run.stops", {"one": "{count} остановка", "few": "{count} остановки", "many": "{count} остановок", "other": "{count} остановки"},
              {"one": "{count} аялдама", "other": "{count} аялдама"}, {"one": "{count} stop", "other": "{count} stops"})
     t.plural("run.deliver_count", {"one": "Привезти: {count} издание", "few": "Привезти: {count} издания", "many": "Привезти: {count} изданий", "other": "Привезти: {count} издания"},

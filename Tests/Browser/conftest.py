@@ -27,6 +27,13 @@ def _free_port():
         return s.getsockname()[1]
 
 
+class Server(str):
+    """The server's address; `db` is the path of its SQLite database, for the few checks that
+    look at stored rows or end a session the way a timeout would."""
+
+    db = ""
+
+
 @pytest.fixture(scope="session")
 def server():
     binary = os.environ.get("KNIGONOSHA_BIN", os.path.join(ROOT, ".build", "debug", "knigonosha"))
@@ -35,7 +42,8 @@ def server():
     env = dict(os.environ, DATABASE_URL=f"sqlite://{workdir}/browser.sqlite", BCRYPT_COST="6")
     log = open(os.path.join(workdir, "server.log"), "w")
     proc = subprocess.Popen([binary, "serve", "--demo", "--port", str(port)], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    base = Server(f"http://127.0.0.1:{port}")
+    base.db = os.path.join(workdir, "browser.sqlite")
     for _ in range(150):
         try:
             urllib.request.urlopen(base + "/login", timeout=1)

@@ -77,12 +77,12 @@ def test_carrier_runs_the_day_on_a_phone_offline_too(driver, server):
     driver.set_network_conditions(offline=True, latency=5, download_throughput=0, upload_throughput=0)
     driver.find_element(By.CSS_SELECTOR, f"#{second} button[value='no_answer']").click()
     status = driver.find_element(By.ID, "offline-status")
-    WebDriverWait(driver, 5).until(lambda d: status.is_displayed())
-    assert "Сохранено на телефоне: 1" in status.text
+    WebDriverWait(driver, 5).until(lambda d: "Ожидают отправки: 1" in status.text)
+    assert "Сохранено на телефоне" in driver.find_element(By.ID, second).text
     axe_clean(driver, "run-offline")
     driver.set_network_conditions(offline=False, latency=5, download_throughput=500 * 1024, upload_throughput=500 * 1024)
     driver.execute_script("window.dispatchEvent(new Event('online'))")
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return JSON.parse(localStorage.getItem('kn-run-queue') || '[]').length") == 0)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return JSON.parse(localStorage.getItem('kn-run-queue-v2') || '[]').length") == 0)
     driver.get(server + "/run")
     assert driver.find_elements(By.CSS_SELECTOR, f"#{second} form.outcome") == []
     assert "Не застали дома" in driver.find_element(By.ID, second).text

@@ -12,7 +12,10 @@ enum OpenAPIDocument {
             "servers": [["url": "/api/v1"]],
             "security": [["bearerAuth": []]],
             "components": [
-                "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer"]],
+                "securitySchemes": [
+                    "bearerAuth": ["type": "http", "scheme": "bearer"],
+                    "sessionCookie": ["type": "apiKey", "in": "cookie", "name": .string(SessionAuthMiddleware.cookie)],
+                ],
                 "schemas": OpenAPISchemas.all.merging(DeliveryOpenAPI.schemas).merging(CarrierOpenAPI.schemas).merging(EventsOpenAPI.schemas)
                     .merging(ProjectsOpenAPI.schemas).merging(StatsOpenAPI.schemas),
                 "responses": [
@@ -102,6 +105,15 @@ enum OpenAPIDocument {
                 "get": [
                     "operationId": "getOpenAPI", "summary": "This document", "security": [],
                     "responses": ["200": ok(["type": "object"])],
+                ]
+            ],
+            "/session/csrf": [
+                "get": [
+                    "operationId": "getSessionCSRF",
+                    "summary":
+                        "The run page's CSRF header token for its web session (`X-CSRF-Token`); bearer clients need none and get 401",
+                    "security": [["sessionCookie": []]],
+                    "responses": responses(("200", ok(ref("SessionCSRF"))), ["401"]),
                 ]
             ],
             "/me": [

@@ -84,6 +84,9 @@ enum OpenAPISchemas {
                 "type": "object", "required": ["error"],
                 "properties": ["error": ["type": "string"], "fields": ["type": "object", "additionalProperties": ["type": "string"]]],
             ],
+            "SessionCSRF": [
+                "type": "object", "required": ["csrf_token"], "properties": ["csrf_token": ["type": "string"]],
+            ],
             "Me": [
                 "type": "object", "required": ["id", "email", "full_name", "role"],
                 "properties": [

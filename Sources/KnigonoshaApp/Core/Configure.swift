@@ -68,6 +68,7 @@ enum Migrations {
         app.migrations.add(M039CreateLibraryTotals())
         app.migrations.add(M040IndexLoanDates())
         app.migrations.add(M041SearchIndexHashSize())
+        app.migrations.add(M042AddOutcomeKeyAnswer())
         app.migrations.add(M050AddTokenExpiry())
     }
 

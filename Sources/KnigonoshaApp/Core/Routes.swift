@@ -33,7 +33,7 @@ enum AppRoutes {
         BranchesController().register(admin)
         DeliverySettingsController().register(admin)
 
-        // The JSON API: bearer tokens only.
+        // The JSON API: bearer tokens, and for two routes the run page's web session.
         let api = app.grouped("api", "v1")
         api.get("openapi.json", use: OpenAPIController().document)
         let apiAuthed = api.grouped(BearerAuthMiddleware(), RequireRole())
@@ -41,7 +41,11 @@ enum AppRoutes {
         BranchesAPIController().register(apiAuthed)
         ReadersAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
         CatalogAPIController().register(apiAuthed.grouped(RequireRole(Role.readerStaff)))
-        VisitsAPIController().register(staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), anyone: apiAuthed)
+        // The run page's offline queue: the outcome route also takes the web session, with a CSRF
+        // header (see SessionAPIAuthMiddleware); the token route takes only the web session.
+        let apiBrowser = api.grouped(BearerAuthMiddleware(), SessionAPIAuthMiddleware(), RequireRole())
+        SessionAPIController().register(api.grouped(SessionAPIAuthMiddleware(), RequireRole()))
+        VisitsAPIController().register(staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), anyone: apiAuthed, browser: apiBrowser)
         LoansController().register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
         NextVisitOverride.register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
         let apiStaff = apiAuthed.grouped(RequireRole(Role.readerStaff))

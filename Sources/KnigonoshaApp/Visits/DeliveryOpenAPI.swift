@@ -80,12 +80,15 @@ enum DeliveryOpenAPI {
                     D.idParameter,
                     [
                         "name": "Idempotency-Key", "in": "header", "required": false, "schema": ["type": "string", "maxLength": 100],
-                        "description": "Or `key` in the body: a resend with the same key records nothing twice",
+                        "description":
+                            "Or `key` in the body: a resend with the same key records nothing twice and gets the first answer, marked `Idempotent-Replayed: true`",
                     ],
                 ],
                 "post": [
                     "operationId": "recordVisitOutcome",
                     "summary": "Record what happened: loans, returns with ratings, time spent, all in one transaction",
+                    "description":
+                        "Also takes the run page's web session cookie with an `X-CSRF-Token` header (from `GET /session/csrf`); an expired session gets 401.",
                     "requestBody": D.body("OutcomeInput"),
                     "responses": D.responses(
                         ("200", D.ok(["oneOf": [D.ref("Visit"), D.ref("RunStop")]])), ["400", "401", "403", "404", "409", "413", "422"]),

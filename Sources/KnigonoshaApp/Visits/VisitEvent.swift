@@ -67,6 +67,9 @@ final class OutcomeKey: Model, @unchecked Sendable {
     @Field(key: "user_id") var userID: UUID
     @Field(key: "visit_id") var visitID: UUID
     @Field(key: "created_at") var createdAt: Date
+    /// The status the first request gave the visit, and the HTTP status it was answered with.
+    @OptionalField(key: "recorded_status") var recordedStatus: String?
+    @OptionalField(key: "answer_code") var answerCode: Int?
 
     init() {}
 }
@@ -96,4 +99,14 @@ final class LibrarySetting: Model, @unchecked Sendable {
         id = key
         self.value = value
     }
+}
+
+extension OutcomeKey {
+    /// What the first request under a key recorded and how it was answered.
+    struct Answer: Equatable, Sendable {
+        var recordedStatus: String?
+        var code: Int?
+    }
+
+    var answer: Answer { Answer(recordedStatus: recordedStatus, code: answerCode) }
 }

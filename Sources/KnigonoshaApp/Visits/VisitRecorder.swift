@@ -9,8 +9,9 @@ import Vapor
 enum VisitRecorder {
     enum Result: Equatable {
         case recorded
-        /// The same key was seen before: nothing was changed this time.
-        case replayed
+        /// The same key was seen before: nothing was changed this time. Carries what the first
+        /// request recorded (nil for keys stored before that was kept).
+        case replayed(OutcomeKey.Answer)
     }
 
     static func record(_ o: CheckedOutcome, visitID: UUID, by user: CurrentUser, today: LocalDate, on db: any Database) async throws -> Result {
@@ -21,9 +22,10 @@ enum VisitRecorder {
         } catch {
             // A resend raced the first attempt past the key check; the first one's outcome stands.
             if let dbError = error as? any DatabaseError, dbError.isConstraintFailure, let key = o.key,
-                try await OutcomeKey.query(on: db).filter(\.$key == key).first() != nil
+                let seen = try await OutcomeKey.query(on: db).filter(\.$key == key).first()
             {
-                return .replayed
+                guard seen.visitID == visitID, seen.userID == user.id else { throw AppError.conflict(Message("outcome.key_reused")) }
+                return .replayed(seen.answer)
             }
             throw error
         }
@@ -33,13 +35,17 @@ enum VisitRecorder {
         if let key = o.key {
             if let seen = try await OutcomeKey.query(on: tx).filter(\.$key == key).first() {
                 guard seen.visitID == visitID, seen.userID == user.id else { throw AppError.conflict(Message("outcome.key_reused")) }
-                return .replayed
+                return .replayed(seen.answer)
             }
+            // Stored in the same transaction as the outcome: the key exists exactly when the
+            // outcome does, so a resend after a lost answer finds it.
             let k = OutcomeKey()
             k.key = key
             k.userID = user.id
             k.visitID = visitID
             k.createdAt = Date()
+            k.recordedStatus = o.outcome.status.rawValue
+            k.answerCode = Int(HTTPResponseStatus.ok.code)
             try await k.create(on: tx)
         }
         guard let visit = try await Visit.query(on: tx).filter(\.$id == visitID).with(\.$reader).first() else { throw AppError.notFound }

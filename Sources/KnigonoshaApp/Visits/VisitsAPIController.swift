@@ -42,7 +42,9 @@ struct VisitsAPIController {
         var stops: [RunStop]
     }
 
-    func register(staff: any RoutesBuilder, anyone: any RoutesBuilder) {
+    /// `browser` also takes the run page's own session (see `SessionAPIAuthMiddleware`), for
+    /// the outcomes its offline queue sends.
+    func register(staff: any RoutesBuilder, anyone: any RoutesBuilder, browser: any RoutesBuilder) {
         let visits = staff.grouped("visits")
         visits.get(use: list)
         visits.post(use: create)
@@ -54,7 +56,7 @@ struct VisitsAPIController {
         visits.post(":id", "items", use: addItem)
         visits.post(":id", "items", ":item", "accept", use: acceptItem)
         visits.delete(":id", "items", ":item", use: removeItem)
-        anyone.post("visits", ":id", "outcome", use: outcome)
+        browser.post("visits", ":id", "outcome", use: outcome)
         anyone.post("visits", ":id", "start") { req async throws -> Response in
             let (visit, user) = try await req.loadVisit()
             try await RunController.start(visit, by: user, on: req.db)
@@ -172,15 +174,28 @@ struct VisitsAPIController {
         let (checked, errors) = CheckedOutcome.check(payload, today: req.today)
         guard let checked, errors.isEmpty else { throw AppError.validation(errors) }
         if let refused = CheckedOutcome.refusal(for: checked.outcome, role: user.role) { throw AppError.validation(refused) }
-        _ = try await VisitRecorder.record(checked, visitID: visit.id!, by: user, today: req.today, on: req.db)
+        let result = try await VisitRecorder.record(checked, visitID: visit.id!, by: user, today: req.today, on: req.db)
+        let response: Response
         if user.role == .carrier {
             // A carrier gets the stop back, never the coordinator's view of the visit.
             let stops = try await RunSheet.stops(carrierID: user.id, day: visit.day, on: req.db)
             guard let stop = stops.first(where: { $0.visit_id == visit.id }) else { throw AppError.notFound }
-            return try await stop.encodeResponse(for: req)
+            response = try await stop.encodeResponse(for: req)
+        } else {
+            response = try await respond(visit.id!, req)
         }
-        return try await respond(visit.id!, req)
+        if case .replayed(let first) = result {
+            // A resend under a key already recorded: the first request's answer, nothing new stored.
+            // The body is the visit as it is now (a visit with an outcome does not change); the
+            // body itself is not kept, since it would be another copy of the reader's address.
+            response.headers.replaceOrAdd(name: Self.replayedHeader, value: "true")
+            if let code = first.code { response.status = HTTPResponseStatus(statusCode: code) }
+        }
+        return response
     }
+
+    /// Marks an answer to a resend: the outcome was recorded by an earlier request with this key.
+    static let replayedHeader = "Idempotent-Replayed"
 
     func run(req: Request) async throws -> RunDTO {
         let user = try req.currentUser()

@@ -36,6 +36,12 @@ enum Stylesheet {
         h1 { font-size: 1.75rem; line-height: 1.25; margin: 0.5rem 0 1rem; }
         h2 { font-size: 1.35rem; margin: 1.5rem 0 0.5rem; }
         .site-footer { border-top: 1px solid var(--line); color: var(--muted); padding: 1rem; text-align: center; font-size: 0.875rem; }
+        .queue-banner.active { position: sticky; top: 0; z-index: 5; background: var(--soft); border-left: 6px solid var(--brand);
+          padding: 0.5rem 1rem; margin-bottom: 1rem; font-weight: 600; }
+        .queue-banner p { margin: 0.25rem 0; }
+        .queue-note { background: var(--soft); border-left: 6px solid var(--brand); padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
+        .queue-note.refused { border-left-color: var(--error); }
+        .queue-note p { margin: 0 0 0.5rem; font-weight: 600; }
         .flash { background: var(--ok-bg); color: var(--ok-ink); border-left: 6px solid var(--ok-ink); padding: 0.75rem 1rem; font-weight: 600; }
         .error-summary { border: 4px solid var(--error); padding: 0.75rem 1rem; margin-bottom: 1.5rem; }
         .error-summary h2 { margin-top: 0; color: var(--error); }

@@ -1,65 +1,210 @@
 extension RunView {
-    /// Keeps outcomes recorded without a connection on the phone and sends them when it returns.
-    /// Each form carries its idempotency key, so a resend cannot record a visit twice.
+    /// The run page's offline queue. An outcome recorded without a connection waits on the phone
+    /// (localStorage) under an idempotency key made once, when it is queued, and is sent to
+    /// `POST /api/v1/visits/{id}/outcome` with the web session and its CSRF header.
+    ///
+    /// It leaves the phone only when the server confirms it: a 2xx whose stop shows the recorded
+    /// status (a resend under the same key gets the first answer again). A 401, a redirect (seen
+    /// as an opaque redirect), a network error or a 5xx keep it waiting; 401 and redirects ask
+    /// the carrier to sign in again. A refusal (403, 404, 409, 422) keeps it too, next to its
+    /// stop, with the server's reason, until the carrier sends it again or removes it.
+    /// Texts come from `#run-messages`; nothing is written with innerHTML.
     static let script = #"""
         (function () {
           "use strict";
-          var QUEUE = "kn-run-queue";
-          var status = document.getElementById("offline-status");
-          function queue() { try { return JSON.parse(localStorage.getItem(QUEUE) || "[]"); } catch (e) { return []; } }
-          function save(q) { localStorage.setItem(QUEUE, JSON.stringify(q)); show(); }
-          function show() {
-            var n = queue().length;
-            if (!status) return;
-            status.hidden = n === 0;
-            status.textContent = n === 0 ? "" : (document.documentElement.lang === "en" ? n + " outcome(s) saved on this phone; they will be sent when online." :
-              document.documentElement.lang === "kk" ? n + " нәтиже телефонда сақталды; байланыс болғанда жіберіледі." :
-              "Сохранено на телефоне: " + n + "; отправим, когда появится связь.");
+          var QUEUE = "kn-run-queue-v2", LEGACY = "kn-run-queue";
+          var text = document.getElementById("queue-text");
+          var banner = document.getElementById("offline-status");
+          var signin = document.getElementById("queue-signin");
+          var busy = false, timer = null, sent = {};
+
+          function msg(name, n, reason) {
+            var el = document.querySelector('#run-messages [data-m="' + name + '"]');
+            return (el ? el.textContent : name).replace("{count}", String(n || 0)).replace("{reason}", reason || "");
           }
-          function send() {
-            var q = queue();
-            if (!q.length || !navigator.onLine) return;
-            var item = q[0];
-            fetch(item.action, { method: "POST", body: new URLSearchParams(item.body), credentials: "same-origin", redirect: "manual" })
-              .then(function (r) { if (r.status < 500) { save(queue().slice(1)); send(); } })
-              .catch(function () {});
+          function newKey() {
+            if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+            var b = new Uint8Array(16);
+            crypto.getRandomValues(b);
+            b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+            var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+            return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
           }
+          // An outcome as the form has it: the visit from the form's address, the fields as the API takes them.
+          function fromForm(action, entries, key) {
+            var m = /\/run\/([0-9a-fA-F-]{36})\/outcome/.exec(action || "");
+            if (!m) return null;
+            var p = { ratings: {} };
+            entries.forEach(function (e) {
+              var name = e[0], value = String(e[1]);
+              var r = /^ratings\[(.+)\]$/.exec(name);
+              if (r) { if (value !== "") p.ratings[r[1]] = /^\d+$/.test(value) ? Number(value) : value; }
+              else if (name === "outcome" || name === "comment") p[name] = value;
+              else if (name === "minutes_spent" && value !== "") p.minutes_spent = /^\d+$/.test(value) ? Number(value) : value;
+            });
+            p.key = key || newKey();
+            return { visit: m[1].toLowerCase(), key: p.key, payload: p, state: "waiting", reason: "", code: 0 };
+          }
+          function load() {
+            var q;
+            try { q = JSON.parse(localStorage.getItem(QUEUE) || "[]"); } catch (e) { q = []; }
+            // Outcomes queued by the earlier script (as form posts) are carried over, with their keys.
+            try {
+              var old = JSON.parse(localStorage.getItem(LEGACY) || "[]");
+              if (old.length) {
+                old.forEach(function (o) {
+                  var key = (o.body || []).filter(function (e) { return e[0] === "key"; }).map(function (e) { return e[1]; })[0];
+                  var item = fromForm(o.action, o.body || [], key);
+                  if (item) q.push(item);
+                });
+                localStorage.setItem(QUEUE, JSON.stringify(q));
+              }
+              localStorage.removeItem(LEGACY);
+            } catch (e) {}
+            return q;
+          }
+          function save(q) { localStorage.setItem(QUEUE, JSON.stringify(q)); render(); }
+          function change(key, fn) {
+            save(load().map(function (i) { return i.key === key ? fn(i) : i; }).filter(Boolean));
+          }
+
+          function render() {
+            var q = load();
+            var waiting = q.filter(function (i) { return i.state !== "refused"; });
+            var refused = q.filter(function (i) { return i.state === "refused"; });
+            var needSignin = q.some(function (i) { return i.state === "signin" || (i.state === "refused" && i.code === 403); });
+            var lines = [];
+            if (needSignin) lines.push(msg("signin", waiting.length + refused.filter(function (i) { return i.code === 403; }).length));
+            else if (waiting.length) lines.push(msg("waiting", waiting.length));
+            if (refused.length) lines.push(msg("refused", refused.length));
+            var line = lines.join(" ");
+            if (text && text.textContent !== line) text.textContent = line;
+            if (signin) signin.hidden = !needSignin;
+            if (banner) banner.classList.toggle("active", lines.length > 0);
+            Array.prototype.forEach.call(document.querySelectorAll("article.stop"), function (stop) { renderStop(stop, q); });
+          }
+          function renderStop(stop, q) {
+            var visit = stop.id.replace(/^stop-/, "");
+            var item = q.filter(function (i) { return i.visit === visit; }).pop();
+            var form = stop.querySelector("form.outcome");
+            var note = stop.querySelector(".queue-note");
+            if (note) note.parentNode.removeChild(note);
+            if (!item && !sent[visit]) return;
+            // A refused outcome reopens the form so it can be corrected and sent again.
+            if (form) form.hidden = !(item && item.state === "refused" && item.code === 422);
+            note = document.createElement("div");
+            note.className = "queue-note" + (item && item.state === "refused" ? " refused" : "");
+            var p = document.createElement("p");
+            p.textContent = !item ? msg("sent") : item.state === "refused" ? msg("stop_refused", 0, item.reason) :
+              item.state === "signin" ? msg("stop_signin") : msg("saved");
+            note.appendChild(p);
+            if (item && item.state === "refused") {
+              var who = (stop.querySelector("h2") || {}).textContent || "";
+              note.appendChild(button(msg("retry"), who, function () { change(item.key, function (i) { i.state = "waiting"; i.reason = ""; i.code = 0; return i; }); sync(); }));
+              note.appendChild(button(msg("dismiss"), who, function () { change(item.key, function () { return null; }); }));
+            }
+            stop.insertBefore(note, form ? form.nextSibling : null);
+          }
+          function button(label, who, onClick) {
+            var b = document.createElement("button");
+            b.type = "button";
+            b.className = "secondary";
+            b.textContent = label;
+            b.setAttribute("aria-label", label + ": " + who);
+            b.addEventListener("click", onClick);
+            return b;
+          }
+
+          // The CSRF header token of the current session; asked for before every round of sending,
+          // so outcomes queued before a new sign-in go with the new session's token.
+          function token() {
+            return fetch("/api/v1/session/csrf", { credentials: "same-origin", redirect: "manual", cache: "no-store", headers: { Accept: "application/json" } })
+              .then(function (r) {
+                if (r.status === 200) return r.json().then(function (b) { return b.csrf_token; });
+                throw { kind: r.status >= 500 ? "later" : "signin" };
+              }, function () { throw { kind: "later" }; });
+          }
+          function post(item, csrf) {
+            return fetch("/api/v1/visits/" + item.visit + "/outcome", {
+              method: "POST", credentials: "same-origin", redirect: "manual", cache: "no-store",
+              headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": csrf, "Idempotency-Key": item.key },
+              body: JSON.stringify(item.payload)
+            });
+          }
+          function judge(item, r) {
+            if (r.type === "opaqueredirect" || r.status === 0 || r.status === 401 || (r.status >= 300 && r.status < 400)) return Promise.resolve({ kind: "signin" });
+            if (r.status >= 500 || r.status === 408 || r.status === 429) return Promise.resolve({ kind: "later" });
+            return r.json().catch(function () { return {}; }).then(function (b) {
+              if (r.ok) {
+                var ok = b && String(b.visit_id || "").toLowerCase() === item.visit && b.status === item.payload.outcome;
+                return ok ? { kind: "sent" } : { kind: "refused", code: r.status, reason: msg("unconfirmed") };
+              }
+              var reason = (b && b.error) || String(r.status);
+              if (b && b.fields) reason += " " + Object.keys(b.fields).map(function (k) { return b.fields[k]; }).join(" ");
+              return { kind: "refused", code: r.status, reason: reason };
+            });
+          }
+          function settle(item, v) {
+            if (v.kind === "sent") { sent[item.visit] = true; change(item.key, function () { return null; }); return; }
+            change(item.key, function (i) {
+              i.state = v.kind === "later" ? "waiting" : v.kind;
+              i.reason = v.reason || "";
+              i.code = v.code || 0;
+              return i;
+            });
+          }
+          function sync() {
+            if (busy || !navigator.onLine) return;
+            var pending = load().filter(function (i) { return i.state !== "refused"; });
+            if (!pending.length) return;
+            busy = true;
+            token().then(function (csrf) {
+              // One at a time, in the order recorded; a lost session or connection stops the round.
+              return pending.reduce(function (done, item) {
+                return done.then(function (stop) {
+                  if (stop) return true;
+                  return post(item, csrf).then(function (r) { return judge(item, r); }, function () { return { kind: "later" }; })
+                    .then(function (v) { settle(item, v); return v.kind === "signin" || v.kind === "later"; });
+                });
+              }, Promise.resolve(false));
+            }).catch(function (e) {
+              var kind = (e && e.kind) || "later";
+              pending.forEach(function (item) { settle(item, { kind: kind }); });
+            }).then(function () {
+              busy = false;
+              render();
+              clearTimeout(timer);
+              if (load().some(function (i) { return i.state === "waiting"; })) timer = setTimeout(sync, 30000);
+            });
+          }
+
           document.addEventListener("submit", function (ev) {
             var form = ev.target;
-            if (!form.classList || !form.classList.contains("outcome") || navigator.onLine) return;
+            if (!form.classList || !form.classList.contains("outcome")) return;
+            // Online, a stop with nothing queued posts the form as usual; a corrected outcome for a
+            // refused one goes through the queue, so it replaces the refused one.
+            var visit = (/\/run\/([0-9a-fA-F-]{36})\//.exec(form.getAttribute("action") || "") || [])[1];
+            var queued = load().some(function (i) { return visit && i.visit === visit.toLowerCase(); });
+            if (navigator.onLine && !queued) return;
             ev.preventDefault();
             var data = new FormData(form);
             if (ev.submitter && ev.submitter.name) data.set(ev.submitter.name, ev.submitter.value);
-            var q = queue();
-            q.push({ action: form.action, body: Array.from(data.entries()) });
-            save(q);
-            form.hidden = true;
+            var item = fromForm(form.getAttribute("action"), Array.from(data.entries()).filter(function (e) { return e[0] !== "key" && e[0] !== "_csrf"; }));
+            if (!item) return;
+            // A corrected outcome replaces the refused one for the same stop.
+            save(load().filter(function (i) { return i.visit !== item.visit; }).concat([item]));
+            sync();
           });
           document.addEventListener("click", function (ev) {
             if (ev.target && ev.target.hasAttribute && ev.target.hasAttribute("data-print")) window.print();
           });
-          window.addEventListener("online", send);
+          window.addEventListener("online", sync);
+          window.addEventListener("offline", render);
+          window.addEventListener("storage", render);
+          document.addEventListener("visibilitychange", function () { if (!document.hidden) sync(); });
           if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(function () {});
-          show();
-          send();
+          render();
+          sync();
         })();
-        """#
-
-    /// Keeps the last run sheet for offline use: network first, the cached copy when offline.
-    static let serviceWorker = #"""
-        "use strict";
-        var CACHE = "kn-run-v1";
-        self.addEventListener("install", function (e) { self.skipWaiting(); });
-        self.addEventListener("activate", function (e) { e.waitUntil(self.clients.claim()); });
-        self.addEventListener("fetch", function (e) {
-          var url = new URL(e.request.url);
-          if (e.request.method !== "GET" || url.origin !== self.location.origin) return;
-          if (url.pathname !== "/run" && url.pathname.indexOf("/static/") !== 0) return;
-          e.respondWith(fetch(e.request).then(function (r) {
-            var copy = r.clone();
-            if (r.ok) caches.open(CACHE).then(function (c) { c.put(e.request, copy); });
-            return r;
-          }).catch(function () { return caches.match(e.request, { ignoreSearch: true }); }));
-        });
         """#
 }

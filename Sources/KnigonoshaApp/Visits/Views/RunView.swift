@@ -16,7 +16,7 @@ enum RunView {
             ctx, title: ctx.t("run.title"), status: refused == nil ? .ok : .unprocessableEntity,
             refused.map { summary(ctx, $0) } ?? .empty,
             .p(.class("lead"), .text(ctx.date(day.iso) + " · " + ctx.plural("run.stops", stops.count))),
-            .p(.id("offline-status"), .class("notice"), .attribute(named: "role", value: "status"), .attribute(named: "hidden")),
+            queueStatus(ctx),
             .if(stops.isEmpty, .p(.text(ctx.t("run.empty")))),
             .forEach(stops) { stop($0, ctx, refused: refused?.visitID == $0.visit_id ? refused : nil) },
             .div(
@@ -25,6 +25,35 @@ enum RunView {
             .script(.src(SiteRoute.runScript.path), .defer())
         )
     }
+
+    /// The offline queue's banner: a live region that is always in the page (a region added or
+    /// unhidden later is often not announced), filled by the script, with the way back in.
+    static func queueStatus(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .div(
+            .id("offline-status"), .class("queue-banner"), .attribute(named: "role", value: "status"),
+            .attribute(named: "aria-live", value: "polite"),
+            .p(.id("queue-text")),
+            .p(
+                .id("queue-signin"), .attribute(named: "hidden"),
+                // After signing in the carrier comes back here, where the queue is sent.
+                .a(.href(SiteRoute.login.path(query: [("next", SiteRoute.run.path)])), .text(ctx.t("run.queue_signin_link")))),
+            messages(ctx))
+    }
+
+    /// The script's messages in the page's language, so run.js holds no text of its own.
+    static func messages(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .div(
+            .id("run-messages"), .attribute(named: "hidden"),
+            .forEach(messageKeys) { pair in .span(.attribute(named: "data-m", value: pair.0), .text(ctx.t(pair.1))) })
+    }
+
+    /// run.js's names for its messages, and their catalog keys.
+    static let messageKeys: [(String, String)] = [
+        ("waiting", "run.queue_waiting"), ("signin", "run.queue_signin"), ("refused", "run.queue_refused"),
+        ("saved", "run.stop_saved"), ("stop_signin", "run.stop_signin"), ("stop_refused", "run.stop_refused"),
+        ("sent", "run.stop_sent"), ("unconfirmed", "run.queue_unconfirmed"), ("retry", "run.queue_retry"),
+        ("dismiss", "run.queue_dismiss"),
+    ]
 
     /// A stop's form controls are told apart by the visit.
     static func base(_ visitID: UUID) -> String { "r-" + String(visitID.uuidString.lowercased().prefix(8)) }
