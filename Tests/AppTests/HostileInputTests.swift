@@ -47,7 +47,9 @@ import VaporTesting
             let res = try await web.post(form.action, fields)
             last = (fields, res.text.components(separatedBy: "error-summary").dropFirst().first.map { String($0.prefix(600)) } ?? "")
             expectClean(res.text, "\(form.action) (answer)")
-            if res.status == .seeOther { return form.fields.filter { HTMLForm.textTypes.contains($0.type) && !refused.contains($0.name) }.map(\.name) }
+            if res.status == .seeOther {
+                return form.fields.filter { HTMLForm.textTypes.contains($0.type) && !refused.contains($0.name) }.map(\.name)
+            }
             #expect(res.status == .unprocessableEntity, "\(form.action): \(res.status)")
             // The re-rendered form names the refused fields.
             let invalid = HTMLScan.tags(res.text).filter { $0.attribute("aria-invalid") == "true" }.compactMap { $0.attribute("name") }
@@ -83,7 +85,9 @@ import VaporTesting
                 #expect(readerFields.contains("family_name"), "the reader kept no hostile name: \(readerFields)")
                 try await Self.submitHostile(web, page: "/events/\(eid)/edit", payload: payload)
                 try await Self.submitHostile(web, page: "/projects/\(pid)/edit", payload: payload)
-                for part in ProjectPart.allCases { try await Self.submitHostile(web, page: "/projects/\(pid)/\(part.rawValue)/new", payload: payload) }
+                for part in ProjectPart.allCases {
+                    try await Self.submitHostile(web, page: "/projects/\(pid)/\(part.rawValue)/new", payload: payload)
+                }
                 try await Self.submitHostile(web, page: "/visits/\(visit.id!.uuidString.lowercased())", payload: payload)
                 // What was stored is shown as text wherever it appears.
                 let stored = try #require(try await Reader.find(reader.id, on: app.db))

@@ -33,9 +33,18 @@ import VaporTesting
                 ("slip", { try await web.get("/visits/\(id)/slip").status }, "visit", seed.coordinator.id!),
                 ("/loans", { try await web.get("/loans").status }, "loan", seed.coordinator.id!),
                 ("/run", { try await carrierWeb.get("/run").status }, "run", seed.carrier.id!),
-                ("api visits", { try await app.testing().sendRequest(.GET, "/api/v1/visits", headers: bearer(coordToken)).status }, "visit", seed.coordinator.id!),
-                ("api loans", { try await app.testing().sendRequest(.GET, "/api/v1/loans", headers: bearer(coordToken)).status }, "loan", seed.coordinator.id!),
-                ("api run", { try await app.testing().sendRequest(.GET, "/api/v1/run", headers: bearer(carrierToken)).status }, "run", seed.carrier.id!),
+                (
+                    "api visits", { try await app.testing().sendRequest(.GET, "/api/v1/visits", headers: bearer(coordToken)).status }, "visit",
+                    seed.coordinator.id!
+                ),
+                (
+                    "api loans", { try await app.testing().sendRequest(.GET, "/api/v1/loans", headers: bearer(coordToken)).status }, "loan",
+                    seed.coordinator.id!
+                ),
+                (
+                    "api run", { try await app.testing().sendRequest(.GET, "/api/v1/run", headers: bearer(carrierToken)).status }, "run",
+                    seed.carrier.id!
+                ),
             ]
             for (name, request, entity, user) in cases {
                 let before = try await AuditEntry.query(on: app.db).filter(\.$entity == entity).filter(\.$user.$id == user).count()

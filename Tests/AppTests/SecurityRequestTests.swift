@@ -145,7 +145,10 @@ import VaporTesting
             app.logger.logLevel = .trace
             var payload = Seed.reader(branch: seed.north, card: "N-LOG")
             payload.street = "Улица Секретная"
-            let record = try #require(try await ReaderValidator(user: seed.coordinator.current, today: .today(in: app.config.timeZone), db: app.db, readerID: nil).validate(payload).0)
+            let record = try #require(
+                try await ReaderValidator(user: seed.coordinator.current, today: .today(in: app.config.timeZone), db: app.db, readerID: nil).validate(
+                    payload
+                ).0)
             _ = try await ReaderStore.create(record, by: seed.coordinator.current, on: app.db)
             _ = try await Reader.query(on: app.db).filter(\.$street == "Улица Секретная").first()
             let text = lines.text

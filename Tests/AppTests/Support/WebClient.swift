@@ -65,7 +65,9 @@ final class WebClient: @unchecked Sendable {
 
     @discardableResult
     func login(_ email: String, password: String = Seed.password) async throws -> TestingHTTPResponse {
-        try await post("/login", [("email", email), ("password", password)])
+        // As a person does: the login page first (which also drops an ended session's cookie).
+        try await get("/login")
+        return try await post("/login", [("email", email), ("password", password)])
     }
 
     private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {

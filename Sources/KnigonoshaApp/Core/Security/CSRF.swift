@@ -26,8 +26,12 @@ struct CSRFMiddleware: AsyncMiddleware {
                 _ = try await req.body.collect(max: limit).get()
             }
             let sent = try? req.content.get(String.self, at: Self.fieldName)
-            let expected = Self.formToken(secret: secret, session: req.storage[SessionIDKey.self])
-            guard existing != nil, let sent, Self.constantTimeEqual(sent, expected) else {
+            var expected = [Self.formToken(secret: secret, session: req.storage[SessionIDKey.self])]
+            // The login form is always rendered without a session; it may be sent after a
+            // session began in another tab, or after one ended. It grants nothing a session
+            // holds, so its token is the secret's alone.
+            if req.url.path == SiteRoute.login.path { expected.append(Self.formToken(secret: secret, session: nil)) }
+            guard existing != nil, let sent, expected.contains(where: { Self.constantTimeEqual(sent, $0) }) else {
                 // A form from a session that has since ended can do nothing anyway: send the
                 // person to sign in again rather than show a security error.
                 if req.storage[StaleSessionKey.self] == true { return req.seeOther(.login, flash: "login.expired") }
