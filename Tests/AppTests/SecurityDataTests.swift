@@ -78,6 +78,21 @@ import VaporTesting
             #expect(endingDays.allSatisfy { $0 <= ending.consentUntil! })
             #expect(try await Visit.query(on: app.db).filter(\.$reader.$id == valid.id!).count() >= 4)
             #expect(try await web.get("/visits").text.contains("истекло согласие"))
+            // A visit planned before the consent ended is flagged for the coordinator, left off
+            // the carrier's run and given no selection.
+            let old = try await DeliveryFixtures.visit(app, reader: expired, branch: seed.north, on: today)
+            old.$carrier.id = seed.carrier.id
+            try await old.save(on: app.db)
+            let calendar = try await web.get("/visits?date=\(today.iso)").text
+            #expect(calendar.contains("согласие на обработку данных истекло"))
+            let stops = try await RunSheet.stops(carrierID: seed.carrier.id!, day: today, on: app.db)
+            #expect(!stops.contains { $0.visit_id == old.id })
+            _ = try await DeliveryFixtures.catalogue(
+                app, branch: seed.north, titles: (1...12).map { ("История края, том \($0)", "История") })
+            _ = try await SelectionBatch.run(branchID: seed.north.id, from: today, until: today.adding(days: 7), today: today, on: app.db)
+            #expect(try await VisitItem.query(on: app.db).filter(\.$visit.$id == old.id!).count() == 0)
+            let validVisits = try await Visit.query(on: app.db).filter(\.$reader.$id == valid.id!).all().compactMap(\.id)
+            #expect(try await VisitItem.query(on: app.db).filter(\.$visit.$id ~~ validVisits).count() > 0)
             // The API says how many were left out.
             let token = try await Seed.token(app, for: seed.coordinator)
             let api = try await app.testing().sendRequest(.POST, "/api/v1/visits/plan", headers: bearer(token), body: .init(string: "{}"))
