@@ -21,7 +21,6 @@ public func configure(_ app: Application, config: AppConfig, postgresSchema: Str
     app.middleware.use(BodyLimitMiddleware())
 
     try AppRoutes.register(app)
-    app.lifecycle.use(ImportJobRunner())
 }
 
 /// Every migration, in order. Files are never edited once landed; changes come as new ones.
@@ -73,8 +72,14 @@ enum Migrations {
     }
 
     /// Runs pending migrations and the per-database settings.
+    /// Each migration is logged at debug; the one line a newcomer sees at `serve --demo` is the
+    /// summary, so that the banner with the address and the logins is not scrolled away.
     static func run(on app: Application) async throws {
         try await DatabaseSetup.prepare(app)
+        app.fluent.migrationLogLevel = .debug
+        let before = (try? await MigrationLog.query(on: app.db).count()) ?? 0
         try await app.autoMigrate()
+        let after = try await MigrationLog.query(on: app.db).count()
+        app.logger.info("Database ready: \(after - before) migrations applied, \(after) in all")
     }
 }
