@@ -92,7 +92,7 @@ enum ImportView {
             .if(
                 !issues.isEmpty,
                 .div(
-                    .class("table-wrap"),
+                    .class("table-wrap"), H.scrollRegion(ctx),
                     .table(
                         .thead(.tr(.th(.text(ctx.t("import.record_number"))), .th(.text(ctx.t("import.reason"))))),
                         .tbody(.forEach(issues) { i in .tr(.td(.text(String(i.recordNumber))), .td(.text(i.reason))) })

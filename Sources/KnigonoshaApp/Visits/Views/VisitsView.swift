@@ -73,7 +73,7 @@ enum VisitsView {
 
     static func dayTable(_ ctx: PageContext, _ day: LocalDate, _ rows: [VisitCalendar.Row], _ c: VisitCalendar) -> Node<HTML.BodyContext> {
         .div(
-            .class("table-wrap"),
+            .class("table-wrap"), H.scrollRegion(ctx),
             .table(
                 .class("responsive"),
                 .caption(
