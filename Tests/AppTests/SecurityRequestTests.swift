@@ -93,7 +93,8 @@ import VaporTesting
             #expect(api.status == .unprocessableEntity)
             #expect(api.body.string.contains("file_name"))
             #expect(try await EventAttachment.query(on: app.db).count() == 1)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: dir).count == 1)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "incoming" }.count == 1)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/incoming").isEmpty)
         }
     }
 

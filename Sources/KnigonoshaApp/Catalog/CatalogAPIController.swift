@@ -98,7 +98,7 @@ struct CatalogAPIController {
         catalog.get("export", use: export)
         catalog.get(":id", use: record)
         catalog.post(":id", "copies", use: addCopy)
-        catalog.on(.POST, "imports", body: .collect(maxSize: ByteCount(value: ImportController.maxUpload)), use: startImport)
+        catalog.on(.POST, "imports", body: .stream, use: startImport)
         catalog.get("imports", ":id", use: job)
     }
 
@@ -157,13 +157,19 @@ struct CatalogAPIController {
         } else if name.unicodeScalars.contains(where: FileNames.refused) || name.contains(where: { $0 == "/" || $0 == "\\" }) {
             errors.add("name", "validation.control_chars")
         }
-        guard let body = req.body.data, body.readableBytes > 0 else {
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        // The body streams to disk; past the limit the request is refused with 413.
+        let upload = try await StreamedUpload.readRaw(
+            req, maxBytes: ImportController.maxUpload, hardLimit: ImportController.maxUpload,
+            directory: ImportJobs.uploadDirectory(req.application))
+        guard upload.fileSize > 0, let path = upload.filePath else {
+            upload.discard()
             errors.add("body", "import.file_required")
             throw AppError.validation(errors)
         }
-        guard errors.isEmpty else { throw AppError.validation(errors) }
         if options.syntax == nil && name.lowercased().hasSuffix(".csv") { options.syntax = .csv }
-        let job = try await ImportJobs.enqueue(body, fileName: name, options: options, userID: try req.currentUser().id, on: req)
+        let job = try await ImportJobs.enqueue(
+            fileAt: path, size: upload.fileSize, fileName: name, options: options, userID: try req.currentUser().id, on: req)
         let response = Response(status: .accepted)
         try response.content.encode(Self.dto(job, issues: nil), as: .json)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/catalog/imports/\(job.id!.uuidString.lowercased())")
