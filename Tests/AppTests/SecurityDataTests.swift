@@ -93,6 +93,13 @@ import VaporTesting
             #expect(try await VisitItem.query(on: app.db).filter(\.$visit.$id == old.id!).count() == 0)
             let validVisits = try await Visit.query(on: app.db).filter(\.$reader.$id == valid.id!).all().compactMap(\.id)
             #expect(try await VisitItem.query(on: app.db).filter(\.$visit.$id ~~ validVisits).count() > 0)
+            // A visit asked for by hand on a day without consent is refused at the date.
+            let coordToken = try await Seed.token(app, for: seed.coordinator)
+            let asked = try await app.testing().sendRequest(
+                .POST, "/api/v1/visits", headers: bearer(coordToken),
+                body: .init(string: #"{"reader_id":"\#(expired.id!)","scheduled_on":"\#(today.adding(days: 1).iso)"}"#))
+            #expect(asked.status == .unprocessableEntity)
+            #expect(asked.body.string.contains(#""scheduled_on""#))
             // The API says how many were left out.
             let token = try await Seed.token(app, for: seed.coordinator)
             let api = try await app.testing().sendRequest(.POST, "/api/v1/visits/plan", headers: bearer(token), body: .init(string: "{}"))
@@ -128,6 +135,14 @@ import VaporTesting
             let page = try await web.post("/run/\(visit.id!)/outcome", [("outcome", "cancelled"), ("minutes_spent", ""), ("comment", "")])
             #expect(page.status == .unprocessableEntity)
             #expect(try await Visit.find(visit.id, on: app.db)?.status == "planned")
+            // A visit still to come has had nobody at its door: no outcome for it yet.
+            let later = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: today.adding(days: 3))
+            later.$carrier.id = seed.carrier.id
+            try await later.save(on: app.db)
+            let early = try await app.testing().sendRequest(
+                .POST, "/api/v1/visits/\(later.id!)/outcome", headers: bearer(token), body: .init(string: #"{"outcome":"done"}"#))
+            #expect(early.status == .unprocessableEntity)
+            #expect(try await Visit.find(later.id, on: app.db)?.status == "planned")
             let done = try await app.testing().sendRequest(.POST, path, headers: bearer(token), body: .init(string: #"{"outcome":"no_answer"}"#))
             #expect(done.status == .ok)
             #expect(try await Visit.find(visit.id, on: app.db)?.status == "no_answer")

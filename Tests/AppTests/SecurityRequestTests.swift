@@ -83,7 +83,8 @@ import VaporTesting
             let res = try await web.upload("/events/\(event.id!)/attachments", fields: [], file: ("file", "../../evil\u{202E}gpj.exe", png))
             #expect(res.status == .seeOther)
             let stored = try #require(try await EventAttachment.query(on: app.db).first())
-            #expect(stored.fileName == "evilgpj.exe")
+            // The name keeps the type the bytes have: opening the download never runs an .exe.
+            #expect(stored.fileName == "evilgpj.png")
             #expect(stored.storedName.hasSuffix(".png"))
             // Through the API, a NUL is a field error and leaves neither row nor file behind.
             let token = try await Seed.token(app, for: seed.coordinator)

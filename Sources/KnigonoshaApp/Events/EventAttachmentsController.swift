@@ -81,13 +81,16 @@ struct EventAttachmentsController {
             upload.discard()
             return (nil, e)
         }
+        // The name a download is saved under ends as the file is: `report.html` holding a PDF
+        // is kept as `report.pdf`, so that opening it never runs it as a page.
+        let shownName = AttachmentKind.name(fileName, contentType: detected.contentType)
         let dir = req.application.config.attachmentDirectory
         let stored = UUID().uuidString.lowercased() + AttachmentKind.fileExtension(contentType: detected.contentType)
         let path = dir + "/" + stored
         try FileManager.default.moveItem(atPath: source, toPath: path)
         let a = EventAttachment()
         a.$event.id = event.id!
-        a.fileName = fileName
+        a.fileName = shownName
         a.contentType = detected.contentType
         a.size = upload.fileSize
         a.storedName = stored
