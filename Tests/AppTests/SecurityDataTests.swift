@@ -16,10 +16,7 @@ import VaporTesting
     func test_views_of_visits_loans_and_runs_are_audited(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let seed = try await Seed.make(app)
-            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "N-AUD")
-            let visit = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: .today(in: app.config.timeZone))
-            visit.$carrier.id = seed.carrier.id
-            try await visit.save(on: app.db)
+            let (reader, visit) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "N-AUD")
             let web = WebClient(app)
             try await web.login("coord@test.kz")
             let carrierWeb = WebClient(app)

@@ -99,6 +99,15 @@ import VaporTesting
         }
     }
 
+    @Test func test_links_must_be_web_addresses() {
+        for bad in ["https://x\"><i>", "https://x.kz/\"onx=\"1", "javascript:alert(1)", "https://", "http://a b.kz", "https://x.kz/<p>"] {
+            #expect(!ProjectService.isWebAddress(bad), "\(bad)")
+        }
+        for good in ["https://abai-lib.kz/projects/knigonosha", "http://example.org/a?b=1&c=%D0%B0#x"] {
+            #expect(ProjectService.isWebAddress(good), "\(good)")
+        }
+    }
+
     @Test func test_file_name_rules() {
         #expect(FileNames.clean("C:\\Users\\x\\фото.JPG") == "фото.JPG")
         #expect(FileNames.clean("../../etc/passwd") == "passwd")
@@ -114,10 +123,7 @@ import VaporTesting
     func test_calendar_links_come_from_the_configured_address(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let seed = try await Seed.make(app)
-            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "N-CAL")
-            let visit = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: LocalDate.today(in: app.config.timeZone))
-            visit.$carrier.id = seed.carrier.id
-            try await visit.save(on: app.db)
+            let (reader, visit) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "N-CAL")
             let secret = try await CalendarFeed.renew(for: seed.carrier.id!, on: app.db)
             let evil: HTTPHeaders = ["Host": "evil.example"]
             let plain = try await app.testing().sendRequest(.GET, "/calendar/\(secret).ics", headers: evil).body.string
