@@ -85,11 +85,20 @@ struct CatalogAPIController {
         var skipped: Int
         var message: String?
         var issues: [IssueDTO]?
+        var repairs: [RepairDTO]?
     }
 
+    /// A skipped record: `code` names the reason (MARCError) where the reader gave one.
     struct IssueDTO: Content {
         var record_number: Int
         var reason: String
+        var code: String?
+    }
+
+    /// A record imported after repairs, with what was repaired (MARCWarning kinds).
+    struct RepairDTO: Content {
+        var record_number: Int
+        var kinds: [String]
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -186,7 +195,10 @@ struct CatalogAPIController {
         JobDTO(
             id: job.id!, file_name: job.fileName, status: job.status, total_bytes: job.totalBytes, processed_bytes: job.processedBytes,
             imported: job.imported, updated: job.updated, skipped: job.skipped, message: job.message,
-            issues: issues?.map { IssueDTO(record_number: $0.recordNumber, reason: $0.reason) }
+            issues: issues?.filter { !$0.isRepair }.map { IssueDTO(record_number: $0.recordNumber, reason: $0.reason, code: $0.code) },
+            repairs: issues?.filter(\.isRepair).map {
+                RepairDTO(record_number: $0.recordNumber, kinds: ($0.code ?? "").split(separator: ",").map(String.init))
+            }
         )
     }
 }

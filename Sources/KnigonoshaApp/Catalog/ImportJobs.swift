@@ -89,7 +89,13 @@ enum ImportJobs {
         }
         try await app.db.transaction { db in
             for chunk in summary.issues.chunked(200) {
-                try await chunk.map { ImportIssue(jobID: jobID, recordNumber: $0.number, reason: $0.reason) }.create(on: db)
+                try await chunk.map { ImportIssue(jobID: jobID, recordNumber: $0.number, reason: $0.reason, code: $0.code) }.create(on: db)
+            }
+            // Repairs, up to a thousand: enough to find the pattern in a library's file.
+            for chunk in Array(summary.repaired.prefix(1000)).chunked(200) {
+                try await chunk.map {
+                    ImportIssue(jobID: jobID, recordNumber: $0.number, reason: "", code: $0.codes.joined(separator: ","), kind: "repaired")
+                }.create(on: db)
             }
             let nothing = summary.imported + summary.updated == 0
             try await ImportJob.query(on: db).filter(\.$id == jobID)

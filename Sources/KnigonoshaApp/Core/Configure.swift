@@ -69,6 +69,7 @@ enum Migrations {
         app.migrations.add(M041SearchIndexHashSize())
         app.migrations.add(M042AddOutcomeKeyAnswer())
         app.migrations.add(M050AddTokenExpiry())
+        app.migrations.add(M051AddImportIssueCodes())
     }
 
     /// Runs pending migrations and the per-database settings.
