@@ -27,6 +27,8 @@ public enum Knigonosha {
             app.asyncCommands.use(UserCommands(), as: "user")
             app.asyncCommands.use(TokenCommands(), as: "token")
             app.asyncCommands.use(CatalogCommands(), as: "catalog")
+            app.asyncCommands.use(BackupCommand(), as: "backup")
+            app.asyncCommands.use(RestoreCommand(), as: "restore")
             app.asyncCommands.use(BenchCommands(), as: "bench")
             if !help { try DatabaseSetup.ensureDirectory(config.database) }
             if command == "serve" && !help {
