@@ -161,7 +161,7 @@ struct CatalogAPIController {
             encoding: try? req.query.get(String.self, at: "encoding"), emptyMeansDetect: false
         )
         let name = (try? req.query.get(String.self, at: "name")) ?? "api-upload"
-        if name.count > 200 || name.isEmpty {
+        if name.unicodeScalars.count > 200 || name.isEmpty {  // code points, as JSON Schema counts maxLength
             errors.add("name", "validation.too_long", ["max": "200"])
         } else if name.unicodeScalars.contains(where: FileNames.refused) || name.contains(where: { $0 == "/" || $0 == "\\" }) {
             errors.add("name", "validation.control_chars")

@@ -39,7 +39,7 @@ struct EventAttachmentsAPIController {
         guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
         var name = (req.query[String.self, at: "file_name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var e = FieldErrors()
-        if name.isEmpty || name.count > 200 || name.contains(where: { $0.isNewline || $0 == "/" || $0 == "\\" }) {
+        if name.isEmpty || name.unicodeScalars.count > 200 || name.contains(where: { $0.isNewline || $0 == "/" || $0 == "\\" }) {
             e.add("file_name", name.isEmpty ? "validation.required" : "validation.choice")
             name = ""
         } else if TextRules.hasControlCharacters(name) || name.unicodeScalars.contains(where: FileNames.refused) {
