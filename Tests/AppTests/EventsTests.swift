@@ -51,6 +51,18 @@ import VaporTesting
             #expect(lines[0].hasPrefix("\u{FEFF}Дата,"))
             #expect(lines[1].contains("2026-10-29,,11:00,12:30,Социальные проекты Казахстана: библиотечный урок,Библиотечный урок"))
             #expect(lines[1].contains(",36,,,36,,"))
+            // The same file for Excel with Russian or Kazakh settings: fields split on `;`, and a
+            // field holding `;` is quoted (the groups are listed with "; ").
+            let semicolon = try await web.get("/events/export.csv?from=2026-10-01&to=2026-10-31&group=specialists&sep=semicolon")
+            let rows = semicolon.body.string.split(separator: "\r\n")
+            #expect(rows.count == 2)
+            #expect(rows[0].hasPrefix("\u{FEFF}Дата;"))
+            #expect(rows[0].split(separator: ";").count == 20)
+            #expect(rows[1].contains(";36;;;36;;"))
+            #expect(
+                rows[1].contains(#""Люди с инвалидностью; Специалисты библиотек""#)
+                    || rows[1].contains(#""Специалисты библиотек; Люди с инвалидностью""#))
+            #expect(try await web.get("/events?from=2026-10-01&to=2026-10-31").text.contains("sep=semicolon"))
             // The month's calendar: the lesson on the 29th, a three-day exhibition on each of its days.
             let exhibition =
                 Self.lesson.filter { !["title", "type", "time_from", "time_to"].contains($0.0) } + [

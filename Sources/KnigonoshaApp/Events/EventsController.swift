@@ -105,7 +105,8 @@ struct EventsController {
         let projects = Dictionary(try await Project.query(on: req.db).all().map { ($0.id!, $0.name) }) { a, _ in a }
         try await req.audit(.list, "event")
         return EventsCSV.response(
-            found.events, branchNames: names, projectNames: projects, ctx: req.page, name: "events-\(found.from.iso)-\(found.to.iso).csv")
+            found.events, branchNames: names, projectNames: projects, ctx: req.page, name: "events-\(found.from.iso)-\(found.to.iso).csv",
+            separator: CSV.separator(req))
     }
 
     /// A month of events; `month` is `yyyy-MM` (this month when left out or unreadable).

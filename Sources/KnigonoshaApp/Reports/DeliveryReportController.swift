@@ -42,7 +42,7 @@ struct DeliveryReportController {
     func csv(req: Request) async throws -> Response {
         let loaded = try await Self.load(req, try req.query.decode(StatsFilter.self))
         guard loaded.errors.isEmpty, let stats = loaded.stats else { throw AppError.validation(loaded.errors) }
-        return StatsExport.csv(stats, totals: loaded.totals, ctx: req.page)
+        return StatsExport.csv(stats, totals: loaded.totals, ctx: req.page, separator: CSV.separator(req))
     }
 
     func xlsx(req: Request) async throws -> Response {

@@ -29,14 +29,14 @@ enum StatsExport {
             + s.byMonth.map { [.text($0.month), .number($0.readers), .number($0.visitsDone), .number($0.issued)] }
     }
 
-    static func csv(_ s: DeliveryStats, totals: LibraryTotal?, ctx: PageContext) -> Response {
+    static func csv(_ s: DeliveryStats, totals: LibraryTotal?, ctx: PageContext, separator: Character = ",") -> Response {
         func text(_ c: Workbook.Cell) -> String {
             switch c {
             case .text(let t): t
             case .number(let n): String(n)
             }
         }
-        let lines = (rows(s, totals: totals, ctx: ctx) + [[]] + monthRows(s, ctx: ctx)).map { CSV.line($0.map(text)) }
+        let lines = (rows(s, totals: totals, ctx: ctx) + [[]] + monthRows(s, ctx: ctx)).map { CSV.line($0.map(text), separator: separator) }
         let response = Response(status: .ok, body: .init(string: "\u{FEFF}" + lines.joined()))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name(s, "csv"))\"")

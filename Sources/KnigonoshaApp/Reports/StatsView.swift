@@ -28,6 +28,9 @@ enum StatsView {
                 .div(
                     .class("actions no-print"),
                     .a(.class("button secondary"), .href(SiteRoute.reportsCSV.path(query: query)), .text(ctx.t("event.export_csv"))),
+                    .a(
+                        .class("button secondary"), .href(SiteRoute.reportsCSV.path(query: query + [("sep", "semicolon")])),
+                        .text(ctx.t("export.csv_semicolon"))),
                     .a(.class("button secondary"), .href(SiteRoute.reportsXLSX.path(query: query)), .text(ctx.t("report.export_xlsx"))),
                     .a(
                         .class("button secondary"),

@@ -18,6 +18,9 @@ enum EventsView {
                 .if(ctx.canWrite, .a(.class("button primary"), .href(SiteRoute.eventNew.path), .text(ctx.t("event.new")))),
                 .a(.class("button secondary"), .href(SiteRoute.eventsCSV.path + "?" + filter.query), .text(ctx.t("event.export_csv"))),
                 .a(
+                    .class("button secondary"), .href(SiteRoute.eventsCSV.path + "?" + filter.query + "&sep=semicolon"),
+                    .text(ctx.t("export.csv_semicolon"))),
+                .a(
                     .class("button secondary"), .href(SiteRoute.eventsCalendar.path + "?month=" + String(found.from.iso.prefix(7))),
                     .text(ctx.t("event.calendar_title")))),
             .div(
