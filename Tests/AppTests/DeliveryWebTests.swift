@@ -40,8 +40,17 @@ import VaporTesting
             }
             let page = try await coordinator.get("/visits/\(visit.id!)")
             #expect(page.body.string.contains("84(5Каз)"))
-            let pick = try await coordinator.get("/visits/pick-list?date=\(today.iso)")
+            // The calendar's button opens today's pick list; the list has a day picker on today.
+            let calendar = try await coordinator.get("/visits").text
+            let link = try #require(HTMLScan.tags(calendar).first { ($0.attribute("href") ?? "").hasPrefix("/visits/pick-list") }?.attribute("href"))
+            #expect(link.contains("date=\(today.iso)"))
+            let pick = try await coordinator.get(link)
             #expect(pick.body.string.contains("INV-"))
+            let day = HTMLScan.tags(pick.text).first { $0.name == "input" && $0.attribute("name") == "date" }
+            #expect(day?.attribute("type") == "date" && day?.attribute("value") == today.iso)
+            #expect(pick.text.contains("Печать списка для подбора"))
+            let other = try await coordinator.get("/visits/pick-list?date=\(today.adding(days: 1).iso)&branch=")
+            #expect(!other.body.string.contains("INV-"))
 
             // The carrier's run: the stop, no health data, one tap records it; a resend records nothing more.
             let carrier = WebClient(app)

@@ -92,7 +92,7 @@ struct VisitsController {
             ($0.copy?.shelfMark ?? "", $0.bib.title) < ($1.copy?.shelfMark ?? "", $1.bib.title)
         }
         try await req.audit(.list, "visit")
-        return VisitsView.pickList(req.page, day: day, items: items)
+        return VisitsView.pickList(req.page, day: day, branch: branch, items: items)
     }
 
     /// A branch from a form: any for an administrator, only their own for a coordinator.

@@ -51,10 +51,27 @@ extension VisitsView {
     }
 
     /// What to take off the shelves for a day, in shelf-mark order, to print.
-    static func pickList(_ ctx: PageContext, day: LocalDate, items: [VisitItem]) -> Response {
+    static func pickList(_ ctx: PageContext, day: LocalDate, branch: UUID?, items: [VisitItem]) -> Response {
         Layout.page(
             ctx, title: ctx.t("visits.pick_list") + " — " + ctx.date(day.iso), wide: true,
-            .p(.class("no-print"), .button(.type(.button), .attribute(named: "data-print", value: "1"), .text(ctx.t("run.print")))),
+            // Another day's list without going back to the calendar.
+            .element(
+                named: "form",
+                nodes: [
+                    .class("filters no-print"), .attribute(named: "method", value: "get"),
+                    .attribute(named: "action", value: SiteRoute.pickList.path),
+                    Forms.input(ctx, .init(name: "date", label: ctx.t("visits.pick_list_day"), value: day.iso, type: "date")),
+                    .selfClosedElement(
+                        named: "input",
+                        attributes: [
+                            .attribute(named: "type", value: "hidden"), .attribute(named: "name", value: "branch"),
+                            .attribute(named: "value", value: branch?.uuidString.lowercased() ?? ""),
+                        ]),
+                    .button(.type(.submit), .text(ctx.t("visits.pick_list_show"))),
+                ]),
+            .p(
+                .class("no-print"),
+                .button(.type(.button), .attribute(named: "data-print", value: "1"), .text(ctx.t("visits.pick_list_print")))),
             .div(
                 .class("table-wrap"), H.scrollRegion(ctx),
                 .table(

@@ -28,9 +28,14 @@ enum VisitsView {
                 .div(
                     .class("actions"),
                     .a(.class("button primary"), .href(SiteRoute.visitNew.path), .text(ctx.t("visits.new_request"))),
+                    // The pick list of the day in view: today when the week shown holds it.
                     .a(
-                        .class("button"), .href(SiteRoute.pickList.path(query: [("date", c.from.iso), ("branch", branchValue)])),
-                        .text(ctx.t("visits.pick_list")))
+                        .class("button"),
+                        .href(
+                            SiteRoute.pickList.path(query: [
+                                ("date", (c.from <= today && today <= c.until ? today : c.from).iso), ("branch", branchValue),
+                            ])),
+                        .text(ctx.t("visits.pick_list_open")))
                 ),
                 Forms.post(
                     ctx, SiteRoute.visitsPlan, class: "inline-form",
