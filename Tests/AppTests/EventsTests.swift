@@ -85,6 +85,34 @@ import VaporTesting
         }
     }
 
+    /// Issue 12, items 8 and 9: an event is deleted from its card, after a page that asks.
+    @Test(arguments: TestDatabase.all)
+    func test_an_event_is_deleted_after_a_confirmation(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            #expect(try await web.post("/events/new", Self.lesson).status == .seeOther)
+            let event = try #require(try await Event.query(on: app.db).first())
+            let card = try await web.get("/events/\(event.id!)").text
+            let link = try #require(HTMLScan.tags(card).first { $0.attribute("href") == "/events/\(event.id!.uuidString.lowercased())/delete" })
+            #expect(link.attribute("class")?.contains("danger") == true)
+            // The link asks first: nothing is gone yet.
+            let ask = try await web.get("/events/\(event.id!.uuidString.lowercased())/delete")
+            #expect(ask.status == .ok && ask.text.contains("Отменить это нельзя."))
+            #expect(try await Event.query(on: app.db).count() == 1)
+            // Another branch's coordinator may not; the event's own may.
+            let other = WebClient(app)
+            try await other.login("coord2@test.kz")
+            #expect(try await other.post("/events/\(event.id!)/delete", []).status == .forbidden)
+            #expect(try await Event.query(on: app.db).count() == 1)
+            let gone = try await web.post("/events/\(event.id!)/delete", [])
+            #expect(gone.status == .seeOther && gone.headers.first(name: .location) == "/events")
+            #expect(try await Event.query(on: app.db).count() == 0)
+            #expect(try await web.get("/events").text.contains("Мероприятие удалено."))
+        }
+    }
+
     static let bad: [(field: String, value: String, error: String)] = [
         ("participants_total", "-3", "Число не может быть отрицательным."),
         ("adults", "40", "Разбивка по возрасту (40) больше общего числа участников (36)."),

@@ -53,3 +53,13 @@ def test_events_list_card_and_form(driver, server):
     assert "Мероприятие сохранено." in driver.find_element(By.CSS_SELECTOR, "p.flash").text
     assert "Люди с инвалидностью" in driver.find_element(By.CSS_SELECTOR, "dl.card-fields").text
     axe_clean(driver, "event-saved")
+    # The event just made was a trial: deleted from its card, after the page that asks.
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Удалить мероприятие"))
+    assert "Отменить это нельзя." in driver.find_element(By.TAG_NAME, "main").text
+    axe_clean(driver, "event-delete-confirm")
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Нет, вернуться"))
+    assert "Урок чтения по Брайлю" in driver.find_element(By.TAG_NAME, "h1").text
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Удалить мероприятие"))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.danger-zone button.danger"))
+    assert "Мероприятие удалено." in driver.find_element(By.CSS_SELECTOR, "p.flash").text
+    assert "Урок чтения по Брайлю" not in driver.find_element(By.TAG_NAME, "main").text

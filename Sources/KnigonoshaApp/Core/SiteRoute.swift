@@ -13,7 +13,7 @@ enum SiteRoute: Equatable {
     case run, runOutcome(UUID), runScript, serviceWorker
     case loans, loanRenew(UUID), loanLost(UUID), readerNextVisit(UUID), runStart(UUID)
     case deliverySettings, holidays, holidayDelete(UUID), carrierHours(UUID), calendarFeed, calendarFeedRevoke, calendar(String)
-    case events, eventsCSV, eventsCalendar, eventNew, event(UUID), eventEdit(UUID)
+    case events, eventsCSV, eventsCalendar, eventNew, event(UUID), eventEdit(UUID), eventDelete(UUID)
     case reportEvents, reportEventsXLSX
     case reports, reportsCSV, reportsXLSX, reportRows, reportAnnual, reportTotals, reportTotalDelete(UUID)
     case projects, projectNew, project(UUID), projectEdit(UUID), projectDelete(UUID), projectPartNew(UUID, ProjectPart), projectPartDelete(
@@ -82,6 +82,7 @@ enum SiteRoute: Equatable {
         case .eventNew: [.literal("events"), .literal("new")]
         case .event(let id): [.literal("events"), .id(id)]
         case .eventEdit(let id): [.literal("events"), .id(id), .literal("edit")]
+        case .eventDelete(let id): [.literal("events"), .id(id), .literal("delete")]
         case .eventAttachments(let id): [.literal("events"), .id(id), .literal("attachments")]
         case .eventAttachment(let id, let file): [.literal("events"), .id(id), .literal("attachments"), .id(file)]
         case .eventAttachmentDelete(let id, let file): [.literal("events"), .id(id), .literal("attachments"), .id(file), .literal("delete")]

@@ -87,6 +87,7 @@ struct EventsController {
         read.get(SiteRoute.event(SiteRoute.anyID).pattern, use: show)
         routes.get(SiteRoute.eventEdit(SiteRoute.anyID).pattern, use: editForm)
         routes.post(SiteRoute.eventEdit(SiteRoute.anyID).pattern, use: update)
+        EventDeletion().register(routes)
     }
 
     func list(req: Request) async throws -> Response {

@@ -68,7 +68,7 @@ enum Stylesheet {
         button, .button { font: inherit; border-radius: 4px; padding: 0.55rem 1.1rem; cursor: pointer; min-height: 2.75rem;
           border: 2px solid var(--accent); background: #fff; color: var(--accent); text-decoration: none; display: inline-block; }
         button.primary, .button.primary { background: var(--accent); color: #fff; font-weight: 700; }
-        button.danger { border-color: var(--error); color: var(--error); }
+        button.danger, .button.danger { border-color: var(--error); color: var(--error); }
         .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1rem 0; }
         table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
         caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }

@@ -46,6 +46,7 @@ enum EventCardView {
             .div(
                 .class("actions no-print"),
                 .if(canEdit, .a(.class("button primary"), .href(SiteRoute.eventEdit(e.id!).path), .text(ctx.t("event.edit")))),
+                .if(canEdit, .a(.class("button danger"), .href(SiteRoute.eventDelete(e.id!).path), .text(ctx.t("event.delete")))),
                 .a(.class("button secondary"), .href(SiteRoute.events.path), .text(ctx.t("event.back_to_list"))))
         )
     }
