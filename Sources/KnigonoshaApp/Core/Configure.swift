@@ -70,6 +70,7 @@ enum Migrations {
         app.migrations.add(M041SearchIndexHashSize())
         app.migrations.add(M042AddOutcomeKeyAnswer())
         app.migrations.add(M050AddTokenExpiry())
+        app.migrations.add(M060OneOpenLoanPerCopy())
     }
 
     /// Runs pending migrations and the per-database settings.
