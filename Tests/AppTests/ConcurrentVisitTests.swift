@@ -102,7 +102,8 @@ import VaporTesting
             let seed = try await Seed.make(app)
             let visit = try await stop(app, seed)
             let carrier = try await Seed.token(app, for: seed.carrier)
-            let codes = try await race(app, Self.runners) { _ in RaceRequest(method: .POST, path: "/api/v1/visits/\(visit.id!)/start", token: carrier) }
+            let start = RaceRequest(method: .POST, path: "/api/v1/visits/\(visit.id!)/start", token: carrier)
+            let codes = try await race(app, Self.runners) { _ in start }
             #expect(codes.values.filter { $0 == 204 }.count == 1)
             #expect(codes.values.filter { $0 == 409 }.count == Self.runners - 1)
             #expect(try await Visit.find(visit.id, on: app.db)?.status == "in_progress")
@@ -179,7 +180,9 @@ import VaporTesting
             let copy = try await Copy.query(on: app.db).first()!
             let body = #"{"bib_id":\#(ids["Абай жолы"]!),"copy_id":"\#(copy.id!)"}"#
             let chosen = visits
-            let codes = try await race(app, Self.runners) { i in RaceRequest(method: .POST, path: "/api/v1/visits/\(chosen[i])/items", token: coord, body: body) }
+            let codes = try await race(app, Self.runners) { i in
+                RaceRequest(method: .POST, path: "/api/v1/visits/\(chosen[i])/items", token: coord, body: body)
+            }
             #expect(codes.values.filter { $0 == 201 }.count == 1)
             #expect(codes.values.filter { $0 == 409 }.count == Self.runners - 1)
             #expect(try await VisitItem.query(on: app.db).count() == 1)

@@ -29,7 +29,8 @@ enum NextVisitOverride {
         let readerID = try reader.requireID()
         let chosen = value
         let stored = try await BusyRetry.run {
-            let update = sql.update(Reader.schema).set("next_visit_on", to: SQLBind(chosen)).set("updated_at", to: Date()).where("id", .equal, readerID)
+            let update = sql.update(Reader.schema).set("next_visit_on", to: SQLBind(chosen)).set("updated_at", to: Date())
+            update.where("id", .equal, readerID)
             if chosen != nil { update.where("status", .equal, ReaderStatus.active.rawValue) }
             return try await update.returning("id").all()
         }

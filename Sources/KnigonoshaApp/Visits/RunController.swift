@@ -33,8 +33,9 @@ struct RunController {
                 guard try await VisitState.move(visitID, from: .planned, to: .inProgress, on: tx) else {
                     throw AppError.conflict(Message("visit.not_open"))
                 }
-                try await VisitEvent(visitID: visitID, user: user, kind: "status", from: VisitStatus.planned.rawValue, to: VisitStatus.inProgress.rawValue)
-                    .create(on: tx)
+                let event = VisitEvent(
+                    visitID: visitID, user: user, kind: "status", from: VisitStatus.planned.rawValue, to: VisitStatus.inProgress.rawValue)
+                try await event.create(on: tx)
             }
         }
         visit.status = VisitStatus.inProgress.rawValue
