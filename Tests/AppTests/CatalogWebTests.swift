@@ -85,7 +85,15 @@ import VaporTesting
             #expect(report.text.contains("Завершён"))
             #expect(report.text.contains("Пропущена 1 запись"))
             #expect(!report.text.contains("Пропущено 4"))
+            // The reason in the reader's language, the technical detail beside it; and the repairs.
+            #expect(report.text.contains("Запись обрывается: файл кончается раньше, чем она"))
             #expect(report.text.contains("truncated record"))
+            #expect(report.text.contains("Исправлено при чтении: 3 записи"))
+            for repair in ["длина записи исправлена", "статья справочника прочитана по разделителям", "неверный индикатор заменён пробелом"] {
+                #expect(report.text.contains(repair), "\(repair)")
+            }
+            let repaired = try await ImportIssue.query(on: app.db).filter(\.$kind == "repaired").sort(\.$recordNumber).all()
+            #expect(repaired.map(\.recordNumber) == [2, 3, 4])
             let status = try await web.get(location + "/status")
             #expect(status.text.contains(#""percent":100"#))
             #expect(!FileManager.default.fileExists(atPath: job.storedPath))
@@ -112,6 +120,8 @@ import VaporTesting
                 // The third record's invalid indicator is repaired by the reader, not skipped.
                 #expect(job.imported == 3)
                 #expect(job.issues?.map(\.record_number) == [])
+                #expect(job.repairs?.map(\.record_number) == [3])
+                #expect(job.repairs?.first?.kinds == ["invalid_indicator"])
             }
             try await app.testing().test(.GET, "/api/v1/catalog?q=roger&format=large_print", headers: auth) { res in
                 let page = try res.content.decode(CatalogAPIController.BibPage.self)

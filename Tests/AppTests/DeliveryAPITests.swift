@@ -59,7 +59,10 @@ import VaporTesting
             #expect(loans.allSatisfy { $0.dueOn == today.adding(days: 7).iso && $0.status == "on_loan" })
             #expect(try await Copy.query(on: app.db).filter(\.$status == "on_loan").count() == 2)
 
-            // The second visit collects both with ratings.
+            // A week later, the second visit collects both with ratings. (Its day is moved to today:
+            // a carrier records an outcome on the visit's day, not before it.)
+            visits[1].scheduledOn = today.iso
+            try await visits[1].save(on: app.db)
             let ratings = loans.map { "\"\($0.id!)\":\($0 === loans[0] ? 5 : 2)" }.joined(separator: ",")
             let back =
                 #"{"outcome":"done","returned":[\#(loans.map { "\"\($0.id!)\"" }.joined(separator: ","))],"ratings":{\#(ratings)},"key":"k-2"}"#
@@ -231,6 +234,8 @@ import VaporTesting
             #expect(try await Reader.find(reader.id, on: app.db)?.nextVisitOn == nil)
 
             first.$carrier.id = seed.carrier.id
+            // The day comes: a carrier records outcomes on the visit's day, not before it.
+            first.scheduledOn = today.iso
             try await first.save(on: app.db)
             let carrier = try await Seed.token(app, for: seed.carrier)
             let other = User(email: "c2@test.kz", fullName: "C2", role: .carrier, branchID: seed.north.id, passwordHash: "x")

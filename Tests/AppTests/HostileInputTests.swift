@@ -65,10 +65,7 @@ import VaporTesting
     func test_hostile_text_in_every_field_stays_text_on_every_page(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let seed = try await Seed.make(app)
-            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "N-HOSTILE")
-            let visit = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: LocalDate.today(in: app.config.timeZone))
-            visit.$carrier.id = seed.carrier.id
-            try await visit.save(on: app.db)
+            let (reader, visit) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "N-HOSTILE")
             let web = WebClient(app)
             try await web.login("coord@test.kz")
             #expect(try await web.post("/events/new", EventsTests.lesson).status == .seeOther)

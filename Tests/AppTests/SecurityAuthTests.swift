@@ -18,7 +18,8 @@ import VaporTesting
             _ = try await Seed.make(app)
             let refused = [
                 "/\t/evil.example", "/\u{0B}/evil.example", "/\u{00}/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example",
-                "https://evil.example/", "/ /evil.example", "/\u{2028}/evil.example", "javascript:alert(1)",
+                "https://evil.example/", "/ /evil.example", "/\u{2028}/evil.example", "javascript:alert(1)", "/.//evil.example",
+                "/x/..//evil.example", "/\u{3002}evil",
             ]
             for next in refused {
                 let web = WebClient(app)

@@ -16,10 +16,7 @@ import VaporTesting
     func test_views_of_visits_loans_and_runs_are_audited(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let seed = try await Seed.make(app)
-            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "N-AUD")
-            let visit = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: .today(in: app.config.timeZone))
-            visit.$carrier.id = seed.carrier.id
-            try await visit.save(on: app.db)
+            let (reader, visit) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "N-AUD")
             let web = WebClient(app)
             try await web.login("coord@test.kz")
             let carrierWeb = WebClient(app)
@@ -78,6 +75,28 @@ import VaporTesting
             #expect(endingDays.allSatisfy { $0 <= ending.consentUntil! })
             #expect(try await Visit.query(on: app.db).filter(\.$reader.$id == valid.id!).count() >= 4)
             #expect(try await web.get("/visits").text.contains("истекло согласие"))
+            // A visit planned before the consent ended is flagged for the coordinator, left off
+            // the carrier's run and given no selection.
+            let old = try await DeliveryFixtures.visit(app, reader: expired, branch: seed.north, on: today)
+            old.$carrier.id = seed.carrier.id
+            try await old.save(on: app.db)
+            let calendar = try await web.get("/visits?date=\(today.iso)").text
+            #expect(calendar.contains("согласие на обработку данных истекло"))
+            let stops = try await RunSheet.stops(carrierID: seed.carrier.id!, day: today, on: app.db)
+            #expect(!stops.contains { $0.visit_id == old.id })
+            _ = try await DeliveryFixtures.catalogue(
+                app, branch: seed.north, titles: (1...12).map { ("История края, том \($0)", "История") })
+            _ = try await SelectionBatch.run(branchID: seed.north.id, from: today, until: today.adding(days: 7), today: today, on: app.db)
+            #expect(try await VisitItem.query(on: app.db).filter(\.$visit.$id == old.id!).count() == 0)
+            let validVisits = try await Visit.query(on: app.db).filter(\.$reader.$id == valid.id!).all().compactMap(\.id)
+            #expect(try await VisitItem.query(on: app.db).filter(\.$visit.$id ~~ validVisits).count() > 0)
+            // A visit asked for by hand on a day without consent is refused at the date.
+            let coordToken = try await Seed.token(app, for: seed.coordinator)
+            let asked = try await app.testing().sendRequest(
+                .POST, "/api/v1/visits", headers: bearer(coordToken),
+                body: .init(string: #"{"reader_id":"\#(expired.id!)","scheduled_on":"\#(today.adding(days: 1).iso)"}"#))
+            #expect(asked.status == .unprocessableEntity)
+            #expect(asked.body.string.contains(#""scheduled_on""#))
             // The API says how many were left out.
             let token = try await Seed.token(app, for: seed.coordinator)
             let api = try await app.testing().sendRequest(.POST, "/api/v1/visits/plan", headers: bearer(token), body: .init(string: "{}"))
@@ -113,6 +132,14 @@ import VaporTesting
             let page = try await web.post("/run/\(visit.id!)/outcome", [("outcome", "cancelled"), ("minutes_spent", ""), ("comment", "")])
             #expect(page.status == .unprocessableEntity)
             #expect(try await Visit.find(visit.id, on: app.db)?.status == "planned")
+            // A visit still to come has had nobody at its door: no outcome for it yet.
+            let later = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: today.adding(days: 3))
+            later.$carrier.id = seed.carrier.id
+            try await later.save(on: app.db)
+            let early = try await app.testing().sendRequest(
+                .POST, "/api/v1/visits/\(later.id!)/outcome", headers: bearer(token), body: .init(string: #"{"outcome":"done"}"#))
+            #expect(early.status == .unprocessableEntity)
+            #expect(try await Visit.find(later.id, on: app.db)?.status == "planned")
             let done = try await app.testing().sendRequest(.POST, path, headers: bearer(token), body: .init(string: #"{"outcome":"no_answer"}"#))
             #expect(done.status == .ok)
             #expect(try await Visit.find(visit.id, on: app.db)?.status == "no_answer")

@@ -83,7 +83,8 @@ import VaporTesting
             let res = try await web.upload("/events/\(event.id!)/attachments", fields: [], file: ("file", "../../evil\u{202E}gpj.exe", png))
             #expect(res.status == .seeOther)
             let stored = try #require(try await EventAttachment.query(on: app.db).first())
-            #expect(stored.fileName == "evilgpj.exe")
+            // The name keeps the type the bytes have: opening the download never runs an .exe.
+            #expect(stored.fileName == "evilgpj.png")
             #expect(stored.storedName.hasSuffix(".png"))
             // Through the API, a NUL is a field error and leaves neither row nor file behind.
             let token = try await Seed.token(app, for: seed.coordinator)
@@ -93,7 +94,17 @@ import VaporTesting
             #expect(api.status == .unprocessableEntity)
             #expect(api.body.string.contains("file_name"))
             #expect(try await EventAttachment.query(on: app.db).count() == 1)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: dir).count == 1)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "incoming" }.count == 1)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/incoming").isEmpty)
+        }
+    }
+
+    @Test func test_links_must_be_web_addresses() {
+        for bad in ["https://x\"><i>", "https://x.kz/\"onx=\"1", "javascript:alert(1)", "https://", "http://a b.kz", "https://x.kz/<p>"] {
+            #expect(!ProjectService.isWebAddress(bad), "\(bad)")
+        }
+        for good in ["https://abai-lib.kz/projects/knigonosha", "http://example.org/a?b=1&c=%D0%B0#x"] {
+            #expect(ProjectService.isWebAddress(good), "\(good)")
         }
     }
 
@@ -112,10 +123,7 @@ import VaporTesting
     func test_calendar_links_come_from_the_configured_address(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let seed = try await Seed.make(app)
-            let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "N-CAL")
-            let visit = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: LocalDate.today(in: app.config.timeZone))
-            visit.$carrier.id = seed.carrier.id
-            try await visit.save(on: app.db)
+            let (reader, visit) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "N-CAL")
             let secret = try await CalendarFeed.renew(for: seed.carrier.id!, on: app.db)
             let evil: HTTPHeaders = ["Host": "evil.example"]
             let plain = try await app.testing().sendRequest(.GET, "/calendar/\(secret).ics", headers: evil).body.string

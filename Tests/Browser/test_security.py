@@ -56,3 +56,37 @@ def test_a_stored_meta_refresh_in_a_reader_name_does_not_fire(driver, server):
     family.send_keys(original)
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button.primary"))
     assert original in driver.find_element(By.TAG_NAME, "h1").text
+
+
+def _cached_run(driver):
+    return driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "caches.open('kn-run-v1').then(function (c) { return c.match('/run', { ignoreSearch: true }); })"
+        ".then(function (r) { return r ? r.text() : ''; }).then(done, function () { done('error'); });"
+    )
+
+
+def test_signing_out_drops_the_run_sheet_kept_for_offline_use(driver, server):
+    """Review finding: the service worker kept /run (names, addresses, door codes) after sign-out."""
+    driver.set_window_size(360, 740)
+    login(driver, server, "carrier@demo.kz")
+    driver.get(server + "/run")
+    # The service worker takes control, then keeps the next copy of the page.
+    for _ in range(20):
+        if driver.execute_script("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)"):
+            break
+        time.sleep(0.25)
+    driver.get(server + "/run")
+    names = driver.find_element(By.CSS_SELECTOR, "article.stop h2").text
+    for _ in range(20):
+        if _cached_run(driver):
+            break
+        time.sleep(0.25)
+    assert "article" in _cached_run(driver), "the run sheet was not kept for offline use"
+    driver.get(server + "/profile")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+    assert "/login" in driver.current_url
+    time.sleep(0.5)
+    kept = _cached_run(driver)
+    assert kept == "", "the run sheet is still on the phone after signing out"
+    assert names.split(". ", 1)[-1] not in driver.page_source

@@ -193,7 +193,14 @@ enum OpenAPISchemas {
                         "type": "array",
                         "items": [
                             "type": "object", "required": ["record_number", "reason"],
-                            "properties": ["record_number": ["type": "integer"], "reason": ["type": "string"]],
+                            "properties": ["record_number": ["type": "integer"], "reason": ["type": "string"], "code": nullable("string")],
+                        ],
+                    ],
+                    "repairs": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["record_number", "kinds"],
+                            "properties": ["record_number": ["type": "integer"], "kinds": ["type": "array", "items": ["type": "string"]]],
                         ],
                     ],
                 ],

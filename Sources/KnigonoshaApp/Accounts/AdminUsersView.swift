@@ -7,7 +7,7 @@ enum AdminUsersView {
             ctx, title: ctx.t("user.list_title"), wide: true,
             .div(.class("actions"), .a(.class("button primary"), .href(SiteRoute.adminUserNew.path), .text(ctx.t("user.new")))),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .class("responsive"),
                     .caption(.text(ctx.plural("user.count", users.count))),

@@ -85,10 +85,11 @@ struct LoginController {
     /// character, whitespace or backslash is refused, and what is left must parse as a path alone.
     static func sameSitePath(_ path: String?) -> String? {
         guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), path.utf8.count <= 2048 else { return nil }
-        let refused = path.unicodeScalars.contains {
-            $0.value < 0x21 || $0.value == 0x7F || $0 == "\\" || $0.properties.isWhitespace || $0.properties.generalCategory == .format
-                || (0x80...0x9F).contains($0.value)
-        }
+        // Our own links are percent-encoded ASCII; anything else did not come from this site.
+        let refused = path.unicodeScalars.contains { $0.value < 0x21 || $0.value > 0x7E || $0 == "\\" }
+        // `/./` and `/../` segments are resolved by the browser: `/.//evil` becomes `//evil`.
+        let segments = path.split(separator: "?", maxSplits: 1)[0].split(separator: "/", omittingEmptySubsequences: false)
+        guard !segments.contains(where: { $0 == "." || $0 == ".." }) else { return nil }
         guard !refused, let parts = URLComponents(string: path), parts.scheme == nil, parts.host == nil, parts.user == nil,
             parts.path.hasPrefix("/"), !parts.path.hasPrefix("//")
         else { return nil }

@@ -74,7 +74,7 @@ enum ProfileView {
     private static func tokenTable(_ ctx: PageContext, _ tokens: [APIToken]) -> Node<HTML.BodyContext> {
         guard !tokens.isEmpty else { return .p(.class("muted"), .text(ctx.t("token.none"))) }
         return .div(
-            .class("table-wrap"),
+            .class("table-wrap"), H.scrollRegion(ctx),
             .table(
                 .class("responsive"),
                 .caption(.text(ctx.t("token.list_caption"))),

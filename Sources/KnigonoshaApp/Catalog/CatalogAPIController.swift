@@ -85,11 +85,20 @@ struct CatalogAPIController {
         var skipped: Int
         var message: String?
         var issues: [IssueDTO]?
+        var repairs: [RepairDTO]?
     }
 
+    /// A skipped record: `code` names the reason (MARCError) where the reader gave one.
     struct IssueDTO: Content {
         var record_number: Int
         var reason: String
+        var code: String?
+    }
+
+    /// A record imported after repairs, with what was repaired (MARCWarning kinds).
+    struct RepairDTO: Content {
+        var record_number: Int
+        var kinds: [String]
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -98,7 +107,7 @@ struct CatalogAPIController {
         catalog.get("export", use: export)
         catalog.get(":id", use: record)
         catalog.post(":id", "copies", use: addCopy)
-        catalog.on(.POST, "imports", body: .collect(maxSize: ByteCount(value: ImportController.maxUpload)), use: startImport)
+        catalog.on(.POST, "imports", body: .stream, use: startImport)
         catalog.get("imports", ":id", use: job)
     }
 
@@ -152,18 +161,24 @@ struct CatalogAPIController {
             encoding: try? req.query.get(String.self, at: "encoding"), emptyMeansDetect: false
         )
         let name = (try? req.query.get(String.self, at: "name")) ?? "api-upload"
-        if name.count > 200 || name.isEmpty {
+        if name.unicodeScalars.count > 200 || name.isEmpty {  // code points, as JSON Schema counts maxLength
             errors.add("name", "validation.too_long", ["max": "200"])
         } else if name.unicodeScalars.contains(where: FileNames.refused) || name.contains(where: { $0 == "/" || $0 == "\\" }) {
             errors.add("name", "validation.control_chars")
         }
-        guard let body = req.body.data, body.readableBytes > 0 else {
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        // The body streams to disk; past the limit the request is refused with 413.
+        let upload = try await StreamedUpload.readRaw(
+            req, maxBytes: ImportController.maxUpload, hardLimit: ImportController.maxUpload,
+            directory: ImportJobs.uploadDirectory(req.application))
+        guard upload.fileSize > 0, let path = upload.filePath else {
+            upload.discard()
             errors.add("body", "import.file_required")
             throw AppError.validation(errors)
         }
-        guard errors.isEmpty else { throw AppError.validation(errors) }
         if options.syntax == nil && name.lowercased().hasSuffix(".csv") { options.syntax = .csv }
-        let job = try await ImportJobs.enqueue(body, fileName: name, options: options, userID: try req.currentUser().id, on: req)
+        let job = try await ImportJobs.enqueue(
+            fileAt: path, size: upload.fileSize, fileName: name, options: options, userID: try req.currentUser().id, on: req)
         let response = Response(status: .accepted)
         try response.content.encode(Self.dto(job, issues: nil), as: .json)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/catalog/imports/\(job.id!.uuidString.lowercased())")
@@ -180,7 +195,10 @@ struct CatalogAPIController {
         JobDTO(
             id: job.id!, file_name: job.fileName, status: job.status, total_bytes: job.totalBytes, processed_bytes: job.processedBytes,
             imported: job.imported, updated: job.updated, skipped: job.skipped, message: job.message,
-            issues: issues?.map { IssueDTO(record_number: $0.recordNumber, reason: $0.reason) }
+            issues: issues?.filter { !$0.isRepair }.map { IssueDTO(record_number: $0.recordNumber, reason: $0.reason, code: $0.code) },
+            repairs: issues?.filter(\.isRepair).map {
+                RepairDTO(record_number: $0.recordNumber, kinds: ($0.code ?? "").split(separator: ",").map(String.init))
+            }
         )
     }
 }

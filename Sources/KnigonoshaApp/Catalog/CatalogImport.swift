@@ -17,7 +17,7 @@ enum CatalogImport {
         while let item = await items.next() {
             switch item {
             case .record(let r): try await importer.add(r)
-            case .failure(let n, let reason): importer.skip(number: n, reason: reason)
+            case .failure(let n, let reason, let code): importer.skip(number: n, reason: reason, code: code)
             case .progress(let bytes): try await progress(bytes, importer.summary)
             case .fatal(let message): fatal = message
             }

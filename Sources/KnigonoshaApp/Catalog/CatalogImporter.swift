@@ -14,7 +14,10 @@ struct ImportSummary: Sendable, Equatable {
     var retriedBatches = 0
     /// Holdings read (each a copy added or updated).
     var holdings = 0
-    var issues: [(number: Int, reason: String)] = []
+    var issues: [(number: Int, reason: String, code: String?)] = []
+    /// Records read with repairs (a wrong length, a broken directory entry…): imported, and
+    /// reported so that the library can fix its source file. `codes` are MARCWarning kinds.
+    var repaired: [(number: Int, codes: [String])] = []
     var fatal: String?
 
     /// The one-line summary the command prints.
@@ -46,13 +49,14 @@ final class CatalogImporter {
 
     func add(_ record: PreparedRecord) async throws {
         summary.holdings += record.bib.holdings.count
+        if !record.warnings.isEmpty { summary.repaired.append((record.number, record.warnings)) }
         batch.append(record)
         if batch.count >= Self.batchSize { try await flush() }
     }
 
-    func skip(number: Int, reason: String) {
+    func skip(number: Int, reason: String, code: String? = nil) {
         summary.skipped += 1
-        summary.issues.append((number, reason))
+        summary.issues.append((number, reason, code))
     }
 
     func finish() async throws -> ImportSummary {

@@ -24,7 +24,8 @@ struct ImportController {
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.catalogImport.pattern, use: form)
-        routes.on(.POST, SiteRoute.catalogImport.pattern, body: .collect(maxSize: ByteCount(value: Self.maxUpload)), use: upload)
+        // The file streams to disk as it arrives (StreamedUpload): memory holds one chunk at a time.
+        routes.on(.POST, SiteRoute.catalogImport.pattern, body: .stream, use: upload)
         routes.get(SiteRoute.catalogImportJob(SiteRoute.anyID).pattern, use: job)
         routes.get(SiteRoute.catalogImportJob(SiteRoute.anyID).pattern + ["status"], use: status)
     }
@@ -35,16 +36,24 @@ struct ImportController {
     }
 
     func upload(req: Request) async throws -> Response {
-        let form = try req.content.decode(UploadForm.self)
-        var (options, errors) = ImportOptions.parse(syntax: form.syntax, flavor: form.flavor, encoding: form.encoding)
-        guard let file = form.file, file.data.readableBytes > 0 else {
+        let form = try await StreamedUpload.read(
+            req, fileField: "file", maxFileBytes: Self.maxUpload, hardLimit: Self.maxUpload + 1024 * 1024,
+            directory: ImportJobs.uploadDirectory(req.application))
+        try req.checkStreamedCSRF(form)
+        var (options, errors) = ImportOptions.parse(syntax: form.fields["syntax"], flavor: form.fields["flavor"], encoding: form.fields["encoding"])
+        if form.fileTooLarge {
+            errors.add("file", "import.too_large", ["max": String(Self.maxUpload / 1024 / 1024)])
+        } else if form.fileSize == 0 {
             errors.add("file", "import.file_required")
+        }
+        guard errors.isEmpty, let path = form.filePath else {
+            form.discard()
             return try await rerender(req, errors)
         }
-        guard errors.isEmpty else { return try await rerender(req, errors) }
-        if options.syntax == nil && file.filename.lowercased().hasSuffix(".csv") { options.syntax = .csv }
+        let fileName = form.fileName ?? ""
+        if options.syntax == nil && fileName.lowercased().hasSuffix(".csv") { options.syntax = .csv }
         let job = try await ImportJobs.enqueue(
-            file.data, fileName: FileNames.clean(file.filename), options: options, userID: try req.currentUser().id, on: req
+            fileAt: path, size: form.fileSize, fileName: FileNames.clean(fileName), options: options, userID: try req.currentUser().id, on: req
         )
         let id = job.id!
         return req.seeOther(.catalogImportJob(id), flash: "import.queued")

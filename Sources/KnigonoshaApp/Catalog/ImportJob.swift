@@ -36,14 +36,22 @@ final class ImportIssue: Model, @unchecked Sendable {
     @Parent(key: "job_id") var job: ImportJob
     @Field(key: "record_number") var recordNumber: Int
     @Field(key: "reason") var reason: String
+    /// MARCError code of a skipped record, or MARCWarning kinds (comma-separated) of a repaired one.
+    @OptionalField(key: "code") var code: String?
+    /// "skipped" (nil in rows from before M051) or "repaired".
+    @OptionalField(key: "kind") var kind: String?
 
     init() {}
 
-    init(jobID: UUID, recordNumber: Int, reason: String) {
+    init(jobID: UUID, recordNumber: Int, reason: String, code: String? = nil, kind: String = "skipped") {
         self.$job.id = jobID
         self.recordNumber = recordNumber
         self.reason = reason
+        self.code = code
+        self.kind = kind
     }
+
+    var isRepair: Bool { kind == "repaired" }
 }
 
 enum ImportStatus: String, LabeledCode {

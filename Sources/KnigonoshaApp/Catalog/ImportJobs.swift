@@ -25,25 +25,32 @@ struct ImportJobRunner: LifecycleHandler {
 }
 
 enum ImportJobs {
-    /// Stores an uploaded file and queues its import.
-    static func enqueue(_ body: ByteBuffer, fileName: String, options: ImportOptions, userID: UUID, on req: Request) async throws -> ImportJob {
+    /// Queues the import of an upload already streamed to `path` (in the upload folder).
+    static func enqueue(
+        fileAt path: String, size: Int, fileName: String, options: ImportOptions, userID: UUID, on req: Request
+    ) async throws -> ImportJob {
         let directory = uploadDirectory(req.application)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let job = ImportJob()
         job.id = UUID()
         job.storedPath = directory + "/" + job.id!.uuidString.lowercased() + ".upload"
-        try await req.fileio.writeFile(body, at: job.storedPath)
+        try FileManager.default.moveItem(atPath: path, toPath: job.storedPath)
         job.$createdBy.id = userID
         job.fileName = fileName
         job.kind = options.syntax == .csv ? "csv" : "marc"
         job.options = options.serialized
         job.status = ImportStatus.queued.rawValue
-        job.totalBytes = body.readableBytes
+        job.totalBytes = size
         job.processedBytes = 0
         job.imported = 0
         job.updated = 0
         job.skipped = 0
-        try await job.create(on: req.db)
+        do {
+            try await job.create(on: req.db)
+        } catch {
+            // Nothing half-kept: no file without its job.
+            try? FileManager.default.removeItem(atPath: job.storedPath)
+            throw error
+        }
         return job
     }
 
@@ -82,7 +89,13 @@ enum ImportJobs {
         }
         try await app.db.transaction { db in
             for chunk in summary.issues.chunked(200) {
-                try await chunk.map { ImportIssue(jobID: jobID, recordNumber: $0.number, reason: $0.reason) }.create(on: db)
+                try await chunk.map { ImportIssue(jobID: jobID, recordNumber: $0.number, reason: $0.reason, code: $0.code) }.create(on: db)
+            }
+            // Repairs, up to a thousand: enough to find the pattern in a library's file.
+            for chunk in Array(summary.repaired.prefix(1000)).chunked(200) {
+                try await chunk.map {
+                    ImportIssue(jobID: jobID, recordNumber: $0.number, reason: "", code: $0.codes.joined(separator: ","), kind: "repaired")
+                }.create(on: db)
             }
             let nothing = summary.imported + summary.updated == 0
             try await ImportJob.query(on: db).filter(\.$id == jobID)

@@ -16,10 +16,15 @@ final class PreparedRecord: Sendable {
     /// The row's SQLite values, built here on the reading thread so that the writing thread only
     /// sends them (see `SQLiteBulk`).
     let sqliteRow: [SQLiteData]
+    /// What the reader repaired in the record (MARCWarning kinds, each once).
+    let warnings: [String]
 
     /// `encoded` is the record's ISO 2709 form when the file already holds it byte for byte.
     init(number: Int, record: MARCRecord, flavor: MARCFlavor?, analyzer: SearchAnalyzer, encoded: [UInt8]? = nil) {
         self.number = number
+        var kinds: [String] = []
+        for w in record.warnings where !kinds.contains(w.kind.rawValue) { kinds.append(w.kind.rawValue) }
+        warnings = kinds
         let bib = BibliographicMapping.map(record, flavor: flavor)
         self.bib = bib
         matchKey = Self.matchKey(bib)

@@ -59,7 +59,9 @@ struct ImportOptions: Sendable, Equatable {
 /// One item from a file being imported.
 enum SourceItem: Sendable {
     case record(PreparedRecord)
-    case failure(number: Int, reason: String)
+    /// `code` names the reason for a report in the reader's language (MARCError.code); `reason`
+    /// keeps the technical detail, which is the same in every language.
+    case failure(number: Int, reason: String, code: String?)
     case progress(bytes: Int)
     /// The file could not be read at all (unreadable, or not MARC).
     case fatal(String)
@@ -170,7 +172,7 @@ enum RecordSource {
                 switch result {
                 case .record(let n, let r, let raw):
                     send(.record(PreparedRecord(number: n, record: r, flavor: options.flavor, analyzer: analyzer, encoded: raw)))
-                case .failure(let n, let e): send(.failure(number: n, reason: e.description))
+                case .failure(let n, let e): send(.failure(number: n, reason: e.description, code: e.code))
                 }
             }
             switch options.syntax ?? detectSyntax(path) {
@@ -184,7 +186,7 @@ enum RecordSource {
                     String(validating: data, as: UTF8.self)
                     ?? String(String.UnicodeScalarView(data.map { Windows1251Text.scalar($0) }))
                 let (records, errors) = CSVCatalog.records(from: text)
-                for e in errors { send(.failure(number: e.row, reason: e.reason)) }
+                for e in errors { send(.failure(number: e.row, reason: e.reason, code: nil)) }
                 for (row, record) in records where !stop.isCancelled {
                     send(.record(PreparedRecord(number: row, record: record, flavor: .marc21, analyzer: analyzer)))
                 }

@@ -15,6 +15,8 @@ public enum Knigonosha {
         }
         // `--demo` belongs to us, not to Vapor's serve command.
         let command = env.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+        // Help touches nothing: no migrations, no data folder, no background jobs.
+        let help = env.arguments.contains("--help") || env.arguments.contains("-h")
         let demo = env.arguments.contains("--demo")
         env.arguments.removeAll { $0 == "--demo" }
 
@@ -25,10 +27,15 @@ public enum Knigonosha {
             app.asyncCommands.use(UserCommands(), as: "user")
             app.asyncCommands.use(TokenCommands(), as: "token")
             app.asyncCommands.use(CatalogCommands(), as: "catalog")
+            app.asyncCommands.use(BackupCommand(), as: "backup")
+            app.asyncCommands.use(RestoreCommand(), as: "restore")
             app.asyncCommands.use(BenchCommands(), as: "bench")
-            if command == "serve" {
+            if !help { try DatabaseSetup.ensureDirectory(config.database) }
+            if command == "serve" && !help {
                 try await Migrations.run(on: app)
                 if demo { try await DemoData.loadIfEmpty(app, arguments: env.arguments) }
+                // Queued imports run in the server only, never under `migrate` or `user create`.
+                app.lifecycle.use(ImportJobRunner())
             }
             try await app.execute()
         } catch {

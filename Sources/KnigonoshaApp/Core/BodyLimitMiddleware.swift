@@ -39,6 +39,11 @@ struct BodyLimitMiddleware: AsyncMiddleware {
         return req.application.routes.defaultMaxBodySize.value
     }
 
+    /// The web uploads that stream to disk instead of being collected.
+    static func streamsItsBody(_ req: Request) -> Bool {
+        !req.isAPI && (isCatalogUpload(req) || isAttachmentUpload(req))
+    }
+
     static func isCatalogUpload(_ req: Request) -> Bool {
         req.method == .POST && (req.url.path == SiteRoute.catalogImport.path || req.url.path == "/api/v1/catalog/imports")
     }

@@ -21,61 +21,74 @@ public func configure(_ app: Application, config: AppConfig, postgresSchema: Str
     app.middleware.use(BodyLimitMiddleware())
 
     try AppRoutes.register(app)
-    app.lifecycle.use(ImportJobRunner())
 }
 
 /// Every migration, in order. Files are never edited once landed; changes come as new ones.
 enum Migrations {
+    /// Every migration, in the order it runs.
+    static var all: [any Migration] {
+        [
+            M001CreateBranches(),
+            M002CreateUsers(),
+            M003CreateUserSessions(),
+            M004CreateAPITokens(),
+            M005CreateLoginAttempts(),
+            M006CreateReaders(),
+            M007CreateReaderPhones(),
+            M008CreateReaderTags(),
+            M009CreateReaderChanges(),
+            M010CreateAuditLog(),
+            M011IndexReaders(),
+            M012CreateBibRecords(),
+            M013CreateCopies(),
+            M014CreateImportJobs(),
+            M015CreateImportIssues(),
+            M016CreateCatalogSearchIndex(),
+            M017CreateVisits(),
+            M018CreateVisitItems(),
+            M019CreateLoans(),
+            M020CreateVisitEvents(),
+            M021CreateHolidays(),
+            M022CreateCarrierHours(),
+            M023CreateOutcomeKeys(),
+            M024CreateCalendarFeeds(),
+            M025CreateLibrarySettings(),
+            M026AddReaderNextVisit(),
+            M027IndexVisits(),
+            M028IndexCopyAvailability(),
+            M029AddHoldingsToSearchIndex(),
+            M030CreateEvents(),
+            M031IndexSeries(),
+            M032CreateEventAttachments(),
+            M033CreateProjects(),
+            M034CreateProjectAuthors(),
+            M035CreateProjectPresentations(),
+            M036CreateProjectAwards(),
+            M037CreateProjectIndicators(),
+            M038AddEventProject(),
+            M039CreateLibraryTotals(),
+            M040IndexLoanDates(),
+            M041SearchIndexHashSize(),
+            M042AddOutcomeKeyAnswer(),
+            M050AddTokenExpiry(),
+            M051AddImportIssueCodes(),
+            M060OneOpenLoanPerCopy(),
+        ]
+    }
+
     static func register(on app: Application) {
-        app.migrations.add(M001CreateBranches())
-        app.migrations.add(M002CreateUsers())
-        app.migrations.add(M003CreateUserSessions())
-        app.migrations.add(M004CreateAPITokens())
-        app.migrations.add(M005CreateLoginAttempts())
-        app.migrations.add(M006CreateReaders())
-        app.migrations.add(M007CreateReaderPhones())
-        app.migrations.add(M008CreateReaderTags())
-        app.migrations.add(M009CreateReaderChanges())
-        app.migrations.add(M010CreateAuditLog())
-        app.migrations.add(M011IndexReaders())
-        app.migrations.add(M012CreateBibRecords())
-        app.migrations.add(M013CreateCopies())
-        app.migrations.add(M014CreateImportJobs())
-        app.migrations.add(M015CreateImportIssues())
-        app.migrations.add(M016CreateCatalogSearchIndex())
-        app.migrations.add(M017CreateVisits())
-        app.migrations.add(M018CreateVisitItems())
-        app.migrations.add(M019CreateLoans())
-        app.migrations.add(M020CreateVisitEvents())
-        app.migrations.add(M021CreateHolidays())
-        app.migrations.add(M022CreateCarrierHours())
-        app.migrations.add(M023CreateOutcomeKeys())
-        app.migrations.add(M024CreateCalendarFeeds())
-        app.migrations.add(M025CreateLibrarySettings())
-        app.migrations.add(M026AddReaderNextVisit())
-        app.migrations.add(M027IndexVisits())
-        app.migrations.add(M028IndexCopyAvailability())
-        app.migrations.add(M029AddHoldingsToSearchIndex())
-        app.migrations.add(M030CreateEvents())
-        app.migrations.add(M031IndexSeries())
-        app.migrations.add(M032CreateEventAttachments())
-        app.migrations.add(M033CreateProjects())
-        app.migrations.add(M034CreateProjectAuthors())
-        app.migrations.add(M035CreateProjectPresentations())
-        app.migrations.add(M036CreateProjectAwards())
-        app.migrations.add(M037CreateProjectIndicators())
-        app.migrations.add(M038AddEventProject())
-        app.migrations.add(M039CreateLibraryTotals())
-        app.migrations.add(M040IndexLoanDates())
-        app.migrations.add(M041SearchIndexHashSize())
-        app.migrations.add(M042AddOutcomeKeyAnswer())
-        app.migrations.add(M050AddTokenExpiry())
-        app.migrations.add(M060OneOpenLoanPerCopy())
+        for migration in all { app.migrations.add(migration) }
     }
 
     /// Runs pending migrations and the per-database settings.
+    /// Each migration is logged at debug; the one line a newcomer sees at `serve --demo` is the
+    /// summary, so that the banner with the address and the logins is not scrolled away.
     static func run(on app: Application) async throws {
         try await DatabaseSetup.prepare(app)
+        app.fluent.migrationLogLevel = .debug
+        let before = (try? await MigrationLog.query(on: app.db).count()) ?? 0
         try await app.autoMigrate()
+        let after = try await MigrationLog.query(on: app.db).count()
+        app.logger.info("Database ready: \(after - before) migrations applied, \(after) in all")
     }
 }

@@ -9,8 +9,6 @@ enum DatabaseSetup {
     static func use(_ database: AppConfig.Database, schema: String? = nil, on app: Application) throws {
         switch database {
         case .sqlite(let path):
-            let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             // SQL logging stays off: bound values may be readers' personal data. (PostgreSQL's
             // driver cannot turn it off; RedactingLogHandler removes the values there.)
             app.databases.use(
@@ -22,6 +20,14 @@ enum DatabaseSetup {
             if let schema { config.searchPath = [schema] }
             app.databases.use(.postgres(configuration: config, sqlLogLevel: .trace), as: .psql)
         }
+    }
+
+    /// The SQLite file's folder, made only by commands that use the database: `--help` and
+    /// commands that need no database must not leave a `data/` folder behind (issue 12, item 15).
+    static func ensureDirectory(_ database: AppConfig.Database) throws {
+        guard case .sqlite(let path) = database else { return }
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     }
 
     /// SQLite settings. WAL lets readers run beside a writer and persists in the file. The rest

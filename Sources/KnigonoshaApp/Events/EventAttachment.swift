@@ -21,6 +21,16 @@ final class EventAttachment: Model, @unchecked Sendable {
 enum AttachmentKind: String, CaseIterable {
     case jpeg, png, pdf, officeZip
 
+    /// `name` with the extension of its detected type (`.jpeg` is kept for JPEG).
+    static func name(_ name: String, contentType: String) -> String {
+        let ext = fileExtension(contentType: contentType)
+        let lower = name.lowercased()
+        if lower.hasSuffix(ext) || (ext == ".jpg" && lower.hasSuffix(".jpeg")) { return name }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        let base = parts.count > 1 ? parts.dropLast().joined(separator: ".") : name
+        return String((base.isEmpty ? "file" : base).prefix(FileNames.maxLength - ext.count)) + ext
+    }
+
     /// The extension a stored file gets, from its detected type and never from the name it came
     /// with (issue 19, finding 14).
     static func fileExtension(contentType: String) -> String {

@@ -23,7 +23,7 @@ struct AttachmentDTO: Content {
 struct EventAttachmentsAPIController {
     func register(read: any RoutesBuilder, write: any RoutesBuilder, maxBytes: Int) {
         read.get("events", ":id", "attachments", use: list)
-        write.on(.POST, "events", ":id", "attachments", body: .collect(maxSize: ByteCount(value: maxBytes * 2 + 65536)), use: upload)
+        write.on(.POST, "events", ":id", "attachments", body: .stream, use: upload)
         read.get("events", ":id", "attachments", ":id2", use: download)
         write.delete("events", ":id", "attachments", ":id2", use: delete)
     }
@@ -39,14 +39,15 @@ struct EventAttachmentsAPIController {
         guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
         var name = (req.query[String.self, at: "file_name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var e = FieldErrors()
-        if name.isEmpty || name.count > 200 || name.contains(where: { $0.isNewline || $0 == "/" || $0 == "\\" }) {
+        if name.isEmpty || name.unicodeScalars.count > 200 || name.contains(where: { $0.isNewline || $0 == "/" || $0 == "\\" }) {
             e.add("file_name", name.isEmpty ? "validation.required" : "validation.choice")
             name = ""
         } else if TextRules.hasControlCharacters(name) || name.unicodeScalars.contains(where: FileNames.refused) {
             e.add("file_name", "validation.control_chars")
         }
         guard e.isEmpty else { throw AppError.validation(e) }
-        let (stored, errors) = try await EventAttachmentsController.store(req.body.data, fileName: name, event: event, req: req)
+        let upload = try await EventAttachmentsController.receiveRaw(req)
+        let (stored, errors) = try await EventAttachmentsController.store(upload, fileName: name, event: event, req: req)
         guard errors.isEmpty, let stored else { throw AppError.validation(errors) }
         try await req.audit(.update, "event", event.id)
         let response = Response(status: .created)

@@ -10,10 +10,9 @@ struct EventAttachmentsController {
     }
 
     func register(read: any RoutesBuilder, write routes: any RoutesBuilder, maxBytes: Int) {
-        // Twice the limit gets collected, so that a file just over it is told so at its field.
-        routes.on(
-            .POST, SiteRoute.eventAttachments(SiteRoute.anyID).pattern, body: .collect(maxSize: ByteCount(value: maxBytes * 2 + 65536)),
-            use: upload)
+        // The file streams to disk; up to twice the limit is read (the rest dropped), so that a
+        // file just over it is told so at its field.
+        routes.on(.POST, SiteRoute.eventAttachments(SiteRoute.anyID).pattern, body: .stream, use: upload)
         read.get(SiteRoute.eventAttachment(SiteRoute.anyID, SiteRoute.anyID).pattern, use: download)
         routes.post(SiteRoute.eventAttachmentDelete(SiteRoute.anyID, SiteRoute.anyID).pattern, use: delete)
     }
@@ -21,8 +20,11 @@ struct EventAttachmentsController {
     func upload(req: Request) async throws -> Response {
         let event = try await EventsController.find(req)
         guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
-        let form = try req.content.decode(UploadForm.self)
-        let (_, e) = try await Self.store(form.file?.data, fileName: form.file?.filename ?? "", event: event, req: req)
+        let max = req.application.config.attachmentMaxBytes
+        let form = try await StreamedUpload.read(
+            req, fileField: "file", maxFileBytes: max, hardLimit: max * 2 + 65536, directory: Self.incoming(req.application))
+        try req.checkStreamedCSRF(form)
+        let (_, e) = try await Self.store(form, fileName: form.fileName ?? "", event: event, req: req)
         guard e.isEmpty else { return try await EventsController.card(req, event, errors: e) }
         try await req.audit(.update, "event", event.id)
         return req.seeOther(SiteRoute.event(event.id!).path + "#attachments-h", flash: "attachment.saved")
@@ -49,34 +51,48 @@ struct EventAttachmentsController {
         return req.seeOther(SiteRoute.event(event.id!).path + "#attachments-h", flash: "attachment.deleted")
     }
 
-    /// Checks a file (its size, and its type by its first bytes) and keeps it with the event.
-    /// A refused file is an error at `file`; nothing is kept, neither file nor row.
-    static func store(_ data: ByteBuffer?, fileName rawName: String, event: Event, req: Request) async throws -> (EventAttachment?, FieldErrors) {
+    /// Where uploads wait while they stream in, beside the attachments so that keeping one is a
+    /// rename.
+    static func incoming(_ app: Application) -> String { app.config.attachmentDirectory + "/incoming" }
+
+    /// The API's raw body, streamed like the page's.
+    static func receiveRaw(_ req: Request) async throws -> StreamedForm {
+        let max = req.application.config.attachmentMaxBytes
+        return try await StreamedUpload.readRaw(req, maxBytes: max, hardLimit: max * 2 + 65536, directory: incoming(req.application))
+    }
+
+    /// Checks a streamed file (its size, and its type by its first bytes) and keeps it with the
+    /// event. A refused file is an error at `file`; nothing is kept, neither file nor row.
+    static func store(_ upload: StreamedForm, fileName rawName: String, event: Event, req: Request) async throws -> (EventAttachment?, FieldErrors) {
         var e = FieldErrors()
         let fileName = FileNames.clean(rawName)
         let max = req.application.config.attachmentMaxBytes
         var detected: (kind: AttachmentKind, contentType: String)?
-        if let data, data.readableBytes > 0 {
-            if data.readableBytes > max {
-                e.add("file", "attachment.too_large", ["max": String(max / 1024 / 1024)])
-            } else {
-                detected = AttachmentKind.detect(Array(data.readableBytesView.prefix(8)), fileName: fileName)
-                if detected == nil { e.add("file", "attachment.forbidden_type") }
-            }
+        if upload.fileTooLarge || upload.fileSize > max {
+            e.add("file", "attachment.too_large", ["max": String(max / 1024 / 1024)])
+        } else if upload.fileSize > 0, let path = upload.filePath {
+            let head = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 8)) ?? nil
+            detected = AttachmentKind.detect(Array(head ?? Data()), fileName: fileName)
+            if detected == nil { e.add("file", "attachment.forbidden_type") }
         } else {
             e.add("file", "attachment.required")
         }
-        guard e.isEmpty, let data, let detected else { return (nil, e) }
+        guard e.isEmpty, let source = upload.filePath, let detected else {
+            upload.discard()
+            return (nil, e)
+        }
+        // The name a download is saved under ends as the file is: `report.html` holding a PDF
+        // is kept as `report.pdf`, so that opening it never runs it as a page.
+        let shownName = AttachmentKind.name(fileName, contentType: detected.contentType)
         let dir = req.application.config.attachmentDirectory
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let stored = UUID().uuidString.lowercased() + AttachmentKind.fileExtension(contentType: detected.contentType)
         let path = dir + "/" + stored
-        try await req.fileio.writeFile(data, at: path)
+        try FileManager.default.moveItem(atPath: source, toPath: path)
         let a = EventAttachment()
         a.$event.id = event.id!
-        a.fileName = fileName
+        a.fileName = shownName
         a.contentType = detected.contentType
-        a.size = data.readableBytes
+        a.size = upload.fileSize
         a.storedName = stored
         do {
             try await a.create(on: req.db)

@@ -7,7 +7,7 @@ enum BranchesView {
             ctx, title: ctx.t("branch.list_title"),
             .div(.class("actions"), .a(.class("button primary"), .href(SiteRoute.branchNew.path), .text(ctx.t("branch.new")))),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .class("responsive"),
                     .caption(.text(ctx.plural("branch.count", branches.count))),

@@ -81,6 +81,16 @@ enum ProjectService {
         return out
     }
 
+    /// An http(s) address with a host, and only the characters an address may hold: `https://x"><i>`
+    /// once passed a prefix check (review of issue 19).
+    static func isWebAddress(_ link: String) -> Bool {
+        guard link.hasPrefix("https://") || link.hasPrefix("http://"),
+            !link.unicodeScalars.contains(where: { $0.value <= 0x20 || "\"'<>\\`{}|^".unicodeScalars.contains($0) }),
+            let url = URLComponents(string: link), let host = url.host, !host.isEmpty
+        else { return false }
+        return true
+    }
+
     static func presentation(_ x: ProjectPayload.Presentation, prefix: String, into e: inout FieldErrors) -> ProjectPresentation? {
         let before = e.items.count
         let venue = e.text(x.venue, prefix + "venue", required: true, max: 300)
@@ -88,7 +98,7 @@ enum ProjectService {
         let day = EventService.date(x.presented_on, prefix + "presented_on", required: true, into: &e)
         let material = VisitRequests.code(x.material, PresentationMaterial.self, prefix + "material", required: true, into: &e)
         let link = e.text(x.link, prefix + "link", max: 500)
-        if let link, !(link.hasPrefix("https://") || link.hasPrefix("http://")) || link.contains(" ") {
+        if let link, !Self.isWebAddress(link) {
             e.add(prefix + "link", "validation.url")
         }
         let notes = e.text(x.notes, prefix + "notes", max: 2000)

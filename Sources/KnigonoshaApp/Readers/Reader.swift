@@ -120,3 +120,11 @@ final class ReaderTag: Model, @unchecked Sendable {
         self.position = position
     }
 }
+
+extension Reader {
+    /// Whether the reader's consent to the processing of personal data covers `day` (ISO): no end
+    /// date means it has not been limited.
+    func hasConsent(on day: String) -> Bool {
+        consentUntil.map { day <= $0 } ?? true
+    }
+}

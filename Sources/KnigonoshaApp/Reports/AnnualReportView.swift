@@ -66,7 +66,7 @@ enum AnnualReportView {
             r.indicators.isEmpty
                 ? .empty
                 : .div(
-                    .class("table-wrap"),
+                    .class("table-wrap"), H.scrollRegion(ctx),
                     .table(
                         .caption(.text(ctx.t("project.indicators_caption"))),
                         .thead(

@@ -51,7 +51,7 @@ enum EventsReportView {
         }
         func table(_ caption: String, _ head: String, _ rows: [EventsReport.Row], key: String, param: String) -> Node<HTML.BodyContext> {
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .caption(.text(caption + ", " + period)),
                     .thead(
@@ -91,7 +91,7 @@ enum EventsReportView {
             .h2(.id("trend-h"), .text(ctx.t("report.by_month"))),
             StatsTables.chart(ctx, id: "events-by-month", title: ctx.t("report.by_month"), bars),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .caption(.text(ctx.t("report.by_month_table"))),
                     .thead(

@@ -12,7 +12,7 @@ enum StatsRowsView {
             ctx, title: ctx.t("stats.list_\(list)"),
             .p(.class("lead"), .text(ctx.t("stats.list_lead", ["subset": subsetLabel(ctx, list, subset)]))),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .class("responsive"),
                     .caption(.text(caption)),

@@ -15,7 +15,7 @@ enum StatsTables {
     static func table(_ ctx: PageContext, _ section: StatsSection, period: String, drill: ((StatsLine) -> String?)?) -> Node<HTML.BodyContext> {
         let hasShare = section.lines.contains { $0.total != nil }
         return .div(
-            .class("table-wrap"),
+            .class("table-wrap"), H.scrollRegion(ctx),
             .table(
                 .class("stats"),
                 .caption(.text(ctx.t(section.key) + ", " + period)),
@@ -47,7 +47,7 @@ enum StatsTables {
     /// The months of the period: readers, visits done and items issued.
     static func months(_ ctx: PageContext, _ stats: DeliveryStats) -> Node<HTML.BodyContext> {
         .div(
-            .class("table-wrap"),
+            .class("table-wrap"), H.scrollRegion(ctx),
             .table(
                 .caption(.text(ctx.t("stats.by_month_table"))),
                 .thead(

@@ -32,7 +32,7 @@ enum TotalsView {
             Forms.errorSummary(ctx, errors, labelPrefix: "totals."),
             .p(.class("lead"), .text(ctx.t("totals.lead"))),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .caption(.text(ctx.t("totals.entered"))),
                     .thead(

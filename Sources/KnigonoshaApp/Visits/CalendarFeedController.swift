@@ -26,7 +26,8 @@ struct CalendarFeedController {
         let secret = try await CalendarFeed.renew(for: user.id, on: req.db)
         try await req.audit(.tokenCreate, "calendar_feed")
         let feed = try await CalendarFeed.query(on: req.db).filter(\.$user.$id == user.id).first()
-        return CalendarFeedView.page(req.page, feed: feed, newURL: SiteRoute.calendar(secret).path)
+        // The whole address, to paste into a phone's calendar app (PUBLIC_URL; never the Host header).
+        return CalendarFeedView.page(req.page, feed: feed, newURL: (req.application.config.publicURL ?? "") + SiteRoute.calendar(secret).path)
     }
 
     func revoke(req: Request) async throws -> Response {

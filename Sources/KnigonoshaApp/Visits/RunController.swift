@@ -73,7 +73,9 @@ struct RunController {
         let payload = OutcomePayload(
             outcome: form.outcome, returned: nil, ratings: ratings, minutes_spent: minutes, comment: form.comment, key: form.key)
         var (checked, errors) = CheckedOutcome.check(payload, today: req.today)
-        if let outcome = checked?.outcome, let refused = CheckedOutcome.refusal(for: outcome, role: user.role) {
+        if let outcome = checked?.outcome,
+            let refused = CheckedOutcome.refusal(for: outcome, role: user.role, visitDay: visit.scheduledOn, today: req.today)
+        {
             errors = refused
             checked = nil
         }

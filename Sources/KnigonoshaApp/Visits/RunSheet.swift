@@ -53,9 +53,12 @@ struct RunStop: Content {
 /// A carrier's stops for a day, in route order from the branch.
 enum RunSheet {
     static func stops(carrierID: UUID, day: LocalDate, on db: any Database) async throws -> [RunStop] {
+        // A reader whose consent has ended is not on the run: without consent there is no ground
+        // to hand their address to a carrier (issue 19, finding 8). The coordinator sees why.
         let visits = try await Visit.query(on: db).filter(\.$carrier.$id == carrierID).filter(\.$scheduledOn == day.iso)
             .filter(\.$status != VisitStatus.rescheduled.rawValue)
             .with(\.$reader) { $0.with(\.$phones) }.with(\.$branch).all()
+            .filter { $0.reader.hasConsent(on: day.iso) }
         guard !visits.isEmpty else { return [] }
         let start = visits.first.flatMap { v in
             v.branch.latitude.flatMap { lat in v.branch.longitude.map { GeoPoint(latitude: lat, longitude: $0) } }

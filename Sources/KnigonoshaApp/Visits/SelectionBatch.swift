@@ -26,7 +26,9 @@ enum SelectionBatch {
             .filter(\.$status == VisitStatus.planned.rawValue)
         if let branchID { query = query.filter(\.$branch.$id == branchID) }
         // Branch by branch: a branch's visits share candidate lists and the pages that hold them.
+        // A reader whose consent ends before the visit gets no selection (issue 19, finding 8).
         let visits = try await query.sort(\.$branch.$id).sort(\.$scheduledOn).sort(\.$id).with(\.$reader, { $0.with(\.$tags) }).all()
+            .filter { $0.reader.hasConsent(on: $0.scheduledOn) }
         let ids = visits.compactMap(\.id)
         guard !ids.isEmpty else { return (0, 0) }
         var kept: [UUID: [Int]] = [:]

@@ -41,12 +41,17 @@ struct CheckedOutcome: Sendable {
     /// coordinator's decision, on the page or through the API alike (issue 19, finding 11).
     static func carrierMay(_ outcome: Outcome) -> Bool { outcome == .done || outcome == .noAnswer }
 
-    /// The refusal a carrier gets for any other outcome, at the `outcome` field.
-    static func refusal(for outcome: Outcome, role: Role) -> FieldErrors? {
-        guard role == .carrier, !carrierMay(outcome) else { return nil }
+    /// The refusal a carrier gets for any other outcome, or for a visit that is still to come
+    /// (nobody has been to the door yet), at the `outcome` field.
+    static func refusal(for outcome: Outcome, role: Role, visitDay: String, today: LocalDate) -> FieldErrors? {
+        guard role == .carrier else { return nil }
         var e = FieldErrors()
-        e.add("outcome", "run.outcome_not_for_carrier")
-        return e
+        if !carrierMay(outcome) {
+            e.add("outcome", "run.outcome_not_for_carrier")
+        } else if visitDay > today.iso {
+            e.add("outcome", "run.outcome_future")
+        }
+        return e.isEmpty ? nil : e
     }
 
     var outcome: Outcome

@@ -131,6 +131,9 @@ enum VisitRequests {
         default:
             if let from = reader.pauseFrom, from <= date.iso, date.iso <= (reader.pauseUntil ?? "9999-12-31") {
                 e.add("scheduled_on", "visit.reader_paused_on_date")
+            } else if !reader.hasConsent(on: date.iso) {
+                // No consent to process the reader's data on that day: no visit (law 94-V).
+                e.add("scheduled_on", "visit.consent_expired_on_date")
             }
         }
     }

@@ -173,7 +173,9 @@ struct VisitsAPIController {
         if payload.key == nil { payload.key = header }
         let (checked, errors) = CheckedOutcome.check(payload, today: req.today)
         guard let checked, errors.isEmpty else { throw AppError.validation(errors) }
-        if let refused = CheckedOutcome.refusal(for: checked.outcome, role: user.role) { throw AppError.validation(refused) }
+        if let refused = CheckedOutcome.refusal(for: checked.outcome, role: user.role, visitDay: visit.scheduledOn, today: req.today) {
+            throw AppError.validation(refused)
+        }
         let result = try await VisitRecorder.record(checked, visitID: visit.id!, by: user, today: req.today, on: req.db)
         let response: Response
         if user.role == .carrier {

@@ -48,7 +48,9 @@ struct VisitsController {
         let user = try req.currentUser()
         let form = try req.content.decode(SelectForm.self)
         let (from, until, errors) = VisitQuery.range(form.from, form.to, today: req.today)
-        guard errors.isEmpty, let branch = try branchChoice(form.branch_id, user) ?? user.branchID else {
+        // An administrator may leave the branch out: every branch, as with planning.
+        let branch = try branchChoice(form.branch_id, user) ?? user.branchID
+        guard errors.isEmpty, branch != nil || user.isAdmin else {
             throw AppError.badRequest(Message("visits.select_branch"))
         }
         _ = try await SelectionBatch.run(
@@ -85,7 +87,10 @@ struct VisitsController {
             .filter(Visit.self, \.$scheduledOn == day.iso).filter(\.$state == ItemState.accepted.rawValue)
             .with(\.$bib).with(\.$copy).with(\.$visit) { $0.with(\.$reader).with(\.$carrier) }
         if let branch { query = query.filter(Visit.self, \.$branch.$id == branch) }
-        let items = try await query.all().sorted { ($0.copy?.shelfMark ?? "", $0.bib.title) < ($1.copy?.shelfMark ?? "", $1.bib.title) }
+        // Readers whose consent has ended are on no run, so their books are not picked either.
+        let items = try await query.all().filter { $0.visit.reader.hasConsent(on: $0.visit.scheduledOn) }.sorted {
+            ($0.copy?.shelfMark ?? "", $0.bib.title) < ($1.copy?.shelfMark ?? "", $1.bib.title)
+        }
         try await req.audit(.list, "visit")
         return VisitsView.pickList(req.page, day: day, items: items)
     }

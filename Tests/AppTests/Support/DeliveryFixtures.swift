@@ -51,4 +51,13 @@ enum DeliveryFixtures {
         try await visit.create(on: app.db)
         return visit
     }
+
+    /// A reader with a visit today on `seed.carrier`'s run.
+    static func stopToday(_ app: Application, seed: Seed, card: String) async throws -> (reader: Reader, visit: Visit) {
+        let reader = try await reader(app, seed: seed, card: card)
+        let visit = try await visit(app, reader: reader, branch: seed.north, on: LocalDate.today(in: app.config.timeZone))
+        visit.$carrier.id = seed.carrier.id
+        try await visit.save(on: app.db)
+        return (reader, visit)
+    }
 }

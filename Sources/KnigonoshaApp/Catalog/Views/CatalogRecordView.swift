@@ -37,7 +37,7 @@ enum CatalogRecordView {
                     .class("card"),
                     .h3(.text(branch)),
                     .div(
-                        .class("table-wrap"),
+                        .class("table-wrap"), H.scrollRegion(ctx),
                         .table(
                             .class("responsive"),
                             .thead(.tr(.th(.text(ctx.t("copy.inventory"))), .th(.text(ctx.t("copy.shelf_mark"))), .th(.text(ctx.t("copy.status"))))),

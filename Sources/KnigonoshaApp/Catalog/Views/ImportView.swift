@@ -88,17 +88,7 @@ enum ImportView {
             ),
             .if(running, .p(.a(.href(SiteRoute.catalogImportJob(job.id!).path), .text(ctx.t("import.refresh"))))),
             .script(.src("/static/import-progress.js"), .defer()),
-            .h2(.text(ctx.plural("import.skipped_count", job.skipped))),
-            .if(
-                !issues.isEmpty,
-                .div(
-                    .class("table-wrap"),
-                    .table(
-                        .thead(.tr(.th(.text(ctx.t("import.record_number"))), .th(.text(ctx.t("import.reason"))))),
-                        .tbody(.forEach(issues) { i in .tr(.td(.text(String(i.recordNumber))), .td(.text(i.reason))) })
-                    )
-                )
-            ),
+            ImportIssuesView.tables(ctx, skipped: job.skipped, issues: issues),
             .p(.a(.href(SiteRoute.catalog.path), .text(ctx.t("nav.catalog"))))
         )
     }

@@ -9,3 +9,16 @@ enum H {
         .element(named: "dl", nodes: [.class("record")] + rows)
     }
 }
+
+extension H {
+    /// What every `.table-wrap` carries: a table wider than a phone scrolls sideways inside it,
+    /// and a region that scrolls must be reachable and named for keyboard users (axe-core's
+    /// `scrollable-region-focusable`; issue 12, item 16). A group, not a region: pages hold several
+    /// tables, and landmarks must have names of their own.
+    static func scrollRegion(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .group(
+            .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "group"),
+            .attribute(named: "aria-label", value: ctx.t("table.scroll_region"))
+        )
+    }
+}

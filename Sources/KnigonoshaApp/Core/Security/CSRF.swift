@@ -20,13 +20,19 @@ struct CSRFMiddleware: AsyncMiddleware {
         if !req.isAPI && ![.GET, .HEAD, .OPTIONS].contains(req.method) {
             // The route collects the body only after middleware has run, so collect it here; a
             // request without a valid session is held to 1 MB before anything else is read.
+            let signedIn = req.auth.has(CurrentUser.self)
+            var expected = [Self.formToken(secret: secret, session: req.storage[SessionIDKey.self])]
+            if req.body.data == nil, signedIn, existing != nil, BodyLimitMiddleware.streamsItsBody(req) {
+                // An upload streams to disk; its handler checks the token once the form is read,
+                // before anything is kept (`Request.checkStreamedCSRF`).
+                req.storage[StreamedCSRFKey.self] = expected
+                return try await finish(req, next, name: name, existing: existing, secret: secret)
+            }
             if req.body.data == nil {
-                let signedIn = req.auth.has(CurrentUser.self)
                 let limit = signedIn ? BodyLimitMiddleware.limit(for: req) : BodyLimitMiddleware.anonymousLimit
                 _ = try await req.body.collect(max: limit).get()
             }
             let sent = try? req.content.get(String.self, at: Self.fieldName)
-            var expected = [Self.formToken(secret: secret, session: req.storage[SessionIDKey.self])]
             // The login form is always rendered without a session; it may be sent after a
             // session began in another tab, or after one ended. It grants nothing a session
             // holds, so its token is the secret's alone.
@@ -37,7 +43,12 @@ struct CSRFMiddleware: AsyncMiddleware {
                 if req.storage[StaleSessionKey.self] == true { return req.seeOther(.login, flash: "login.expired") }
                 throw AppError.badRequest(Message("error.csrf"))
             }
+            req.storage[CSRFCheckedKey.self] = true
         }
+        return try await finish(req, next, name: name, existing: existing, secret: secret)
+    }
+
+    private func finish(_ req: Request, _ next: any AsyncResponder, name: String, existing: String?, secret: String) async throws -> Response {
         let response = try await next.respond(to: req)
         if existing != secret || req.storage[CSRFRotateKey.self] == true {
             let value = req.storage[CSRFTokenKey.self] ?? secret
@@ -68,6 +79,10 @@ struct CSRFMiddleware: AsyncMiddleware {
 }
 
 struct CSRFTokenKey: StorageKey { typealias Value = String }
+/// The tokens a streamed upload's form may carry, checked by its handler.
+struct StreamedCSRFKey: StorageKey { typealias Value = [String] }
+/// Set once the middleware has checked the request's token itself (its body was already read).
+struct CSRFCheckedKey: StorageKey { typealias Value = Bool }
 struct CSRFRotateKey: StorageKey { typealias Value = Bool }
 /// Set when the request carried a session cookie whose session has ended.
 struct StaleSessionKey: StorageKey { typealias Value = Bool }
@@ -77,6 +92,16 @@ extension Request {
     var csrfToken: String {
         guard let secret = storage[CSRFTokenKey.self] else { return "" }
         return CSRFMiddleware.formToken(secret: secret, session: storage[SessionIDKey.self])
+    }
+
+    /// Checks the token of a streamed form; a form that fails keeps nothing.
+    func checkStreamedCSRF(_ form: StreamedForm) throws {
+        if storage[CSRFCheckedKey.self] == true { return }
+        let sent = form.fields[CSRFMiddleware.fieldName] ?? ""
+        guard let expected = storage[StreamedCSRFKey.self], expected.contains(where: { CSRFMiddleware.constantTimeEqual(sent, $0) }) else {
+            form.discard()
+            throw AppError.badRequest(Message("error.csrf"))
+        }
     }
 
     /// Issues a new secret, for example after login, so a token seen before login is useless after.

@@ -15,6 +15,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        if req.application.config.publicURL?.lowercased().hasPrefix("https://") == true {
+            // Served over https: browsers must not come back over plain http for a year.
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
+        }
         if Self.mayHoldPersonalData(req, response) {
             // Pages with personal data must not linger in shared caches or the back-forward cache.
             // Every page a signed-in person sees may name a reader, so all of them are no-store;

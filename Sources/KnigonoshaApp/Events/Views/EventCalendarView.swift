@@ -54,7 +54,7 @@ enum EventCalendarView {
                     .text(ctx.t("event.as_list"))),
                 .a(.href(link(next)), .text(ctx.t("month.\(next.month)") + " " + String(next.year) + " →"))),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(.class("calendar"), .caption(.text(title + ": " + ctx.plural("event.count", events.count))), header, body))
         )
     }

@@ -21,7 +21,7 @@ enum EventsView {
                     .class("button secondary"), .href(SiteRoute.eventsCalendar.path + "?month=" + String(found.from.iso.prefix(7))),
                     .text(ctx.t("event.calendar_title")))),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .class("responsive"),
                     .caption(.text(ctx.date(found.from.iso) + " — " + ctx.date(found.to.iso) + ": " + summary)),

@@ -47,7 +47,7 @@ enum ProjectCardView {
             .if(
                 !r.indicators.isEmpty,
                 .div(
-                    .class("table-wrap"),
+                    .class("table-wrap"), H.scrollRegion(ctx),
                     .table(
                         .caption(.text(ctx.t("project.indicators_caption"))),
                         .thead(

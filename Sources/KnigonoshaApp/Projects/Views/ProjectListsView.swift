@@ -24,7 +24,7 @@ enum ProjectListsView {
 
     static func presentations(_ ctx: PageContext, _ r: ProjectRecord, canEdit: Bool) -> Node<HTML.BodyContext> {
         let table: Node<HTML.BodyContext> = .div(
-            .class("table-wrap"),
+            .class("table-wrap"), H.scrollRegion(ctx),
             .table(
                 .caption(.text(ctx.t("project.presentations"))),
                 head(ctx, ["project.presented_on", "project.venue", "project.venue_kind", "project.material", "project.notes"], canEdit: canEdit),
@@ -53,7 +53,7 @@ enum ProjectListsView {
 
     static func awards(_ ctx: PageContext, _ r: ProjectRecord, canEdit: Bool) -> Node<HTML.BodyContext> {
         let table: Node<HTML.BodyContext> = .div(
-            .class("table-wrap"),
+            .class("table-wrap"), H.scrollRegion(ctx),
             .table(
                 .caption(.text(ctx.t("project.awards"))),
                 head(ctx, ["project.award_name", "project.awarded_by", "project.awarded_on", "project.recipient"], canEdit: canEdit),
@@ -78,7 +78,7 @@ enum ProjectListsView {
     static func events(_ ctx: PageContext, _ r: ProjectRecord, canEdit: Bool) -> Node<HTML.BodyContext> {
         let total = r.events.reduce(0) { $0 + $1.participantsTotal }
         let table: Node<HTML.BodyContext> = .div(
-            .class("table-wrap"),
+            .class("table-wrap"), H.scrollRegion(ctx),
             .table(
                 .caption(.text(ctx.plural("event.count", r.events.count) + " · " + ctx.plural("event.participants_count", total))),
                 head(ctx, ["event.starts_on", "event.title", "event.type", "event.participants_total"], canEdit: false),

@@ -11,7 +11,7 @@ enum ProjectsView {
                 ctx.canWrite,
                 .div(.class("actions no-print"), .a(.class("button primary"), .href(SiteRoute.projectNew.path), .text(ctx.t("project.new"))))),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .class("responsive"),
                     .caption(.text(ctx.plural("project.count", projects.count))),

@@ -13,7 +13,7 @@ enum ReaderListView {
             .if(
                 !readers.isEmpty,
                 .div(
-                    .class("table-wrap"),
+                    .class("table-wrap"), H.scrollRegion(ctx),
                     .table(
                         .class("responsive"),
                         .caption(.class("visually-hidden"), .text(ctx.t("reader.list_title"))),

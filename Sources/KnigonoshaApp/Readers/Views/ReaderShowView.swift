@@ -152,7 +152,7 @@ enum ReaderShowView {
             .class("card"), .attribute(named: "aria-labelledby", value: "sec-history"),
             .h2(.id("sec-history"), .text(ctx.t("reader.section.history"))),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .class("responsive"),
                     .thead(

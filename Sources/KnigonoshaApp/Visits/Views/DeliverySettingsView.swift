@@ -29,7 +29,7 @@ enum DeliverySettingsView {
             ),
             .h2(.id("holidays-h"), .text(ctx.t("settings.holidays"))),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .caption(.text(ctx.plural("settings.holiday_count", holidays.count))),
                     .thead(

@@ -7,7 +7,7 @@ enum LoansView {
         _ ctx: PageContext, _ loans: [Loan], caption: String, showReader: Bool, actions: Bool = false, today: LocalDate? = nil
     ) -> Node<HTML.BodyContext> {
         .div(
-            .class("table-wrap"),
+            .class("table-wrap"), H.scrollRegion(ctx),
             .table(
                 .class("responsive"),
                 .caption(.text(caption)),

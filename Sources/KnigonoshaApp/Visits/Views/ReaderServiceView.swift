@@ -21,7 +21,7 @@ enum ReaderServiceView {
                 .button(.type(.submit), .class("secondary"), .text(ctx.t("common.save")))
             ),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .class("responsive"),
                     .caption(.text(ctx.plural("visits.count", s.visits.count))),

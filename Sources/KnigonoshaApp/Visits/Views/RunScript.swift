@@ -178,22 +178,33 @@ extension RunView {
             });
           }
 
-          document.addEventListener("submit", function (ev) {
-            var form = ev.target;
-            if (!form.classList || !form.classList.contains("outcome")) return;
-            // Online, a stop with nothing queued posts the form as usual; a corrected outcome for a
-            // refused one goes through the queue, so it replaces the refused one.
-            var visit = (/\/run\/([0-9a-fA-F-]{36})\//.exec(form.getAttribute("action") || "") || [])[1];
-            var queued = load().some(function (i) { return visit && i.visit === visit.toLowerCase(); });
-            if (navigator.onLine && !queued) return;
-            ev.preventDefault();
+          function enqueue(form, submitter) {
             var data = new FormData(form);
-            if (ev.submitter && ev.submitter.name) data.set(ev.submitter.name, ev.submitter.value);
+            if (submitter && submitter.name) data.set(submitter.name, submitter.value);
             var item = fromForm(form.getAttribute("action"), Array.from(data.entries()).filter(function (e) { return e[0] !== "key" && e[0] !== "_csrf"; }));
             if (!item) return;
             // A corrected outcome replaces the refused one for the same stop.
             save(load().filter(function (i) { return i.visit !== item.visit; }).concat([item]));
             sync();
+          }
+          var passing = null;
+          document.addEventListener("submit", function (ev) {
+            var form = ev.target;
+            if (!form.classList || !form.classList.contains("outcome")) return;
+            // Our own re-submission after the session was found alive: the form posts as usual.
+            if (passing === form) { passing = null; return; }
+            var visit = (/\/run\/([0-9a-fA-F-]{36})\//.exec(form.getAttribute("action") || "") || [])[1];
+            var queued = load().some(function (i) { return visit && i.visit === visit.toLowerCase(); });
+            ev.preventDefault();
+            var submitter = ev.submitter;
+            if (!navigator.onLine || queued) { enqueue(form, submitter); return; }
+            // Online, the form posts as usual, but only once the session is known to be alive: a
+            // post with an ended session would be turned away and the outcome lost, so then it is
+            // kept on the phone and the carrier is asked to sign in (issue 13).
+            token().then(function () {
+              passing = form;
+              if (form.requestSubmit) form.requestSubmit(submitter); else form.submit();
+            }, function () { enqueue(form, submitter); });
           });
           document.addEventListener("click", function (ev) {
             if (ev.target && ev.target.hasAttribute && ev.target.hasAttribute("data-print")) window.print();

@@ -13,7 +13,7 @@ enum VisitSelectionView {
             .if(
                 !m.details.items.isEmpty,
                 .div(
-                    .class("table-wrap"),
+                    .class("table-wrap"), H.scrollRegion(ctx),
                     .table(
                         .class("responsive"),
                         .caption(.text(ctx.plural("visits.items_count", m.details.items.count))),

@@ -57,7 +57,8 @@ enum VisitView {
                     .forEach(m.events) { e in
                         .li(
                             .text(
-                                ctx.dateTime(e.at) + " · " + e.userName + " · " + ctx.t("visit_event." + e.kind) + ": "
+                                ctx.dateTime(e.at) + " · " + (e.userID == nil ? ctx.t("visit_event.by_system") : e.userName) + " · "
+                                    + ctx.t("visit_event." + e.kind) + ": "
                                     + [e.fromValue, e.toValue].compactMap { value($0, ctx) }.joined(separator: " → ")))
                     })
             )

@@ -56,7 +56,7 @@ extension VisitsView {
             ctx, title: ctx.t("visits.pick_list") + " — " + ctx.date(day.iso), wide: true,
             .p(.class("no-print"), .button(.type(.button), .attribute(named: "data-print", value: "1"), .text(ctx.t("run.print")))),
             .div(
-                .class("table-wrap"),
+                .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .caption(.text(ctx.plural("visits.pick_count", items.count))),
                     .thead(

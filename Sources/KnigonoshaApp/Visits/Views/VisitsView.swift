@@ -73,7 +73,7 @@ enum VisitsView {
 
     static func dayTable(_ ctx: PageContext, _ day: LocalDate, _ rows: [VisitCalendar.Row], _ c: VisitCalendar) -> Node<HTML.BodyContext> {
         .div(
-            .class("table-wrap"),
+            .class("table-wrap"), H.scrollRegion(ctx),
             .table(
                 .class("responsive"),
                 .caption(
@@ -90,7 +90,12 @@ enum VisitsView {
                             .td(
                                 .attribute(named: "data-label", value: ctx.t("visits.time")),
                                 .text([r.visit.timeFrom, r.visit.timeTo].compactMap { $0 }.joined(separator: "–"))),
-                            .td(.a(.href(SiteRoute.visit(r.visit.id!).path), .text(r.visit.reader.fullName))),
+                            .td(
+                                .a(.href(SiteRoute.visit(r.visit.id!).path), .text(r.visit.reader.fullName)),
+                                // Not on the carrier's run and not selected for: the coordinator must renew it.
+                                .if(
+                                    !r.visit.reader.hasConsent(on: r.visit.scheduledOn),
+                                    .strong(.class("flag"), .text(" · " + ctx.t("visits.consent_expired"))))),
                             .td(.attribute(named: "data-label", value: ctx.t("visits.carrier")), .text(r.carrierName ?? ctx.t("visits.unassigned"))),
                             .td(
                                 .attribute(named: "data-label", value: ctx.t("visits.status")),

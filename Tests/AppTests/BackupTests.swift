@@ -1,0 +1,113 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnigonoshaApp
+
+/// Issue 13, section 5: a backup of the live database and the attachments, restored and checked;
+/// files that are not backups, or come from a newer version, change nothing.
+@Suite(.serialized) struct BackupTests {
+    @Test(arguments: TestDatabase.all)
+    func test_a_backup_restores_what_was_there(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("kn-backup-\(UUID())").path
+            try FileManager.default.createDirectory(atPath: root + "/attachments", withIntermediateDirectories: true)
+            app.config.attachmentDirectory = root + "/attachments"
+            try Data("photo".utf8).write(to: URL(fileURLWithPath: root + "/attachments/a.png"))
+            let kept = try await Seed.storeReader(app, Seed.reader(branch: seed.north, card: "N-KEEP"), by: seed.coordinator)
+            let file = root + "/backup.tar.gz"
+            let manifest = try await Backup.make(app, to: file)
+            #expect(manifest.tables["readers"] == 1)
+            #expect(manifest.attachments == 1)
+            // After the backup: a reader added, one changed, the photo gone.
+            try await Seed.storeReader(app, Seed.reader(branch: seed.north, card: "N-LATER", family: "Позднее"), by: seed.coordinator)
+            kept.familyName = "Изменено"
+            try await kept.save(on: app.db)
+            try FileManager.default.removeItem(atPath: root + "/attachments/a.png")
+            // `knigonosha restore` is a process of its own, with the service stopped: a fresh app.
+            let other = try await Self.freshApp(like: app, db: db)
+            do {
+                try Backup.check(Backup.read(file), for: other)
+                let restored = try await Backup.restore(other, from: file)
+                #expect(restored.readersChecksum == manifest.readersChecksum)
+                let readers = try await Reader.query(on: other.db).all()
+                #expect(readers.map(\.cardNumber) == ["N-KEEP"])
+                #expect(readers.first?.familyName == "Ковалёв")
+                #expect(FileManager.default.fileExists(atPath: root + "/attachments/a.png"))
+            } catch {
+                try? await other.asyncShutdown()
+                throw error
+            }
+            try await other.asyncShutdown()
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_what_is_not_a_backup_changes_nothing(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("kn-backup-\(UUID())").path
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            app.config.attachmentDirectory = root + "/attachments"
+            try await Seed.storeReader(app, Seed.reader(branch: seed.north, card: "N-STAY"), by: seed.coordinator)
+            // Not a backup at all.
+            let junk = root + "/junk.tar.gz"
+            try Data("not a backup".utf8).write(to: URL(fileURLWithPath: junk))
+            #expect(throws: CommandFailure.self) { try Backup.read(junk) }
+            // A backup from a newer version: its schema has a migration this build does not know.
+            let file = root + "/b.tar.gz"
+            _ = try await Backup.make(app, to: file)
+            let work = root + "/edit"
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            try Self.shell("tar -xzf \(file) -C \(work)")
+            var manifest = try JSONDecoder.iso.decode(BackupManifest.self, from: Data(contentsOf: URL(fileURLWithPath: work + "/manifest.json")))
+            manifest.migrations.append("KnigonoshaApp.M999FromTheFuture")
+            try JSONEncoder.iso.encode(manifest).write(to: URL(fileURLWithPath: work + "/manifest.json"))
+            let newer = root + "/newer.tar.gz"
+            try Self.shell("tar -czf \(newer) -C \(work) .")
+            let read = try Backup.read(newer)
+            #expect(throws: CommandFailure.self) { try Backup.check(read, for: app) }
+            #expect(try await Reader.query(on: app.db).count() == 1)
+        }
+    }
+
+    static func freshApp(like app: Application, db: TestDatabase) async throws -> Application {
+        let other = try await Application.make(.testing)
+        other.logger.logLevel = .warning
+        var schema: String?
+        if db == .postgres, let sql = app.db as? any SQLDatabase {
+            schema = try await sql.raw("SELECT current_schema() AS s").first()?.decode(column: "s", as: String.self)
+        }
+        try await configure(other, config: app.config, postgresSchema: schema)
+        return other
+    }
+
+    static func shell(_ command: String) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw TestSetupError("\(command) failed") }
+    }
+}
+
+extension JSONDecoder {
+    static var iso: JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }
+}
+
+extension JSONEncoder {
+    static var iso: JSONEncoder {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .iso8601
+        return e
+    }
+}
