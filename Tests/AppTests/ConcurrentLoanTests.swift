@@ -104,4 +104,30 @@ import VaporTesting
             #expect(try await Loan.query(on: app.db).filter(\.$copy.$id == first.$copy.id).count() == 3)
         }
     }
+
+    /// A database that already holds two open loans of a copy is not migrated over them: the
+    /// migration stops with a reason and changes nothing.
+    @Test(arguments: TestDatabase.all)
+    func test_the_index_migration_refuses_existing_double_loans(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let first = try await openLoan(app, seed, renewals: 0)
+            try await M060OneOpenLoanPerCopy().revert(on: app.db)
+            let second = Loan()
+            second.$reader.id = first.$reader.id
+            second.$bib.id = first.$bib.id
+            second.$copy.id = first.$copy.id
+            second.issuedOn = first.issuedOn
+            second.dueOn = first.dueOn
+            second.status = LoanStatus.onLoan.rawValue
+            second.renewals = 0
+            try await second.create(on: app.db)
+            await #expect(throws: M060OneOpenLoanPerCopy.MigrationRefusal.self) { try await M060OneOpenLoanPerCopy().prepare(on: app.db) }
+            #expect(try await Loan.query(on: app.db).filter(\.$status == "on_loan").count() == 2)
+            // Once one of them is ended, the index goes in.
+            second.status = LoanStatus.returned.rawValue
+            try await second.save(on: app.db)
+            try await M060OneOpenLoanPerCopy().prepare(on: app.db)
+        }
+    }
 }
