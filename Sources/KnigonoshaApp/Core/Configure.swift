@@ -72,6 +72,7 @@ enum Migrations {
             M042AddOutcomeKeyAnswer(),
             M050AddTokenExpiry(),
             M051AddImportIssueCodes(),
+            M060OneOpenLoanPerCopy(),
         ]
     }
 

@@ -17,23 +17,40 @@ enum LoanService {
     }
 
     /// Moves the due date on by the reader's rhythm (a month for readers served on request).
+    /// The write names the renewals and due date it was computed from: of two staff renewing at
+    /// once, one renews and the other gets a conflict, never two renewals for one click each.
     static func renew(_ loan: Loan, on db: any Database) async throws {
         guard loan.loanStatus == .onLoan else { throw AppError.conflict(Message("loan.not_on_loan")) }
         guard loan.renewals < maxRenewals else { throw AppError.conflict(Message("loan.renewals_used")) }
         guard let due = Day(iso: loan.dueOn) else { throw AppError.conflict(Message("loan.not_on_loan")) }
-        loan.dueOn = (Rhythm(rawValue: loan.reader.frequency) ?? .monthly).next(after: due).iso
+        let next = (Rhythm(rawValue: loan.reader.frequency) ?? .monthly).next(after: due).iso
+        guard try await BusyRetry.run({ try await LoanState.renew(loan, to: next, on: db) }) else {
+            throw try await changed(loan.id!, on: db)
+        }
+        loan.dueOn = next
         loan.renewals += 1
-        try await loan.save(on: db)
     }
 
-    /// The copy did not come back: the loan ends as lost and so does the copy.
+    /// The copy did not come back: the loan ends as lost and so does the copy, both or neither.
     static func markLost(_ loan: Loan, on db: any Database) async throws {
         guard loan.loanStatus == .onLoan else { throw AppError.conflict(Message("loan.not_on_loan")) }
-        try await db.transaction { tx in
-            loan.status = LoanStatus.lost.rawValue
-            try await loan.save(on: tx)
-            try await CopyState.move(loan.$copy.id, from: .onLoan, to: .lost, on: tx)
+        let loanID = try loan.requireID()
+        let copyID = loan.$copy.id
+        try await BusyRetry.run {
+            try await db.transaction { tx in
+                guard try await LoanState.end(loanID, as: .lost, on: tx) else { throw try await changed(loanID, on: tx) }
+                try await CopyState.move(copyID, from: .onLoan, to: .lost, on: tx)
+            }
         }
+        loan.status = LoanStatus.lost.rawValue
+    }
+
+    /// Why a conditional write to a loan found it changed: as the loan is now.
+    private static func changed(_ loanID: UUID, on db: any Database) async throws -> AppError {
+        guard let now = try await Loan.find(loanID, on: db) else { return AppError.notFound }
+        if now.loanStatus != .onLoan { return AppError.conflict(Message("loan.not_on_loan")) }
+        if now.renewals >= maxRenewals { return AppError.conflict(Message("loan.renewals_used")) }
+        return AppError.conflict(Message("loan.changed"))
     }
 
     /// Loans of the account's branches, on loan (or only overdue ones), oldest due first.

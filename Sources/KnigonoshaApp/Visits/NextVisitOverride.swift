@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// The coordinator's date for a reader's next visit. Planning uses it once instead of the date
@@ -22,8 +23,22 @@ enum NextVisitOverride {
             value = d.iso
         }
         guard e.isEmpty else { return e }
+        // A date is stored only while the reader is still served: one conditional update, so a
+        // coordinator ending the service at this moment does not leave a date behind.
+        let sql = try db.sqlDatabase()
+        let readerID = try reader.requireID()
+        let chosen = value
+        let stored = try await BusyRetry.run {
+            let update = sql.update(Reader.schema).set("next_visit_on", to: SQLBind(chosen)).set("updated_at", to: Date())
+            update.where("id", .equal, readerID)
+            if chosen != nil { update.where("status", .equal, ReaderStatus.active.rawValue) }
+            return try await update.returning("id").all()
+        }
+        guard !stored.isEmpty else {
+            e.add("next_visit_on", "visit.reader_not_active")
+            return e
+        }
         reader.nextVisitOn = value
-        try await reader.save(on: db)
         return e
     }
 

@@ -26,11 +26,19 @@ struct RunController {
     /// «On my way»: a planned visit becomes in progress, so the coordinator sees where the run is.
     static func start(_ visit: Visit, by user: CurrentUser, on db: any Database) async throws {
         guard visit.visitStatus == .planned else { throw AppError.conflict(Message("visit.not_open")) }
-        try await db.transaction { tx in
-            visit.status = VisitStatus.inProgress.rawValue
-            try await visit.save(on: tx)
-            try await VisitEvent(visitID: visit.id!, user: user, kind: "status", from: VisitStatus.planned.rawValue, to: visit.status).create(on: tx)
+        let visitID = try visit.requireID()
+        try await BusyRetry.run {
+            try await db.transaction { tx in
+                // Conditional: of two taps (or a tap and an outcome) exactly one moves the visit.
+                guard try await VisitState.move(visitID, from: .planned, to: .inProgress, on: tx) else {
+                    throw AppError.conflict(Message("visit.not_open"))
+                }
+                let event = VisitEvent(
+                    visitID: visitID, user: user, kind: "status", from: VisitStatus.planned.rawValue, to: VisitStatus.inProgress.rawValue)
+                try await event.create(on: tx)
+            }
         }
+        visit.status = VisitStatus.inProgress.rawValue
     }
 
     static func registerAssets(_ routes: any RoutesBuilder) {

@@ -23,6 +23,10 @@ enum SelectionEdits {
 
     /// Removes an item; an accepted one gives its copy back.
     static func remove(itemID: UUID, visitID: UUID, on db: any Database) async throws {
+        try await BusyRetry.run { try await removeOnce(itemID: itemID, visitID: visitID, on: db) }
+    }
+
+    private static func removeOnce(itemID: UUID, visitID: UUID, on db: any Database) async throws {
         try await db.transaction { tx in
             let (_, item) = try await load(itemID: itemID, visitID: visitID, on: tx)
             if item.itemState == .accepted { try await SelectionService.release(copyID: item.$copy.id, on: tx) }
@@ -41,6 +45,7 @@ enum SelectionEdits {
         try await db.transaction { tx in
             guard let visit = try await Visit.find(visitID, on: tx) else { throw AppError.notFound }
             guard visit.visitStatus.isOpen else { throw AppError.conflict(Message("visit.not_open")) }
+            try await VisitState.holdOpen(visitID, on: tx)
             guard try await BibRecord.find(bibID, on: tx) != nil else {
                 var e = FieldErrors()
                 e.add("bib_id", "validation.choice")
@@ -70,6 +75,9 @@ enum SelectionEdits {
             let item = try await VisitItem.query(on: db).filter(\.$id == itemID).filter(\.$visit.$id == visitID).first()
         else { throw AppError.notFound }
         guard visit.visitStatus.isOpen else { throw AppError.conflict(Message("visit.not_open")) }
+        // Held open until the edit commits: an outcome recorded meanwhile would otherwise leave
+        // a copy reserved for a visit that is over.
+        try await VisitState.holdOpen(visitID, on: db)
         return (visit, item)
     }
 }

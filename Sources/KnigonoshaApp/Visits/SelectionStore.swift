@@ -16,21 +16,25 @@ enum SelectionStore {
         try await db.transaction { tx in
             guard let sql = tx as? any SQLDatabase else { return [] }
             let ids = plans.map(\.visit)
-            // This write comes first: on SQLite it takes the write lock, so what is read next stays true.
+            // Only visits still open are given items, and they stay open until this commits. This
+            // write comes first: on SQLite it takes the write lock, so what is read next stays
+            // true; on PostgreSQL it locks the visits before their items, in the order an outcome
+            // takes them.
+            let held = try await VisitState.holdOpen(ids, on: tx)
             try await VisitItem.query(on: tx).filter(\.$visit.$id ~~ ids).filter(\.$state == ItemState.suggested.rawValue).delete()
             let visits = Dictionary(
                 try await Visit.query(on: tx).filter(\.$id ~~ ids).with(\.$reader).all().map { ($0.id!, $0) }
             ) { a, _ in a }
             if plans.count == 1 {
-                guard let visit = visits[ids[0]] else { throw AppError.notFound }
-                guard visit.visitStatus.isOpen else { throw AppError.conflict(Message("visit.not_open")) }
+                guard visits[ids[0]] != nil else { throw AppError.notFound }
+                guard held.contains(ids[0]) else { throw AppError.conflict(Message("visit.not_open")) }
             }
             let kept = Dictionary(grouping: try await VisitItem.query(on: tx).filter(\.$visit.$id ~~ ids).all(), by: { $0.$visit.id })
             var shelf = accept ? try await availableCopies(plans, visits: visits, on: sql) : [:]
             var rows: [Row] = []
             var spares: [UUID: ArraySlice<Suggestion>] = [:]
             for (visitID, ranked) in plans {
-                guard let visit = visits[visitID], visit.visitStatus.isOpen else { continue }
+                guard let visit = visits[visitID], held.contains(visitID) else { continue }
                 let had = kept[visitID] ?? []
                 var wanted = visit.reader.itemsPerVisit - had.count
                 var taken = Set(had.map { $0.$bib.id })

@@ -54,9 +54,12 @@ enum VisitRecorder {
         case .done, .noAnswer, .rescheduled: throw AppError.conflict(Message("visit.already_recorded"))
         case .planned, .inProgress: break
         }
+        // The status moves first, in one conditional update: of two outcomes sent at once for
+        // this visit (two staff, or a phone and a coordinator) exactly one gets past this line;
+        // the other waits for it, then finds the visit closed and rolls back.
+        let before = try await VisitState.close(visit, to: o.outcome.status, on: tx).rawValue
         let items = try await VisitItem.query(on: tx).filter(\.$visit.$id == visitID).all()
         let accepted = items.filter { $0.itemState == .accepted }
-        let before = visit.status
         switch o.outcome {
         case .done:
             try await deliver(o, visit: visit, accepted: accepted, today: today, on: tx)
@@ -114,7 +117,7 @@ enum VisitRecorder {
             loan.dueOn = due.iso
             loan.status = LoanStatus.onLoan.rawValue
             loan.renewals = 0
-            try await loan.create(on: tx)
+            try await LoanState.create(loan, on: tx)
             item.state = ItemState.delivered.rawValue
             try await item.save(on: tx)
         }
@@ -130,12 +133,12 @@ enum VisitRecorder {
         if o.ratings.keys.contains(where: { !chosen.contains($0) }) { e.add("ratings", "outcome.rating_not_returned") }
         guard e.isEmpty else { throw AppError.validation(e) }
         for loan in collectable where chosen.contains(loan.id!) {
-            loan.status = LoanStatus.returned.rawValue
-            loan.returnedOn = visit.scheduledOn
-            loan.$returnVisit.id = visit.id
-            loan.rating = o.ratings[loan.id!]
-            loan.comment = o.comments[loan.id!]
-            try await loan.save(on: tx)
+            // Conditional: a coordinator may mark the same loan lost at this moment.
+            guard
+                try await LoanState.end(
+                    loan.id!, as: .returned, returnedOn: visit.scheduledOn, visitID: visit.id, rating: o.ratings[loan.id!],
+                    comment: o.comments[loan.id!], on: tx)
+            else { throw AppError.conflict(Message("loan.not_on_loan")) }
             try await CopyState.move(loan.$copy.id, from: .onLoan, to: .available, on: tx)
         }
     }
@@ -170,15 +173,5 @@ enum VisitRecorder {
         visit.rescheduledTo = next.id
         try await VisitEvent(visitID: next.id!, user: user, kind: "created", from: visit.scheduledOn, to: date.iso).create(on: tx)
         return next
-    }
-}
-
-/// Copy status changes that must find the copy in the expected state.
-enum CopyState {
-    static func move(_ copyID: UUID, from: CopyStatus, to: CopyStatus, on db: any Database) async throws {
-        guard let copy = try await Copy.find(copyID, on: db) else { throw AppError.notFound }
-        guard copy.status == from.rawValue else { throw AppError.conflict(Message("copy.wrong_state")) }
-        copy.status = to.rawValue
-        try await copy.save(on: db)
     }
 }

@@ -90,6 +90,9 @@ enum VisitRequests {
         let newCarrier = carrier
         try await BusyRetry.run {
             try await db.transaction { tx in
+                // The visit was open when read; held open from here, or an outcome recorded
+                // meanwhile would see its date or carrier change after the fact.
+                try await VisitState.holdOpen(visit.id!, on: tx)
                 if let date = newDate, date.iso != visit.scheduledOn {
                     try await VisitEvent(visitID: visit.id!, user: user, kind: "date", from: visit.scheduledOn, to: date.iso).create(on: tx)
                     visit.scheduledOn = date.iso
