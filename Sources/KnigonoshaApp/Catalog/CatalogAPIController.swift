@@ -188,13 +188,13 @@ struct CatalogAPIController {
     func job(req: Request) async throws -> JobDTO {
         guard let job = try await ImportJob.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
         let issues = try await ImportIssue.query(on: req.db).filter(\.$job.$id == job.id!).sort(\.$recordNumber).all()
-        return Self.dto(job, issues: issues)
+        return Self.dto(job, issues: issues) { req.t($0) }
     }
 
-    static func dto(_ job: ImportJob, issues: [ImportIssue]?) -> JobDTO {
+    static func dto(_ job: ImportJob, issues: [ImportIssue]?, t: (String) -> String = { $0 }) -> JobDTO {
         JobDTO(
             id: job.id!, file_name: job.fileName, status: job.status, total_bytes: job.totalBytes, processed_bytes: job.processedBytes,
-            imported: job.imported, updated: job.updated, skipped: job.skipped, message: job.message,
+            imported: job.imported, updated: job.updated, skipped: job.skipped, message: job.messageText(t),
             issues: issues?.filter { !$0.isRepair }.map { IssueDTO(record_number: $0.recordNumber, reason: $0.reason, code: $0.code) },
             repairs: issues?.filter(\.isRepair).map {
                 RepairDTO(record_number: $0.recordNumber, kinds: ($0.code ?? "").split(separator: ",").map(String.init))

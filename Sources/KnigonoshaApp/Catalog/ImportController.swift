@@ -70,7 +70,7 @@ struct ImportController {
         guard let job = try await ImportJob.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
         return StatusDTO(
             status: job.status, status_label: req.t("import_status." + job.status), percent: ImportView.percent(job), imported: job.imported,
-            updated: job.updated, skipped: job.skipped, message: job.message
+            updated: job.updated, skipped: job.skipped, message: job.messageText { req.t($0) }
         )
     }
 

@@ -24,6 +24,16 @@ final class ImportJob: Model, @unchecked Sendable {
     @OptionalField(key: "message") var message: String?
     @OptionalField(key: "started_at") var startedAt: Date?
     @OptionalField(key: "finished_at") var finishedAt: Date?
+    /// Renewed while the job runs; a running job whose heartbeat is older than the lease is free.
+    @OptionalField(key: "heartbeat_at") var heartbeatAt: Date?
+    /// How many times a runner has taken the job up.
+    @Field(key: "attempts") var attempts: Int
+
+    /// The job's message in the reader's language: our own are catalog keys; a file's own
+    /// complaint (an unreadable MARCXML, say) is technical detail and shown as it is.
+    func messageText(_ t: (String) -> String) -> String? {
+        message.map { $0.hasPrefix("import.") ? t($0) : $0 }
+    }
 
     init() {}
 }

@@ -44,6 +44,7 @@ enum ImportJobs {
         job.imported = 0
         job.updated = 0
         job.skipped = 0
+        job.attempts = 0
         do {
             try await job.create(on: req.db)
         } catch {
@@ -57,15 +58,42 @@ enum ImportJobs {
     /// Where uploads are kept until imported.
     static func uploadDirectory(_ app: Application) -> String { app.config.uploadDirectory }
 
-    /// Claims and runs the oldest queued job; returns whether there was one.
+    /// A running job renews its lease with each progress report; one not renewed for this long
+    /// belongs to a runner that is gone.
+    static let lease: TimeInterval = 120
+    /// After this many runs that never finished, a job is given up rather than taken up forever.
+    static let maxAttempts = 3
+
+    /// Claims and runs the oldest job that is queued, or running under a lease that ran out;
+    /// returns whether there was one. The claim is one conditional UPDATE on the job's status and
+    /// attempt count, so when several app instances share one database each run is claimed once.
     @discardableResult
-    static func runNext(_ app: Application) async throws -> Bool {
-        guard let job = try await ImportJob.query(on: app.db).filter(\.$status == ImportStatus.queued.rawValue).sort(\.$createdAt).first(),
+    static func runNext(_ app: Application, now: Date = Date()) async throws -> Bool {
+        let stale = now.addingTimeInterval(-lease)
+        guard
+            let job = try await ImportJob.query(on: app.db).group(
+                .or,
+                { g in
+                    g.filter(\.$status == ImportStatus.queued.rawValue)
+                    g.group(.and) { $0.filter(\.$status == ImportStatus.running.rawValue).filter(\.$heartbeatAt < stale) }
+                }
+            ).sort(\.$createdAt).first(),
             let sql = app.db as? any SQLDatabase
         else { return false }
-        let claimed = try await sql.update(ImportJob.schema).set("status", to: ImportStatus.running.rawValue).set("started_at", to: Date())
-            .where("id", .equal, job.id!).where("status", .equal, ImportStatus.queued.rawValue).returning("id").all()
-        guard !claimed.isEmpty else { return true }
+        // A job already tried too often, or whose file is gone, fails with its reason: never a loop.
+        let reason: String? =
+            job.attempts >= maxAttempts
+            ? "import.failed_repeatedly" : FileManager.default.fileExists(atPath: job.storedPath) ? nil : "import.file_missing"
+        var update = sql.update(ImportJob.schema)
+        if let reason {
+            update = update.set("status", to: ImportStatus.failed.rawValue).set("message", to: reason).set("finished_at", to: now)
+        } else {
+            update = update.set("status", to: ImportStatus.running.rawValue).set("started_at", to: now).set("heartbeat_at", to: now)
+                .set("attempts", to: job.attempts + 1)
+        }
+        let claimed = try await update.where("id", .equal, job.id!).where("status", .equal, job.status).where("attempts", .equal, job.attempts)
+            .returning("id").all()
+        guard !claimed.isEmpty, reason == nil else { return true }
         try await run(job, app: app)
         return true
     }
@@ -79,12 +107,12 @@ enum ImportJobs {
                 guard Date().timeIntervalSince(last) > 0.5 else { return }
                 last = Date()
                 try await ImportJob.query(on: app.db).filter(\.$id == jobID).set(\.$processedBytes, to: bytes).set(\.$imported, to: s.imported)
-                    .set(\.$updated, to: s.updated).set(\.$skipped, to: s.skipped).update()
+                    .set(\.$updated, to: s.updated).set(\.$skipped, to: s.skipped).set(\.$heartbeatAt, to: Date()).update()
             }
         } catch {
             app.logger.error("import job failed", metadata: ["job": "\(jobID)", "type": "\(type(of: error))"])
             try await ImportJob.query(on: app.db).filter(\.$id == jobID).set(\.$status, to: ImportStatus.failed.rawValue)
-                .set(\.$message, to: "could not be completed").set(\.$finishedAt, to: Date()).update()
+                .set(\.$message, to: "import.failed_error").set(\.$finishedAt, to: Date()).update()
             return
         }
         try await app.db.transaction { db in
@@ -101,7 +129,7 @@ enum ImportJobs {
             try await ImportJob.query(on: db).filter(\.$id == jobID)
                 .set(\.$status, to: (nothing ? ImportStatus.failed : ImportStatus.done).rawValue)
                 .set(\.$processedBytes, to: job.totalBytes).set(\.$imported, to: summary.imported).set(\.$updated, to: summary.updated)
-                .set(\.$skipped, to: summary.skipped).set(\.$message, to: summary.fatal ?? (nothing ? "nothing could be imported" : nil))
+                .set(\.$skipped, to: summary.skipped).set(\.$message, to: summary.fatal ?? (nothing ? "import.nothing_imported" : nil))
                 .set(\.$finishedAt, to: Date()).update()
         }
         try? FileManager.default.removeItem(atPath: job.storedPath)

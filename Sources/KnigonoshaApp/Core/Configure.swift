@@ -73,6 +73,7 @@ enum Migrations {
             M050AddTokenExpiry(),
             M051AddImportIssueCodes(),
             M060OneOpenLoanPerCopy(),
+            M061AddImportJobLease(),
         ]
     }
 
@@ -80,8 +81,7 @@ enum Migrations {
         for migration in all { app.migrations.add(migration) }
     }
 
-    /// Runs pending migrations and the per-database settings.
-    /// Each migration is logged at debug; the one line a newcomer sees at `serve --demo` is the
+    /// Runs pending migrations and the per-database settings. Each migration is logged at debug; the one line a newcomer sees at `serve --demo` is the
     /// summary, so that the banner with the address and the logins is not scrolled away.
     static func run(on app: Application) async throws {
         try await DatabaseSetup.prepare(app)

@@ -84,7 +84,7 @@ enum ImportView {
                         .attribute(named: "aria-label", value: ctx.t("import.progress")), .text("\(pct)%"),
                     ]
                 ),
-                .unwrap(job.message) { .p(.class("field-error"), .text($0)) }
+                .unwrap(job.messageText { ctx.t($0) }) { .p(.class("field-error"), .text($0)) }
             ),
             .if(running, .p(.a(.href(SiteRoute.catalogImportJob(job.id!).path), .text(ctx.t("import.refresh"))))),
             .script(.src("/static/import-progress.js"), .defer()),
