@@ -26,6 +26,11 @@ import VaporTesting
             #expect(record.text.contains("Өскемен"))
             #expect(record.text.contains("Доступен"))
             #expect(try await web.get("/catalog/999999").status == .notFound)
+            // Contributor roles in the reader's language, whatever the record calls them.
+            let christie = try #require(try await BibRecord.query(on: app.db).filter(\.$title == "The murder of Roger Ackroyd").first())
+            let roles = try await web.get("/catalog/\(christie.id!)").text
+            #expect(roles.contains("Christie, Agatha (автор)"))
+            #expect(!roles.contains("(author)"))
             #expect(try await web.get("/catalog?year_from=abc&format=vinyl").status == .ok)
         }
     }

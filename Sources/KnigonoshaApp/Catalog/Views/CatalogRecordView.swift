@@ -13,7 +13,9 @@ enum CatalogRecordView {
         }
         var rows: [Node<HTML.BodyContext>] = []
         rows += row("catalog.subtitle", b.subtitle)
-        rows += row("catalog.contributors", b.contributorList.map { $0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))" }.joined(separator: "; "))
+        rows += row(
+            "catalog.contributors",
+            b.contributorList.map { $0.role.isEmpty ? $0.name : "\($0.name) (\(ContributorRole.label($0.role, ctx)))" }.joined(separator: "; "))
         rows += row("catalog.edition", b.edition)
         rows += row("catalog.publication", [b.place, b.publisher, b.year.map(String.init)].compactMap { $0 }.joined(separator: ", "))
         rows += row("catalog.isbn", b.isbns.replacingOccurrences(of: " ", with: ", "))
