@@ -78,7 +78,11 @@ enum RunSheet {
                     has_coordinates: points[index] != nil,
                     phones: r.phones.sorted { $0.position < $1.position }.map { RunStop.Phone(label: $0.label, number: $0.number) },
                     caregiver_name: r.caregiverName, caregiver_phone: r.caregiverPhone,
-                    deliver: details.items.filter { $0.itemState == .accepted || $0.itemState == .delivered }.map { i in
+                    // After "no answer" the books are still in the carrier's bag: the stop keeps
+                    // listing them, so that they go back to the shelf (issue 13, section 1).
+                    deliver: details.items.filter {
+                        $0.itemState == .accepted || $0.itemState == .delivered || (v.visitStatus == .noAnswer && $0.itemState == .notDelivered)
+                    }.map { i in
                         RunStop.Deliver(
                             item_id: i.id!, title: i.bib.title, authors: i.bib.contributorList.first?.name ?? "", format: i.bib.form,
                             shelf_mark: i.copy?.shelfMark)
