@@ -21,7 +21,16 @@ extension RunView {
             var copy = r.clone();
             if (r.ok) caches.open(CACHE).then(function (c) { c.put(e.request, copy); });
             return r;
-          }).catch(function () { return caches.match(e.request, { ignoreSearch: true }); }));
+          }).catch(function () {
+            // A kept run sheet serves only the day it was fetched: yesterday's list of names and
+            // addresses is not kept on the phone any longer than that (issue 13, section 1).
+            return caches.match(e.request, { ignoreSearch: true }).then(function (r) {
+              if (!r || url.pathname !== "/run") return r;
+              var fetched = new Date(r.headers.get("date") || 0);
+              if (fetched.toDateString() === new Date().toDateString()) return r;
+              return caches.open(CACHE).then(function (c) { return c.delete(e.request, { ignoreSearch: true }); }).then(function () { return Response.error(); });
+            });
+          }));
         });
         """#
 }
