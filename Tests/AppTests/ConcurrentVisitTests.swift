@@ -12,18 +12,9 @@ import VaporTesting
 @Suite(.serialized) struct ConcurrentVisitTests {
     static let runners = 20
     static let rounds = 8
-    private let titles = [("История Казахстана", "История"), ("История Семипалатинска", "История"), ("Очерки истории", "История")]
-
-    /// A planned visit for today, assigned to the carrier, with two accepted items (copies reserved).
+    /// A visit today for the seed's carrier, with two accepted items to deliver.
     private func stop(_ app: Application, _ seed: Seed) async throws -> Visit {
-        _ = try await DeliveryFixtures.catalogue(app, branch: seed.north, titles: titles)
-        let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "C-1")
-        let today = LocalDate.today(in: app.config.timeZone)
-        let visit = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: today)
-        visit.$carrier.id = seed.carrier.id
-        try await visit.save(on: app.db)
-        _ = try await SelectionService.suggest(visitID: visit.id!, accept: true, today: today, on: app.db)
-        return visit
+        try await DeliveryFixtures.stopWithBooks(app, seed: seed, card: "C-1")
     }
 
     private func statusEvents(_ app: Application, _ visit: Visit) async throws -> Int {

@@ -10,18 +10,9 @@ import VaporTesting
 /// The run page's offline queue on the server side: outcomes sent with the web session and its
 /// CSRF header, under an idempotency key, answered in JSON (never with a redirect).
 @Suite(.serialized) struct RunQueueTests {
-    private let titles = [("История Казахстана", "История"), ("История Семипалатинска", "История"), ("Очерки истории", "История")]
-
     /// A visit today for the seed's carrier, with two accepted items to deliver.
     private func stop(_ app: Application, _ seed: Seed) async throws -> Visit {
-        _ = try await DeliveryFixtures.catalogue(app, branch: seed.north, titles: titles)
-        let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "Q-1")
-        let today = LocalDate.today(in: app.config.timeZone)
-        let visit = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: today)
-        visit.$carrier.id = seed.carrier.id
-        try await visit.save(on: app.db)
-        _ = try await SelectionService.suggest(visitID: visit.id!, accept: true, today: today, on: app.db)
-        return visit
+        try await DeliveryFixtures.stopWithBooks(app, seed: seed, card: "Q-1")
     }
 
     private func status(_ app: Application, _ visit: Visit) async throws -> String? {

@@ -60,4 +60,13 @@ enum DeliveryFixtures {
         try await visit.save(on: app.db)
         return (reader, visit)
     }
+
+    /// A visit today on `seed.carrier`'s run with two accepted items to deliver (copies reserved).
+    static func stopWithBooks(_ app: Application, seed: Seed, card: String) async throws -> Visit {
+        let titles = [("История Казахстана", "История"), ("История Семипалатинска", "История"), ("Очерки истории", "История")]
+        _ = try await catalogue(app, branch: seed.north, titles: titles)
+        let (_, visit) = try await stopToday(app, seed: seed, card: card)
+        _ = try await SelectionService.suggest(visitID: visit.id!, accept: true, today: .today(in: app.config.timeZone), on: app.db)
+        return visit
+    }
 }
