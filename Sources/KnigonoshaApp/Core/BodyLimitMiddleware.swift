@@ -27,7 +27,7 @@ struct BodyLimitMiddleware: AsyncMiddleware {
     /// attachments, which take twice their limit (so that a file just over it gets a field error).
     static func limit(for req: Request) -> Int {
         if isCatalogUpload(req) { return ImportController.maxUpload }
-        if isAttachmentUpload(req) { return req.application.config.attachmentMaxBytes * 2 + 65536 }
+        if isAttachmentUpload(req) { return EventAttachmentsController.hardLimit(req.application.config.attachmentMaxBytes) }
         return req.application.routes.defaultMaxBodySize.value
     }
 

@@ -22,7 +22,7 @@ struct EventAttachmentsController {
         guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
         let max = req.application.config.attachmentMaxBytes
         let form = try await StreamedUpload.read(
-            req, fileField: "file", maxFileBytes: max, hardLimit: max * 2 + 65536, directory: Self.incoming(req.application))
+            req, fileField: "file", maxFileBytes: max, hardLimit: Self.hardLimit(max), directory: Self.incoming(req.application))
         try req.checkStreamedCSRF(form)
         let (_, e) = try await Self.store(form, fileName: form.fileName ?? "", event: event, req: req)
         guard e.isEmpty else { return try await EventsController.card(req, event, errors: e) }
@@ -55,10 +55,15 @@ struct EventAttachmentsController {
     /// rename.
     static func incoming(_ app: Application) -> String { app.config.attachmentDirectory + "/incoming" }
 
+    /// How much of a too-large file is read (and dropped) so that the person gets the form back
+    /// with the error at the file field rather than a bare 413 page: memory holds one chunk
+    /// whatever the size; past this, the connection is refused.
+    static func hardLimit(_ max: Int) -> Int { max * 10 }
+
     /// The API's raw body, streamed like the page's.
     static func receiveRaw(_ req: Request) async throws -> StreamedForm {
         let max = req.application.config.attachmentMaxBytes
-        return try await StreamedUpload.readRaw(req, maxBytes: max, hardLimit: max * 2 + 65536, directory: incoming(req.application))
+        return try await StreamedUpload.readRaw(req, maxBytes: max, hardLimit: hardLimit(max), directory: incoming(req.application))
     }
 
     /// Checks a streamed file (its size, and its type by its first bytes) and keeps it with the
