@@ -123,6 +123,22 @@ import VaporTesting
         }
     }
 
+    /// Review of finding 4: every unknown address tried leaves a row; rows no longer counted are
+    /// swept at the next successful login, and rows still counting stay.
+    @Test(arguments: TestDatabase.all)
+    func test_old_login_attempts_are_swept(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            let old = Date().addingTimeInterval(-3600)
+            for i in 0..<5 { try await LoginAttempt(email: "nobody\(i)@x.kz", address: "10.9.9.9", now: old).create(on: app.db) }
+            let fresh = LoginAttempt(email: "recent@x.kz", address: "10.9.9.9", now: Date())
+            fresh.failures = 2
+            try await fresh.create(on: app.db)
+            #expect(try await WebClient(app).login("coord@test.kz").status == .seeOther)
+            #expect(try await LoginAttempt.query(on: app.db).all().map(\.email) == ["recent@x.kz"])
+        }
+    }
+
     /// Finding 4: bcrypt runs on its own threads; when too many checks wait, the answer is 503
     /// at once, and the attempt does not count as a failure.
     @Test func test_a_full_password_gate_answers_at_once() async throws {

@@ -74,9 +74,14 @@ struct LoginThrottle {
 
     /// A correct password ends the run of failures, unless a parallel attempt has locked the pair
     /// meanwhile: then the lock stays for the others.
-    func reset() async throws {
+    func reset(now: Date = Date()) async throws {
         try await LoginAttempt.query(on: db).filter(\.$email == email).filter(\.$address == address)
             .filter(\.$lockedUntil == nil).delete()
+        // Rows no longer counted (their failures are older than the window, any lock is over) are
+        // swept here, as sessions are at login: guesses at unknown addresses do not pile up.
+        let cutoff = now.addingTimeInterval(-Self.lockDuration)
+        try await LoginAttempt.query(on: db).filter(\.$lastFailureAt < cutoff)
+            .group(.or) { $0.filter(\.$lockedUntil == nil).filter(\.$lockedUntil < now) }.delete()
     }
 
     @discardableResult
