@@ -89,6 +89,14 @@ import VaporTesting
             try await web.login("coord@test.kz")
             let page = try await web.get("/catalog/import/\(gone.id!)").text
             #expect(page.contains("Загруженный файл пропал с сервера"))
+            // A file that is not a catalogue: the reason in the reader's language, the detail beside it.
+            let junk = try await Self.queue(app, seed: seed, records: 1)
+            try Data("this is not MARC at all\n".utf8).write(to: URL(fileURLWithPath: junk.storedPath))
+            #expect(try await ImportJobs.runNext(app))
+            web.acceptLanguage = "kk"
+            let kazakh = try await web.get("/catalog/import/\(junk.id!)").text
+            #expect(kazakh.contains("Файлды каталог ретінде оқу мүмкін болмады"))
+            #expect(try await ImportJob.find(junk.id, on: app.db)?.status == "failed")
         }
     }
 }

@@ -12,6 +12,9 @@ enum ContributorRole {
         "translator": "translator", "trl": "translator", "tr": "translator", "пер": "translator",
         "compiler": "compiler", "com": "compiler", "comp": "compiler", "сост": "compiler",
         "narrator": "narrator", "nrt": "narrator",
+        "publisher": "publisher", "pbl": "publisher", "изд": "publisher",
+        "photographer": "photographer", "pht": "photographer",
+        "performer": "performer", "prf": "performer",
     ]
 
     static func label(_ role: String, _ ctx: PageContext) -> String {

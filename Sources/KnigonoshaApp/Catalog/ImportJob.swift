@@ -32,7 +32,10 @@ final class ImportJob: Model, @unchecked Sendable {
     /// The job's message in the reader's language: our own are catalog keys; a file's own
     /// complaint (an unreadable MARCXML, say) is technical detail and shown as it is.
     func messageText(_ t: (String) -> String) -> String? {
-        message.map { $0.hasPrefix("import.") ? t($0) : $0 }
+        guard let message else { return nil }
+        // "import.unreadable: <the reader's own words>": ours translated, the detail as it is.
+        if message.hasPrefix("import.unreadable: ") { return t("import.unreadable") + " (" + message.dropFirst(19) + ")" }
+        return message.hasPrefix("import.") ? t(message) : message
     }
 
     init() {}

@@ -129,7 +129,9 @@ enum ImportJobs {
             try await ImportJob.query(on: db).filter(\.$id == jobID)
                 .set(\.$status, to: (nothing ? ImportStatus.failed : ImportStatus.done).rawValue)
                 .set(\.$processedBytes, to: job.totalBytes).set(\.$imported, to: summary.imported).set(\.$updated, to: summary.updated)
-                .set(\.$skipped, to: summary.skipped).set(\.$message, to: summary.fatal ?? (nothing ? "import.nothing_imported" : nil))
+                .set(\.$skipped, to: summary.skipped).set(
+                    \.$message, to: summary.fatal.map { "import.unreadable: " + $0 } ?? (nothing ? "import.nothing_imported" : nil)
+                )
                 .set(\.$finishedAt, to: Date()).update()
         }
         try? FileManager.default.removeItem(atPath: job.storedPath)

@@ -19,7 +19,7 @@ enum ImportView {
                         ctx,
                         .init(
                             name: "file", label: ctx.t("import.file"), error: errors["file"], required: true, type: "file",
-                            hint: ctx.t("import.file_hint"), extra: [("accept", ".mrc,.marc,.iso,.xml,.dat")]
+                            hint: ctx.t("import.file_hint"), extra: [("accept", ".mrc,.marc,.iso,.xml,.dat,.csv")]
                         )
                     ),
                     .div(
