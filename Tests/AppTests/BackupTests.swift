@@ -46,6 +46,31 @@ import VaporTesting
         }
     }
 
+    /// Review: a restore under a running service reported success and the service's later edits
+    /// were lost. A running service holds the file's lock; the restore refuses and changes nothing.
+    @Test func test_a_restore_refuses_while_the_service_runs() async throws {
+        try await withTestApp(.sqlite) { app in
+            let seed = try await Seed.make(app)
+            guard case .sqlite(let path) = app.config.database else { return }
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("kn-backup-\(UUID())").path
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            app.config.attachmentDirectory = root + "/attachments"
+            let file = root + "/b.tar.gz"
+            _ = try await Backup.make(app, to: file)
+            try await Seed.storeReader(app, Seed.reader(branch: seed.north, card: "N-AFTER"), by: seed.coordinator)
+            let other = try await Self.freshApp(like: app, db: .sqlite)
+            do {
+                let serving = try #require(DatabaseLock.shared(for: path))
+                await #expect(throws: CommandFailure.self) { _ = try await Backup.restore(other, from: file) }
+                withExtendedLifetime(serving) {}
+            }
+            try await other.asyncShutdown()
+            #expect(try await Reader.query(on: app.db).count() == 1)
+            // Once the service has stopped, a restore may take the file.
+            #expect(DatabaseLock.exclusive(for: path) != nil)
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func test_what_is_not_a_backup_changes_nothing(db: TestDatabase) async throws {
         try await withTestApp(db) { app in

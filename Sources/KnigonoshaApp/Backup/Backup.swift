@@ -39,7 +39,12 @@ enum Backup {
         try run("tar", ["-xzf", file, "-C", work])
         switch app.config.database {
         case .sqlite(let path):
-            // The service must be stopped: the file is replaced under it.
+            // The service must be stopped: the file is replaced under it. A running `serve`
+            // holds the file's shared lock, so the restore cannot take the exclusive one.
+            guard let lock = DatabaseLock.exclusive(for: path) else {
+                throw CommandFailure("the service is running on \(path): stop it, then restore; nothing was changed")
+            }
+            defer { withExtendedLifetime(lock) {} }
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             // Beside the database first, then one rename over it: the file is never half-written.
             try? FileManager.default.removeItem(atPath: path + ".restoring")

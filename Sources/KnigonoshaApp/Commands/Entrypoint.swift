@@ -32,6 +32,12 @@ public enum Knigonosha {
             app.asyncCommands.use(BenchCommands(), as: "bench")
             if !help { try DatabaseSetup.ensureDirectory(config.database) }
             if command == "serve" && !help {
+                if case .sqlite(let path) = config.database {
+                    guard let lock = DatabaseLock.shared(for: path) else {
+                        throw CommandFailure("a restore is running on \(path); start the service when it has finished")
+                    }
+                    app.storage[DatabaseLockKey.self] = lock
+                }
                 try await Migrations.run(on: app)
                 if demo { try await DemoData.loadIfEmpty(app, arguments: env.arguments) }
                 // Queued imports run in the server only, never under `migrate` or `user create`.
