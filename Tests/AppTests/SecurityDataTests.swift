@@ -84,6 +84,12 @@ import VaporTesting
             #expect(calendar.contains("согласие на обработку данных истекло"))
             let stops = try await RunSheet.stops(carrierID: seed.carrier.id!, day: today, on: app.db)
             #expect(!stops.contains { $0.visit_id == old.id })
+            let carrier = WebClient(app)
+            try await carrier.login("carrier@test.kz")
+            let run = try await carrier.get("/run").text
+            #expect(run.contains("1 визит сегодня снят с маршрута"))
+            #expect(try await web.get("/visits/\(old.id!)").text.contains("визит не попадёт в маршрут книгоноши"))
+            #expect(!run.contains("N-EXP"))
             _ = try await DeliveryFixtures.catalogue(
                 app, branch: seed.north, titles: (1...12).map { ("История края, том \($0)", "История") })
             _ = try await SelectionBatch.run(branchID: seed.north.id, from: today, until: today.adding(days: 7), today: today, on: app.db)

@@ -58,7 +58,8 @@ struct RunController {
         let day = req.query[String.self, at: "date"].flatMap { LocalDate($0) } ?? req.today
         let stops = try await RunSheet.stops(carrierID: user.id, day: day, on: req.db)
         try await req.audit(.list, "run")
-        let response = RunView.page(req.page, day: day, stops: stops)
+        let held = try await RunSheet.heldBack(carrierID: user.id, day: day, on: req.db)
+        let response = RunView.page(req.page, day: day, stops: stops, heldBack: held)
         // The page must be fresh when online; the service worker keeps the last copy for offline use.
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
         return response

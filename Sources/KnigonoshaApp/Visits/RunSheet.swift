@@ -52,6 +52,13 @@ struct RunStop: Content {
 
 /// A carrier's stops for a day, in route order from the branch.
 enum RunSheet {
+    /// How many of the carrier's visits that day are left off the run for want of consent.
+    static func heldBack(carrierID: UUID, day: LocalDate, on db: any Database) async throws -> Int {
+        try await Visit.query(on: db).filter(\.$carrier.$id == carrierID).filter(\.$scheduledOn == day.iso)
+            .filter(\.$status != VisitStatus.rescheduled.rawValue).with(\.$reader).all()
+            .filter { !$0.reader.hasConsent(on: day.iso) }.count
+    }
+
     static func stops(carrierID: UUID, day: LocalDate, on db: any Database) async throws -> [RunStop] {
         // A reader whose consent has ended is not on the run: without consent there is no ground
         // to hand their address to a carrier (issue 19, finding 8). The coordinator sees why.

@@ -11,11 +11,14 @@ enum RunView {
         var errors: FieldErrors
     }
 
-    static func page(_ ctx: PageContext, day: LocalDate, stops: [RunStop], refused: Refused? = nil) -> Response {
+    static func page(_ ctx: PageContext, day: LocalDate, stops: [RunStop], refused: Refused? = nil, heldBack: Int = 0) -> Response {
         Layout.page(
             ctx, title: ctx.t("run.title"), status: refused == nil ? .ok : .unprocessableEntity,
             refused.map { summary(ctx, $0) } ?? .empty,
             .p(.class("lead"), .text(ctx.date(day.iso) + " · " + ctx.plural("run.stops", stops.count))),
+            // Stops left off because the reader's consent has ended: the carrier learns that some
+            // are missing, and whom to ask, but nothing about whom (issue 19, finding 8).
+            .if(heldBack > 0, .p(.class("notice"), .text(ctx.plural("run.held_back", heldBack)))),
             queueStatus(ctx),
             .if(stops.isEmpty, .p(.text(ctx.t("run.empty")))),
             .forEach(stops) { stop($0, ctx, refused: refused?.visitID == $0.visit_id ? refused : nil) },

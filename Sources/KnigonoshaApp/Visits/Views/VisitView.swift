@@ -22,6 +22,10 @@ enum VisitView {
         return Layout.page(
             ctx, title: ctx.t("visits.visit_title", ["name": v.reader.fullName, "date": ctx.date(v.scheduledOn)]), status: status, wide: true,
             Forms.errorSummary(ctx, m.errors, labelPrefix: "visits."),
+            // Without consent on the visit's day the visit is on no run and gets no books.
+            .if(
+                open && !v.reader.hasConsent(on: v.scheduledOn),
+                .p(.class("notice"), .attribute(named: "role", value: "note"), .text(ctx.t("visits.consent_expired_note")))),
             H.dl([
                 H.dt(ctx.t("visits.reader")), H.dd(.a(.href(SiteRoute.reader(v.$reader.id).path), .text(v.reader.fullName))),
                 H.dt(ctx.t("visits.status")), H.dd(ctx.t(v.visitStatus.labelKey) + (v.reason.map { " — " + ctx.t("cancel_reason." + $0) } ?? "")),
