@@ -12,9 +12,11 @@ enum BusyRetry {
         while true {
             do {
                 return try await body()
-            } catch let error as SQLiteError where [.busy, .locked, .busyInSnapshot, .busyTimeout].contains(error.reason) && attempt < 20 {
+            } catch let error as SQLiteError where [.busy, .locked, .busyInSnapshot, .busyTimeout].contains(error.reason) && attempt < 60 {
+                // Twenty staff at once on one visit, on a loaded machine, needed more than twenty
+                // tries now and then: up to sixty, waiting at most 0.1 s between them (about 5 s).
                 attempt += 1
-                try await Task.sleep(nanoseconds: UInt64(attempt) * 5_000_000)
+                try await Task.sleep(nanoseconds: UInt64(min(attempt, 20)) * 5_000_000)
             }
         }
     }
