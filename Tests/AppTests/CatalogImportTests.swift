@@ -124,11 +124,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func test_export_reimports_to_the_same_records(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            _ = try await Seed.make(app)
-            try await CatalogFixtures.branches(app)
-            try await CatalogFixtures.importAll(app)
-            let web = WebClient(app)
-            try await web.login("admin@test.kz")
+            let web = try await CatalogFixtures.signedIn(app, as: "admin@test.kz")
             let original = try await BibRecord.query(on: app.db).sort(\.$id).all()
             for format in ["marc21", "marcxml"] {
                 let res = try await web.get("/catalog/export?format=\(format)")

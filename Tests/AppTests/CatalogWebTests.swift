@@ -10,11 +10,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func test_search_page_and_record_page(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            _ = try await Seed.make(app)
-            try await CatalogFixtures.branches(app)
-            try await CatalogFixtures.importAll(app)
-            let web = WebClient(app)
-            try await web.login("coord@test.kz")
+            let web = try await CatalogFixtures.signedIn(app, as: "coord@test.kz")
             let page = try await web.get("/catalog?q=%D0%BA%D0%BD%D0%B8%D0%B3%D0%B0%D1%85")  // книгах
             #expect(page.status == .ok)
             #expect(page.text.contains(#"name="q""#))
@@ -40,11 +36,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func test_the_search_form_as_a_browser_sends_it_filters_by_its_words(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            _ = try await Seed.make(app)
-            try await CatalogFixtures.branches(app)
-            try await CatalogFixtures.importAll(app)
-            let web = WebClient(app)
-            try await web.login("coord@test.kz")
+            let web = try await CatalogFixtures.signedIn(app, as: "coord@test.kz")
             let form = try #require(HTMLScan.tags(try await web.get("/catalog").text).first { $0.name == "form" && $0.attribute("role") == "search" })
             #expect(form.attribute("method") ?? "get" == "get")
             let html = try await web.get("/catalog").text

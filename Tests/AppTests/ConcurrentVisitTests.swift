@@ -64,7 +64,10 @@ import VaporTesting
                 }
                 let winners = codes.filter { $0.value == 200 }.map(\.key)
                 #expect(winners.count == 1, "round \(round)")
-                #expect(codes.values.filter { $0 != 200 }.allSatisfy { $0 == 409 }, "round \(round): \(codes.values.sorted())")
+                // A loser is told 409; on SQLite, which writes one at a time, a request that waited
+                // too long for the database on a loaded machine is told 503 (nothing written).
+                let refusals: Set<UInt> = db == .sqlite ? [409, 503] : [409]
+                #expect(codes.values.filter { $0 != 200 }.allSatisfy { refusals.contains($0) }, "round \(round): \(codes.values.sorted())")
                 #expect(try await statusEvents(app, visit) == 1)
                 let status = try await Visit.find(visit.id, on: app.db)?.status
                 let items = try await VisitItem.query(on: app.db).filter(\.$visit.$id == visit.id!).all()

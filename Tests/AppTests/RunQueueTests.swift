@@ -15,6 +15,15 @@ import VaporTesting
         try await DeliveryFixtures.stopWithBooks(app, seed: seed, card: "Q-1")
     }
 
+    /// The seed's carrier signed in on the phone, with today's stop and the page's CSRF header.
+    private func signedInStop(_ app: Application) async throws -> (Seed, Visit, WebClient, String) {
+        let seed = try await Seed.make(app)
+        let visit = try await stop(app, seed)
+        let carrier = WebClient(app)
+        _ = try await carrier.login("carrier@test.kz")
+        return (seed, visit, carrier, try await carrier.apiCSRF())
+    }
+
     private func status(_ app: Application, _ visit: Visit) async throws -> String? {
         try await Visit.find(visit.id, on: app.db)?.status
     }
@@ -62,11 +71,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func test_parallel_resends_under_one_key_record_once(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let seed = try await Seed.make(app)
-            let visit = try await stop(app, seed)
-            let carrier = WebClient(app)
-            _ = try await carrier.login("carrier@test.kz")
-            let csrf = try await carrier.apiCSRF()
+            let (seed, visit, carrier, csrf) = try await signedInStop(app)
             let path = "/api/v1/visits/\(visit.id!)/outcome"
             let codes = try await withThrowingTaskGroup(of: UInt.self) { group in
                 for _ in 0..<8 {
@@ -87,11 +92,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func test_an_expired_session_gets_401_json_and_the_outcome_waits(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let seed = try await Seed.make(app)
-            let visit = try await stop(app, seed)
-            let carrier = WebClient(app)
-            _ = try await carrier.login("carrier@test.kz")
-            let csrf = try await carrier.apiCSRF()
+            let (seed, visit, carrier, csrf) = try await signedInStop(app)
             // The session ends while the phone is offline.
             try await UserSession.query(on: app.db).set(\.$expiresAt, to: Date(timeIntervalSinceNow: -60)).update()
             let body = #"{"outcome":"no_answer"}"#

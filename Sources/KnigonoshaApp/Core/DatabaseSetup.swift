@@ -12,7 +12,9 @@ enum DatabaseSetup {
             // SQL logging stays off: bound values may be readers' personal data. (PostgreSQL's
             // driver cannot turn it off; RedactingLogHandler removes the values there.)
             app.databases.use(
-                .sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: nil),
+                // SQLite writes one at a time: a request waits its turn for the connection rather
+                // than fail after the default 10 s when many staff write at once.
+                .sqlite(.init(storage: .file(path: path), enableForeignKeys: true), connectionPoolTimeout: .seconds(30), sqlLogLevel: nil),
                 as: .sqlite
             )
         case .postgres(let raw):

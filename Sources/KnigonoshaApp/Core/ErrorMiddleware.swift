@@ -38,6 +38,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
             return (.unprocessableEntity, Message("error.validation"), error)
         case let error as DecodingError:
             return decoding(error)
+        case is ConnectionPoolTimeoutError:
+            // Too many requests waited for the database: nothing was written; say so, not 500.
+            return (.serviceUnavailable, Message("error.busy"), nil)
         case let error as any AbortError:
             switch error.status {
             case .notFound: return (.notFound, Message("error.not_found"), nil)

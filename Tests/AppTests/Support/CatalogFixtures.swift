@@ -52,4 +52,14 @@ enum CatalogFixtures {
         if let subject { fields.append(MARCField(tag: "650", indicator1: " ", indicator2: "0", subfields: [MARCSubfield("a", subject)])) }
         return MARCRecord(leader: "00000nam a2200000 i 4500", fields: fields)
     }
+
+    /// The seed, the branches and the fixture files imported, and `email` signed in.
+    static func signedIn(_ app: Application, as email: String) async throws -> WebClient {
+        _ = try await Seed.make(app)
+        try await branches(app)
+        _ = try await importAll(app)
+        let web = WebClient(app)
+        try await web.login(email)
+        return web
+    }
 }
