@@ -32,8 +32,8 @@ enum Backup {
     /// Restores `file` over the configured database and attachment folder, then checks the
     /// result against the manifest. Nothing is changed when the file is not a backup, is of
     /// another database kind, or was made by a newer version.
-    static func restore(_ app: Application, from file: String) async throws -> BackupManifest {
-        let manifest = try read(file)
+    static func restore(_ app: Application, from file: String, manifest known: BackupManifest? = nil) async throws -> BackupManifest {
+        let manifest = try known ?? read(file)
         let work = try scratch(beside: file)
         defer { try? FileManager.default.removeItem(atPath: work) }
         try run("tar", ["-xzf", file, "-C", work])

@@ -42,7 +42,7 @@ struct RestoreCommand: AsyncCommand {
             let answer = context.console.ask("Type RESTORE to go on:")
             guard answer == "RESTORE" else { throw CommandFailure("nothing was changed") }
         }
-        _ = try await Backup.restore(app, from: signature.file)
+        _ = try await Backup.restore(app, from: signature.file, manifest: manifest)
         context.console.print("Restored and checked: every table's count and the readers' checksum match the backup.")
     }
 }

@@ -3,13 +3,6 @@ import Vapor
 
 /// The coordinator's upload page: the file is stored, and a background job imports it.
 struct ImportController {
-    struct UploadForm: Content {
-        var file: File?
-        var syntax: String?
-        var flavor: String?
-        var encoding: String?
-    }
-
     struct StatusDTO: Content {
         var status: String
         var status_label: String

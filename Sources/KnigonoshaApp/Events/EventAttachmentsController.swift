@@ -5,13 +5,9 @@ import Vapor
 /// told by the file's first bytes), download and removal. A refused file comes back as an error
 /// at the file field on the event's card, and nothing is kept.
 struct EventAttachmentsController {
-    struct UploadForm: Content {
-        var file: File?
-    }
-
     func register(read: any RoutesBuilder, write routes: any RoutesBuilder, maxBytes: Int) {
-        // The file streams to disk; up to twice the limit is read (the rest dropped), so that a
-        // file just over it is told so at its field.
+        // The file streams to disk (see `hardLimit`), so that a file over the limit is told so at
+        // its field.
         routes.on(.POST, SiteRoute.eventAttachments(SiteRoute.anyID).pattern, body: .stream, use: upload)
         read.get(SiteRoute.eventAttachment(SiteRoute.anyID, SiteRoute.anyID).pattern, use: download)
         routes.post(SiteRoute.eventAttachmentDelete(SiteRoute.anyID, SiteRoute.anyID).pattern, use: delete)

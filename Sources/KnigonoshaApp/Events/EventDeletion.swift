@@ -31,6 +31,13 @@ struct EventDeletion {
     func delete(req: Request) async throws -> Response {
         let event = try await EventsController.find(req)
         guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
+        try await Self.remove(event, req)
+        return req.seeOther(.events, flash: "event.deleted")
+    }
+
+    /// Removes an event, its attachments' rows and their files, and audits it; the page and the
+    /// API's DELETE both come here.
+    static func remove(_ event: Event, _ req: Request) async throws {
         let files = try await EventAttachment.query(on: req.db).filter(\.$event.$id == event.id!).all()
         try await req.db.transaction { db in
             try await EventAttachment.query(on: db).filter(\.$event.$id == event.id!).delete()
@@ -39,6 +46,5 @@ struct EventDeletion {
         // The rows are gone; the files follow (a file left by a crash here holds no reader's data).
         for file in files { try? FileManager.default.removeItem(atPath: req.application.config.attachmentDirectory + "/" + file.storedName) }
         try await req.audit(.update, "event", event.id)
-        return req.seeOther(.events, flash: "event.deleted")
     }
 }

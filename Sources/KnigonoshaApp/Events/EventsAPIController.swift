@@ -54,8 +54,7 @@ struct EventsAPIController {
     func delete(req: Request) async throws -> Response {
         let event = try await find(req)
         guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
-        try await event.delete(on: req.db)
-        try await req.audit(.update, "event", event.id)
+        try await EventDeletion.remove(event, req)
         return Response(status: .noContent)
     }
 

@@ -56,9 +56,8 @@ struct RunController {
     func page(req: Request) async throws -> Response {
         let user = try req.currentUser()
         let day = req.query[String.self, at: "date"].flatMap { LocalDate($0) } ?? req.today
-        let stops = try await RunSheet.stops(carrierID: user.id, day: day, on: req.db)
+        let (stops, held) = try await RunSheet.run(carrierID: user.id, day: day, on: req.db)
         try await req.audit(.list, "run")
-        let held = try await RunSheet.heldBack(carrierID: user.id, day: day, on: req.db)
         let response = RunView.page(req.page, day: day, stops: stops, heldBack: held)
         // The page must be fresh when online; the service worker keeps the last copy for offline use.
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")

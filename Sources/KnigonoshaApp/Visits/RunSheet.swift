@@ -52,21 +52,20 @@ struct RunStop: Content {
 
 /// A carrier's stops for a day, in route order from the branch.
 enum RunSheet {
-    /// How many of the carrier's visits that day are left off the run for want of consent.
-    static func heldBack(carrierID: UUID, day: LocalDate, on db: any Database) async throws -> Int {
-        try await Visit.query(on: db).filter(\.$carrier.$id == carrierID).filter(\.$scheduledOn == day.iso)
-            .filter(\.$status != VisitStatus.rescheduled.rawValue).with(\.$reader).all()
-            .filter { !$0.reader.hasConsent(on: day.iso) }.count
+    static func stops(carrierID: UUID, day: LocalDate, on db: any Database) async throws -> [RunStop] {
+        try await run(carrierID: carrierID, day: day, on: db).stops
     }
 
-    static func stops(carrierID: UUID, day: LocalDate, on db: any Database) async throws -> [RunStop] {
+    /// The day's stops, and how many of the carrier's visits are left off them for want of consent.
+    static func run(carrierID: UUID, day: LocalDate, on db: any Database) async throws -> (stops: [RunStop], heldBack: Int) {
         // A reader whose consent has ended is not on the run: without consent there is no ground
         // to hand their address to a carrier (issue 19, finding 8). The coordinator sees why.
-        let visits = try await Visit.query(on: db).filter(\.$carrier.$id == carrierID).filter(\.$scheduledOn == day.iso)
+        let all = try await Visit.query(on: db).filter(\.$carrier.$id == carrierID).filter(\.$scheduledOn == day.iso)
             .filter(\.$status != VisitStatus.rescheduled.rawValue)
             .with(\.$reader) { $0.with(\.$phones) }.with(\.$branch).all()
-            .filter { $0.reader.hasConsent(on: day.iso) }
-        guard !visits.isEmpty else { return [] }
+        let visits = all.filter { $0.reader.hasConsent(on: day.iso) }
+        let heldBack = all.count - visits.count
+        guard !visits.isEmpty else { return ([], heldBack) }
         let start = visits.first.flatMap { v in
             v.branch.latitude.flatMap { lat in v.branch.longitude.map { GeoPoint(latitude: lat, longitude: $0) } }
         }
@@ -97,6 +96,6 @@ enum RunSheet {
                     collect: details.collect.map { RunStop.Collect(loan_id: $0.id!, title: $0.bib.title, due_on: $0.dueOn) },
                     key: UUID().uuidString.lowercased()))
         }
-        return out
+        return (out, heldBack)
     }
 }
