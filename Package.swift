@@ -21,6 +21,7 @@ let package = Package(
         // Plot 0.14.0 with attribute values escaped: see Vendor/Plot and docs/DECISIONS.md.
         .package(path: "Vendor/Plot"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
     ],
     targets: [
         .target(
@@ -77,6 +78,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Sources/KnigonoshaApp",
             resources: [.copy("Resources")],
@@ -138,6 +140,7 @@ let package = Package(
                 "Scheduling",
                 "Spreadsheet",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],
             path: "Tests/AppTests"
         ),

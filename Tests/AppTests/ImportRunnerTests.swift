@@ -10,8 +10,8 @@ import VaporTesting
 /// crashed instance is taken up again when its lease runs out, a few times at most; a job whose
 /// file is gone fails with its reason, in the reader's language.
 @Suite(.serialized) struct ImportRunnerTests {
-    static func queue(_ app: Application, seed: Seed, records: Int) async throws -> ImportJob {
-        let built = (1...records).map { CatalogFixtures.record("run\($0)", title: "Запись \($0)", subject: "Тема", author: "Автор") }
+    static func queue(_ app: Application, seed: Seed, records: Int, prefix: String = "run") async throws -> ImportJob {
+        let built = (1...records).map { CatalogFixtures.record("\(prefix)\($0)", title: "Запись \($0)", subject: "Тема", author: "Автор") }
         let source = try CatalogFixtures.xmlFile(built)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kn-runner-\(UUID())").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

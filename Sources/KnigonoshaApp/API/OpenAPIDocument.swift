@@ -234,6 +234,15 @@ enum OpenAPIDocument {
                     "responses": responses(("200", ok(ref("ImportJob"))), ["401", "403", "404"]),
                 ],
             ],
+            "/catalog/imports/{id}/cancel": [
+                "parameters": [idParameter],
+                "post": [
+                    "operationId": "cancelCatalogImport",
+                    "summary":
+                        "Cancel an import that is queued or running; records already imported stay. Cancelling a cancelled import again is harmless; a finished one is 409",
+                    "responses": responses(("200", ok(ref("ImportJob"), "Cancelled")), ["401", "403", "404", "409"]),
+                ],
+            ],
             "/readers/{id}/history": [
                 "parameters": [idParameter],
                 "get": [

@@ -109,6 +109,7 @@ struct CatalogAPIController {
         catalog.post(":id", "copies", use: addCopy)
         catalog.on(.POST, "imports", body: .stream, use: startImport)
         catalog.get("imports", ":id", use: job)
+        catalog.post("imports", ":id", "cancel", use: cancel)
     }
 
     func search(req: Request) async throws -> BibPage {
@@ -189,6 +190,12 @@ struct CatalogAPIController {
         guard let job = try await ImportJob.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
         let issues = try await ImportIssue.query(on: req.db).filter(\.$job.$id == job.id!).sort(\.$recordNumber).all()
         return Self.dto(job, issues: issues) { req.t($0) }
+    }
+
+    func cancel(req: Request) async throws -> JobDTO {
+        guard let job = try await ImportJobs.cancel(req.idParameter(), on: req.db) else { throw AppError.notFound }
+        guard job.status == ImportStatus.cancelled.rawValue else { throw AppError.conflict(Message("import.already_finished")) }
+        return Self.dto(job, issues: nil) { req.t($0) }
     }
 
     static func dto(_ job: ImportJob, issues: [ImportIssue]?, t: (String) -> String = { $0 }) -> JobDTO {

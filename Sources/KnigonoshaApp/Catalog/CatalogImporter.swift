@@ -69,8 +69,12 @@ final class CatalogImporter {
         let records = batch
         batch.removeAll(keepingCapacity: true)
         defer { written(records) }
+        // A batch that met another writer on SQLite (a second runner, staff saving a visit) is
+        // written again, not taken for a bad one: otherwise its records would be skipped.
+        let writer = self.writer
+        let database = self.database
         do {
-            let counts = try await writer.write(records, on: database)
+            let counts = try await BusyRetry.run { try await writer.write(records, on: database) }
             summary.imported += counts.0
             summary.updated += counts.1
         } catch {
@@ -78,7 +82,7 @@ final class CatalogImporter {
             summary.retriedBatches += 1
             for record in records {
                 do {
-                    let counts = try await writer.write([record], on: database)
+                    let counts = try await BusyRetry.run { try await writer.write([record], on: database) }
                     summary.imported += counts.0
                     summary.updated += counts.1
                 } catch {

@@ -21,6 +21,7 @@ struct ImportController {
         routes.on(.POST, SiteRoute.catalogImport.pattern, body: .stream, use: upload)
         routes.get(SiteRoute.catalogImportJob(SiteRoute.anyID).pattern, use: job)
         routes.get(SiteRoute.catalogImportJob(SiteRoute.anyID).pattern + ["status"], use: status)
+        routes.post(SiteRoute.catalogImportCancel(SiteRoute.anyID).pattern, use: cancel)
     }
 
     func form(req: Request) async throws -> Response {
@@ -56,6 +57,13 @@ struct ImportController {
         guard let job = try await ImportJob.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
         let issues = try await ImportIssue.query(on: req.db).filter(\.$job.$id == job.id!).sort(\.$recordNumber).limit(1000).all()
         return ImportView.job(req.page, job: job, issues: issues)
+    }
+
+    /// The job page's "Cancel the import" button.
+    func cancel(req: Request) async throws -> Response {
+        guard let job = try await ImportJobs.cancel(req.idParameter(), on: req.db) else { throw AppError.notFound }
+        let cancelled = job.status == ImportStatus.cancelled.rawValue
+        return req.seeOther(.catalogImportJob(job.id!), flash: cancelled ? "import.cancelled_flash" : "import.already_finished")
     }
 
     /// The page's script polls this while the job runs; without script, reloading shows the same.

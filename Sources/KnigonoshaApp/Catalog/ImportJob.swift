@@ -68,6 +68,8 @@ final class ImportIssue: Model, @unchecked Sendable {
 }
 
 enum ImportStatus: String, LabeledCode {
-    case queued, running, done, failed
+    case queued, running, done, failed, cancelled
+    /// A job in one of these states will not run again.
+    var isFinal: Bool { self == .done || self == .failed || self == .cancelled }
     static let labelPrefix = "import_status"
 }

@@ -3,27 +3,6 @@ import Foundation
 import SQLKit
 import Vapor
 
-/// Runs queued imports in the background. A job is claimed with a conditional UPDATE, so when
-/// several app instances share one database each job runs exactly once.
-struct ImportJobRunner: LifecycleHandler {
-    func didBootAsync(_ app: Application) async throws {
-        guard app.environment != .testing else { return }
-        let task = Task {
-            while !Task.isCancelled {
-                let worked = (try? await ImportJobs.runNext(app)) ?? false
-                if !worked { try? await Task.sleep(for: .seconds(1)) }
-            }
-        }
-        app.storage[RunnerTaskKey.self] = task
-    }
-
-    func shutdownAsync(_ app: Application) async {
-        app.storage[RunnerTaskKey.self]?.cancel()
-    }
-
-    struct RunnerTaskKey: StorageKey { typealias Value = Task<Void, Never> }
-}
-
 enum ImportJobs {
     /// Queues the import of an upload already streamed to `path` (in the upload folder).
     static func enqueue(
@@ -94,46 +73,46 @@ enum ImportJobs {
         let claimed = try await update.where("id", .equal, job.id!).where("status", .equal, job.status).where("attempts", .equal, job.attempts)
             .returning("id").all()
         guard !claimed.isEmpty, reason == nil else { return true }
-        try await run(job, app: app)
+        await ImportJobRun(job: job, attempt: job.attempts + 1, app: app).run()
         return true
     }
 
-    static func run(_ job: ImportJob, app: Application) async throws {
-        let jobID = job.id!
-        var last = Date.distantPast
-        let summary: ImportSummary
-        do {
-            summary = try await CatalogImport.run(path: job.storedPath, options: ImportOptions(serialized: job.options), on: app.db) { bytes, s in
-                guard Date().timeIntervalSince(last) > 0.5 else { return }
-                last = Date()
-                try await ImportJob.query(on: app.db).filter(\.$id == jobID).set(\.$processedBytes, to: bytes).set(\.$imported, to: s.imported)
-                    .set(\.$updated, to: s.updated).set(\.$skipped, to: s.skipped).set(\.$heartbeatAt, to: Date()).update()
+    /// Cancels a job that has not finished; returns it as it now is, or nil when there is no
+    /// such job. A queued job's upload goes at once; a running one stops at its next progress
+    /// report or heartbeat, and its runner removes the upload then (it is still reading it).
+    /// Records imported before the cancellation stay: each batch was complete in itself.
+    static func cancel(_ id: UUID, on db: any Database) async throws -> ImportJob? {
+        guard let sql = db as? any SQLDatabase else { return nil }
+        for from in [ImportStatus.queued, .running] {
+            let hit = try await sql.update(ImportJob.schema).set("status", to: ImportStatus.cancelled.rawValue)
+                .set("message", to: "import.cancelled").set("finished_at", to: Date())
+                .where("id", .equal, id).where("status", .equal, from.rawValue).returning("stored_path").all()
+            if let row = hit.first, from == .queued, let path = try? row.decode(column: "stored_path", as: String.self) {
+                try? FileManager.default.removeItem(atPath: path)
             }
-        } catch {
-            app.logger.error("import job failed", metadata: ["job": "\(jobID)", "type": "\(type(of: error))"])
-            try await ImportJob.query(on: app.db).filter(\.$id == jobID).set(\.$status, to: ImportStatus.failed.rawValue)
-                .set(\.$message, to: "import.failed_error").set(\.$finishedAt, to: Date()).update()
-            return
+            if !hit.isEmpty { break }
         }
-        try await app.db.transaction { db in
-            for chunk in summary.issues.chunked(200) {
-                try await chunk.map { ImportIssue(jobID: jobID, recordNumber: $0.number, reason: $0.reason, code: $0.code) }.create(on: db)
+        return try await ImportJob.find(id, on: db)
+    }
+
+    /// Removes uploads that nobody will read again: those of jobs that ended more than a lease
+    /// ago (a runner killed after cancelling or failing leaves its file behind), and files in the
+    /// upload folder that belong to no job at all and are a day old (an upload cut off mid-way).
+    static func sweepUploads(_ app: Application, now: Date = Date()) async throws {
+        let directory = uploadDirectory(app)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory), !names.isEmpty else { return }
+        let jobs = try await ImportJob.query(on: app.db).field(\.$id).field(\.$storedPath).field(\.$status).field(\.$finishedAt).all()
+        let byPath = Dictionary(jobs.map { ($0.storedPath, $0) }, uniquingKeysWith: { a, _ in a })
+        for name in names {
+            let path = directory + "/" + name
+            let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? now
+            if let job = byPath[path] {
+                guard ImportStatus(rawValue: job.status)?.isFinal == true, let ended = job.finishedAt, ended < now.addingTimeInterval(-lease)
+                else { continue }
+            } else if modified > now.addingTimeInterval(-86_400) {
+                continue
             }
-            // Repairs, up to a thousand: enough to find the pattern in a library's file.
-            for chunk in Array(summary.repaired.prefix(1000)).chunked(200) {
-                try await chunk.map {
-                    ImportIssue(jobID: jobID, recordNumber: $0.number, reason: "", code: $0.codes.joined(separator: ","), kind: "repaired")
-                }.create(on: db)
-            }
-            let nothing = summary.imported + summary.updated == 0
-            try await ImportJob.query(on: db).filter(\.$id == jobID)
-                .set(\.$status, to: (nothing ? ImportStatus.failed : ImportStatus.done).rawValue)
-                .set(\.$processedBytes, to: job.totalBytes).set(\.$imported, to: summary.imported).set(\.$updated, to: summary.updated)
-                .set(\.$skipped, to: summary.skipped).set(
-                    \.$message, to: summary.fatal.map { "import.unreadable: " + $0 } ?? (nothing ? "import.nothing_imported" : nil)
-                )
-                .set(\.$finishedAt, to: Date()).update()
+            try? FileManager.default.removeItem(atPath: path)
         }
-        try? FileManager.default.removeItem(atPath: job.storedPath)
     }
 }

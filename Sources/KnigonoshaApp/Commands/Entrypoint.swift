@@ -41,7 +41,7 @@ public enum Knigonosha {
                 try await Migrations.run(on: app)
                 if demo { try await DemoData.loadIfEmpty(app, arguments: env.arguments) }
                 // Queued imports run in the server only, never under `migrate` or `user create`.
-                app.lifecycle.use(ImportJobRunner())
+                app.lifecycle.use(BackgroundServices())
             }
             try await app.execute()
         } catch {

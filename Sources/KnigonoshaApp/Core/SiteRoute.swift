@@ -9,7 +9,7 @@ enum SiteRoute: Equatable {
     case readers, readerNew, reader(UUID), readerEdit(UUID)
     case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID)
     case branches, branchNew, branch(UUID)
-    case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID)
+    case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID), catalogImportCancel(UUID)
     case run, runOutcome(UUID), runScript, serviceWorker
     case loans, loanRenew(UUID), loanLost(UUID), readerNextVisit(UUID), runStart(UUID)
     case deliverySettings, holidays, holidayDelete(UUID), carrierHours(UUID), calendarFeed, calendarFeedRevoke, calendar(String)
@@ -56,6 +56,7 @@ enum SiteRoute: Equatable {
         case .catalogExport: [.literal("catalog"), .literal("export")]
         case .catalogImport: [.literal("catalog"), .literal("import")]
         case .catalogImportJob(let id): [.literal("catalog"), .literal("import"), .id(id)]
+        case .catalogImportCancel(let id): [.literal("catalog"), .literal("import"), .id(id), .literal("cancel")]
         case .run: [.literal("run")]
         case .runOutcome(let id): [.literal("run"), .id(id), .literal("outcome")]
         case .runScript: [.literal("static"), .literal("run.js")]

@@ -32,8 +32,11 @@ func withTestApp(_ db: TestDatabase, trustForwardedFor: Bool = true, _ body: (Ap
     app.logger.logLevel = .warning
     var config = AppConfig(database: database, bcryptCost: 4)
     config.trustForwardedFor = trustForwardedFor
+    // Each test its own upload folder: the runner's sweep removes files there.
+    config.uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("kn-uploads-\(suffix)").path
     do {
         try await configure(app, config: config, postgresSchema: schema)
+        app.storage[TestInstanceKey.self] = TestInstance(config: config, schema: schema)
         if let schema, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
         }
@@ -47,6 +50,7 @@ func withTestApp(_ db: TestDatabase, trustForwardedFor: Bool = true, _ body: (Ap
 }
 
 private func cleanUp(_ app: Application, schema: String?, sqlitePath: String?) async {
+    if let uploads = app.storage[TestInstanceKey.self]?.config.uploadDirectory { try? FileManager.default.removeItem(atPath: uploads) }
     if let schema, let sql = app.db as? any SQLDatabase {
         try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
     }
@@ -54,6 +58,30 @@ private func cleanUp(_ app: Application, schema: String?, sqlitePath: String?) a
     if let sqlitePath {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
     }
+}
+
+/// How a test app was configured, so that a second instance can share its database.
+struct TestInstance: Sendable {
+    var config: AppConfig
+    var schema: String?
+}
+struct TestInstanceKey: StorageKey { typealias Value = TestInstance }
+
+/// Runs `body` with a second app instance on the same database as `app` (the same SQLite file or
+/// PostgreSQL schema), as a second server of a region would be: its own connection pool, no
+/// shared memory with the first.
+func withSecondInstance(of app: Application, _ body: (Application) async throws -> Void) async throws {
+    let instance = try #require(app.storage[TestInstanceKey.self])
+    let other = try await Application.make(.testing)
+    other.logger.logLevel = .warning
+    do {
+        try await configure(other, config: instance.config, postgresSchema: instance.schema)
+        try await body(other)
+    } catch {
+        try? await other.asyncShutdown()
+        throw error
+    }
+    try await other.asyncShutdown()
 }
 
 struct TestSetupError: Error, CustomStringConvertible {

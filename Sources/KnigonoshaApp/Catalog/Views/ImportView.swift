@@ -56,6 +56,7 @@ enum ImportView {
 
     static func percent(_ job: ImportJob) -> Int {
         if job.status == ImportStatus.done.rawValue || job.status == ImportStatus.failed.rawValue { return 100 }
+        // A cancelled job shows how far it got.
         return job.totalBytes > 0 ? Swift.min(100, job.processedBytes * 100 / job.totalBytes) : 0
     }
 
@@ -87,6 +88,14 @@ enum ImportView {
                 .unwrap(job.messageText { ctx.t($0) }) { .p(.class("field-error"), .text($0)) }
             ),
             .if(running, .p(.a(.href(SiteRoute.catalogImportJob(job.id!).path), .text(ctx.t("import.refresh"))))),
+            .if(
+                running,
+                Forms.post(
+                    ctx, SiteRoute.catalogImportCancel(job.id!), class: "actions",
+                    .p(.class("hint"), .text(ctx.t("import.cancel_hint"))),
+                    .button(.type(.submit), .class("secondary"), .text(ctx.t("import.cancel")))
+                )
+            ),
             .script(.src("/static/import-progress.js"), .defer()),
             ImportIssuesView.tables(ctx, skipped: job.skipped, issues: issues),
             .p(.a(.href(SiteRoute.catalog.path), .text(ctx.t("nav.catalog"))))
@@ -106,7 +115,7 @@ enum ImportView {
                 document.getElementById("status-label").textContent = s.status_label;
                 var bar = document.getElementById("status-progress");
                 bar.value = s.percent; bar.textContent = s.percent + "%";
-                if (s.status === "done" || s.status === "failed") { window.location.reload(); } else { setTimeout(tick, 1500); }
+                if (s.status === "done" || s.status === "failed" || s.status === "cancelled") { window.location.reload(); } else { setTimeout(tick, 1500); }
               })
               .catch(function () { setTimeout(tick, 5000); });
           }
