@@ -70,7 +70,7 @@ import VaporTesting
             }
             #expect(try await web.get("/static/app.css").headers.first(name: .cacheControl) != "no-store")
             let out = try await web.post("/logout", [])
-            #expect(out.headers.first(name: "Clear-Site-Data") == "\"cache\"")
+            #expect(out.headers.first(name: "Clear-Site-Data") == "\"cache\", \"storage\"")
         }
     }
 

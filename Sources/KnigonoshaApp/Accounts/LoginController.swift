@@ -68,9 +68,10 @@ struct LoginController {
         if let user = req.auth.get(CurrentUser.self) { try await req.audit(.logout, "user", user.id) }
         try await WebSessions.end(on: req, response: response)
         req.rotateCSRFToken()
-        // The browser drops its HTTP cache of this site. Not "storage": a carrier's phone may
-        // still hold outcomes recorded offline and not yet sent, and those must survive.
-        response.headers.replaceOrAdd(name: "Clear-Site-Data", value: "\"cache\"")
+        // The browser drops this site's HTTP cache and its storage: the run sheet kept offline
+        // (names, addresses) and the queue of outcomes. The page warned the carrier before
+        // signing out while outcomes were still waiting (SignOutGuard).
+        response.headers.replaceOrAdd(name: "Clear-Site-Data", value: "\"cache\", \"storage\"")
         return response
     }
 

@@ -13,6 +13,7 @@ struct PreferencesController {
         routes.post(SiteRoute.language.pattern, use: language)
         routes.post(SiteRoute.textSize.pattern, use: textSize)
         routes.get(SiteRoute.stylesheet.pattern, use: stylesheet)
+        SignOutGuard.register(routes)
         routes.get("static", "import-progress.js") { _ in
             let response = Response(status: .ok, body: .init(string: ImportView.script))
             response.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])

@@ -29,7 +29,9 @@ enum Layout {
                 .footer(
                     .class("site-footer"),
                     .p(.text(ctx.t("layout.footer")))
-                )
+                ),
+                // A carrier's phone may hold outcomes not yet sent: signing out warns first.
+                .if(ctx.user?.role == .carrier, .group(SignOutGuard.dialog(ctx), .script(.src(SignOutGuard.path), .defer())))
             )
         )
         let response = Response(status: status)

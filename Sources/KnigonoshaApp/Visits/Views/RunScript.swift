@@ -82,6 +82,40 @@ extension RunView {
             if (signin) signin.hidden = !needSignin;
             if (banner) banner.classList.toggle("active", lines.length > 0);
             Array.prototype.forEach.call(document.querySelectorAll("article.stop"), function (stop) { renderStop(stop, q); });
+            renderElsewhere(q);
+          }
+          // Outcomes for visits no longer on this run (given to another carrier, moved, cancelled)
+          // are not dropped with their stop: they are listed here, under the name they were
+          // recorded for, until sent or removed.
+          function renderElsewhere(q) {
+            var box = document.getElementById("queue-elsewhere");
+            if (!box) return;
+            while (box.firstChild) box.removeChild(box.firstChild);
+            var lost = q.filter(function (i) { return !document.getElementById("stop-" + i.visit); });
+            if (!lost.length) return;
+            var h = document.createElement("h2");
+            h.textContent = msg("elsewhere");
+            box.appendChild(h);
+            lost.forEach(function (item) {
+              var card = document.createElement("div");
+              card.className = "card queue-note" + (item.state === "refused" ? " refused" : "");
+              var title = document.createElement("h3");
+              title.textContent = item.label || msg("unknown_stop");
+              card.appendChild(title);
+              var p = document.createElement("p");
+              p.textContent = stateText(item);
+              card.appendChild(p);
+              if (item.state === "refused") addActions(card, item, title.textContent);
+              box.appendChild(card);
+            });
+          }
+          function stateText(item) {
+            return !item ? msg("sent") : item.state === "refused" ? msg("stop_refused", 0, item.reason) :
+              item.state === "signin" ? msg("stop_signin") : msg("saved");
+          }
+          function addActions(note, item, who) {
+            note.appendChild(button(msg("retry"), who, function () { change(item.key, function (i) { i.state = "waiting"; i.reason = ""; i.code = 0; return i; }); sync(); }));
+            note.appendChild(button(msg("dismiss"), who, function () { change(item.key, function () { return null; }); }));
           }
           function renderStop(stop, q) {
             var visit = stop.id.replace(/^stop-/, "");
@@ -95,14 +129,9 @@ extension RunView {
             note = document.createElement("div");
             note.className = "queue-note" + (item && item.state === "refused" ? " refused" : "");
             var p = document.createElement("p");
-            p.textContent = !item ? msg("sent") : item.state === "refused" ? msg("stop_refused", 0, item.reason) :
-              item.state === "signin" ? msg("stop_signin") : msg("saved");
+            p.textContent = stateText(item);
             note.appendChild(p);
-            if (item && item.state === "refused") {
-              var who = (stop.querySelector("h2") || {}).textContent || "";
-              note.appendChild(button(msg("retry"), who, function () { change(item.key, function (i) { i.state = "waiting"; i.reason = ""; i.code = 0; return i; }); sync(); }));
-              note.appendChild(button(msg("dismiss"), who, function () { change(item.key, function () { return null; }); }));
-            }
+            if (item && item.state === "refused") addActions(note, item, (stop.querySelector("h2") || {}).textContent || "");
             stop.insertBefore(note, form ? form.nextSibling : null);
           }
           function button(label, who, onClick) {
@@ -183,6 +212,10 @@ extension RunView {
             if (submitter && submitter.name) data.set(submitter.name, submitter.value);
             var item = fromForm(form.getAttribute("action"), Array.from(data.entries()).filter(function (e) { return e[0] !== "key" && e[0] !== "_csrf"; }));
             if (!item) return;
+            // The stop's heading (its number and the reader's name) goes with the outcome, for the
+            // list of outcomes whose stop has left the run; signing out clears it with the queue.
+            var stop = form.closest ? form.closest("article.stop") : null;
+            item.label = stop && stop.querySelector("h2") ? stop.querySelector("h2").textContent : "";
             // A corrected outcome replaces the refused one for the same stop.
             save(load().filter(function (i) { return i.visit !== item.visit; }).concat([item]));
             sync();

@@ -9,8 +9,8 @@ extension RunView {
         self.addEventListener("fetch", function (e) {
           var url = new URL(e.request.url);
           // Signing out drops the kept run sheet: it names readers and gives their addresses.
-          // (Clear-Site-Data "cache" does not reach this storage, and "storage" would also drop
-          // outcomes still waiting to be sent, which hold only visit ids and results.)
+          // (The sign-out page script and the answer's Clear-Site-Data "storage" drop it too;
+          // this also covers a sign-out posted from a page without either.)
           if (e.request.method === "POST" && url.origin === self.location.origin && url.pathname === "/logout") {
             e.waitUntil(caches.delete(CACHE));
             return;

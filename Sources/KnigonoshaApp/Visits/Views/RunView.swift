@@ -20,6 +20,7 @@ enum RunView {
             // are missing, and whom to ask, but nothing about whom (issue 19, finding 8).
             .if(heldBack > 0, .p(.class("notice"), .text(ctx.plural("run.held_back", heldBack)))),
             queueStatus(ctx),
+            .div(.id("queue-elsewhere"), .class("queue-elsewhere")),
             .if(stops.isEmpty, .p(.text(ctx.t("run.empty")))),
             .forEach(stops) { stop($0, ctx, refused: refused?.visitID == $0.visit_id ? refused : nil) },
             .div(
@@ -55,7 +56,7 @@ enum RunView {
         ("waiting", "run.queue_waiting"), ("signin", "run.queue_signin"), ("refused", "run.queue_refused"),
         ("saved", "run.stop_saved"), ("stop_signin", "run.stop_signin"), ("stop_refused", "run.stop_refused"),
         ("sent", "run.stop_sent"), ("unconfirmed", "run.queue_unconfirmed"), ("retry", "run.queue_retry"),
-        ("dismiss", "run.queue_dismiss"),
+        ("dismiss", "run.queue_dismiss"), ("elsewhere", "run.queue_elsewhere"), ("unknown_stop", "run.queue_unknown_stop"),
     ]
 
     /// A stop's form controls are told apart by the visit.
