@@ -8,13 +8,17 @@ own offline mode:
 - signing out with outcomes still waiting warns first, and then clears the queue and the kept
   run sheet.
 Every state of the page is scanned with axe-core."""
+import os
 import sqlite3
-from contextlib import closing
+import subprocess
+import time
+import urllib.request
+from contextlib import closing, contextmanager
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import PASSWORD, axe_clean, click_and_wait, login
+from conftest import PASSWORD, ROOT, Server, _free_port, axe_clean, click_and_wait, login
 
 CARRIER = "carrier2@demo.kz"
 # The sign-out journey records nothing; it uses the other carrier, whose run has stops to spare.
@@ -238,3 +242,67 @@ def test_signing_out_warns_about_waiting_outcomes_then_clears_the_phone(driver, 
     login(driver, server, OTHER_CARRIER)
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
     assert "/login" in driver.current_url
+
+
+@contextmanager
+def second_server(server, port=None):
+    """A second server on the same database, that the test can stop. DevTools' offline mode does
+    not reach the service worker, so "no connection" for it is a server that is gone."""
+    port = port or _free_port()
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{server.db}", BCRYPT_COST="6")
+    binary = os.environ.get("KNIGONOSHA_BIN", os.path.join(ROOT, ".build", "debug", "knigonosha"))
+    proc = subprocess.Popen([binary, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    other = Server(f"http://127.0.0.1:{port}")
+    other.db = server.db
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(other + "/login", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.2)
+    try:
+        yield other, proc
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+def test_a_run_sheet_kept_from_an_earlier_day_is_not_shown_offline(driver, server):
+    driver.set_window_size(360, 740)
+    with second_server(server) as (other, proc):
+        login(driver, other, OTHER_CARRIER)
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)"))
+        driver.get(other + "/run")
+        WebDriverWait(driver, 10).until(lambda d: cached_run_sheets(d) == 1)
+        names = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "article.stop h2")]
+        assert names
+        # The connection is gone: today's kept sheet is shown, so the carrier can work on.
+        proc.kill()
+        proc.wait(timeout=10)
+        driver.get(other + "/run")
+        assert [h.text for h in driver.find_elements(By.CSS_SELECTOR, "article.stop h2")] == names
+        # The kept copy is made a day old (its Date header, which the worker reads), as if the
+        # phone had been left overnight: it is no longer shown, and it is deleted.
+        driver.execute_async_script(
+            """
+            var done = arguments[0];
+            caches.open("kn-run-v1").then(function (c) {
+              return c.match("/run", { ignoreSearch: true }).then(function (r) { return r.text().then(function (body) {
+                var old = new Date(Date.now() - 86400000).toUTCString();
+                return c.put("/run", new Response(body, { headers: { "Content-Type": "text/html", "Date": old } }));
+              }); });
+            }).then(function () { done(true); });
+            """
+        )
+        driver.get(other + "/run")
+        assert driver.find_elements(By.CSS_SELECTOR, "article.stop") == []
+        assert not any(name in driver.page_source for name in names)
+    # Back online (the same address again; the session is still alive, so the carrier lands on
+    # the run): the worker keeps today's fresh sheet, not the day-old copy.
+    with second_server(server, port=int(other.rsplit(":", 1)[1])) as (again, _):
+        driver.get(again + "/login")
+        age = driver.execute_async_script(
+            "var done = arguments[0]; caches.open('kn-run-v1').then(function (c) { return c.match('/run', { ignoreSearch: true }); })"
+            ".then(function (r) { done(r ? (Date.now() - new Date(r.headers.get('date')).getTime()) / 1000 : null); })"
+        )
+        assert age is None or age < 600
