@@ -74,6 +74,7 @@ enum Migrations {
             M051AddImportIssueCodes(),
             M060OneOpenLoanPerCopy(),
             M061AddImportJobLease(),
+            M062CreateSelectionRejections(),
         ]
     }
 

@@ -36,8 +36,10 @@ enum SelectionService {
             let kept = try await VisitItem.query(on: tx).filter(\.$visit.$id == visitID).filter(\.$state != ItemState.suggested.rawValue).all()
             let wanted = visit.reader.itemsPerVisit - kept.count
             guard wanted > 0 else { return nil }
+            // Titles swapped away from this visit are not suggested for it again.
+            let turnedDown = try await SelectionRejection.bibs(visitID: visitID, on: tx)
             return try await gather(
-                visit: visit, exclude: Set(kept.map { $0.$bib.id }), wanted: wanted, spare: spare, today: today, on: tx, memo: memo)
+                visit: visit, exclude: Set(kept.map { $0.$bib.id }).union(turnedDown), wanted: wanted, spare: spare, today: today, on: tx, memo: memo)
         }
         guard let gathered else { return nil }
         return rank(gathered, today: today, memo: memo, analyzer: analyzer)

@@ -12,7 +12,7 @@ enum SelectionStore {
     /// Stores up to each reader's items per visit from `plans`; with `accept`, each item reserves
     /// an available copy at the visit's branch. With one plan, a missing or closed visit is an
     /// error; in a batch such visits are skipped. Returns the visit of each item added.
-    static func store(_ plans: [Plan], accept: Bool, on db: any Database) async throws -> [UUID] {
+    static func store(_ plans: [Plan], accept: Bool, keepSuggestions: Bool = false, on db: any Database) async throws -> [UUID] {
         try await db.transaction { tx in
             guard let sql = tx as? any SQLDatabase else { return [] }
             let ids = plans.map(\.visit)
@@ -21,7 +21,10 @@ enum SelectionStore {
             // true; on PostgreSQL it locks the visits before their items, in the order an outcome
             // takes them.
             let held = try await VisitState.holdOpen(ids, on: tx)
-            try await VisitItem.query(on: tx).filter(\.$visit.$id ~~ ids).filter(\.$state == ItemState.suggested.rawValue).delete()
+            // A swap keeps the other suggestions; suggesting again replaces them all.
+            if !keepSuggestions {
+                try await VisitItem.query(on: tx).filter(\.$visit.$id ~~ ids).filter(\.$state == ItemState.suggested.rawValue).delete()
+            }
             let visits = Dictionary(
                 try await Visit.query(on: tx).filter(\.$id ~~ ids).with(\.$reader).all().map { ($0.id!, $0) }
             ) { a, _ in a }

@@ -85,10 +85,9 @@ struct VisitController {
             guard let item else { throw AppError.notFound }
             try await SelectionEdits.remove(itemID: item, visitID: visit.id!, on: req.db)
         case "swap"?:
-            // The title goes and the next best suggestion takes its place.
+            // The title goes and the next best suggestion takes its place; the others stay.
             guard let item else { throw AppError.notFound }
-            try await SelectionEdits.remove(itemID: item, visitID: visit.id!, on: req.db)
-            try await SelectionService.suggest(visitID: visit.id!, accept: false, today: req.today, on: req.db)
+            try await SelectionSwap.swap(itemID: item, visitID: visit.id!, today: req.today, on: req.db)
         case "add"?:
             guard let bib = form.bib_id.flatMap({ Int($0) }) else { throw AppError.badRequest(Message("error.bad_request")) }
             _ = try await SelectionEdits.add(bibID: bib, copyID: nil, visitID: visit.id!, on: req.db)
