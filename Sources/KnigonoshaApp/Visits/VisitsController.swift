@@ -41,7 +41,10 @@ struct VisitsController {
         let branch = try branchChoice(form.branch_id, user)
         let result = try await VisitPlanner.plan(
             branchID: branch, from: req.today, until: req.today.adding(days: weeks * 7 - 1), by: user, on: req.db)
-        return req.seeOther(.visits, flash: result.withoutConsent > 0 ? "visits.planned_without_consent" : "visits.planned")
+        var said: [(key: String, counts: [(String, Int)])] = [("visits.planned_counts", [("created", result.created), ("readers", result.readers)])]
+        if result.withoutConsent > 0 { said.append(("visits.planned_consent_count", [("count", result.withoutConsent)])) }
+        req.flash(said)
+        return req.seeOther(.visits)
     }
 
     func select(req: Request) async throws -> Response {
@@ -53,9 +56,21 @@ struct VisitsController {
         guard errors.isEmpty, branch != nil || user.isAdmin else {
             throw AppError.badRequest(Message("visits.select_branch"))
         }
-        _ = try await SelectionBatch.run(
+        let done = try await SelectionBatch.run(
             branchID: branch, from: from, until: until, today: req.today, on: req.db, lanes: req.application.databasesPerLoop(logger: req.logger))
-        return req.seeOther(LoginController.sameSitePath(form.return_to) ?? SiteRoute.visits.path, flash: "visits.selected")
+        req.flash(Self.messages(done))
+        return req.seeOther(LoginController.sameSitePath(form.return_to) ?? SiteRoute.visits.path)
+    }
+
+    /// What a batch did, in words: how many visits got how many titles, and why the rest got none.
+    static func messages(_ s: SelectionBatch.Summary) -> [(key: String, counts: [(String, Int)])] {
+        guard s.considered > 0 else { return [("visits.selected_nothing_open", [])] }
+        var out: [(key: String, counts: [(String, Int)])] = [("visits.selected_counts", [("visits", s.visits), ("items", s.items)])]
+        if s.complete > 0 { out.append(("visits.selected_complete", [("count", s.complete)])) }
+        if s.noMatch > 0 { out.append(("visits.selected_no_match", [("count", s.noMatch)])) }
+        if s.noCopy > 0 { out.append(("visits.selected_no_copy", [("count", s.noCopy)])) }
+        if s.elsewhere > 0 { out.append(("visits.selected_elsewhere", [("count", s.elsewhere)])) }
+        return out
     }
 
     func newForm(req: Request) async throws -> Response {

@@ -22,7 +22,10 @@ enum Layout {
                 .main(
                     .id("main"), .attribute(named: "tabindex", value: "-1"),
                     .class(wide ? "wide" : ""),
-                    .unwrap(ctx.flash) { .p(.class("flash"), .attribute(named: "role", value: "status"), .text(ctx.t($0))) },
+                    .if(
+                        !ctx.flash.isEmpty,
+                        .p(.class("flash"), .attribute(named: "role", value: "status"), .text(ctx.flash.map { ctx.t($0) }.joined(separator: " ")))
+                    ),
                     .h1(.text(title)),
                     .group(content)
                 ),

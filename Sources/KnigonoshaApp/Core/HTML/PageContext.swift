@@ -9,7 +9,8 @@ struct PageContext {
     let csrf: String
     /// The current path with its query, used to come back after a preference change.
     let returnTo: String
-    let flash: Message?
+    /// Notices left by the previous request (after a redirect), shown once.
+    let flash: [Message]
     let largeText: Bool
     let timeZone: TimeZone
     let currentPath: String
@@ -32,7 +33,7 @@ extension Request {
         if let q = url.query, !q.isEmpty { returnTo += "?" + q }
         return PageContext(
             lang: lang, l10n: application.l10n, user: auth.get(CurrentUser.self), csrf: csrfToken,
-            returnTo: returnTo, flash: storage[FlashKey.self], largeText: prefersLargeText,
+            returnTo: returnTo, flash: storage[FlashKey.self] ?? [], largeText: prefersLargeText,
             timeZone: application.config.timeZone, currentPath: url.path
         )
     }
