@@ -100,6 +100,72 @@ import VaporTesting
         }
     }
 
+    /// Review of issue 13: a backup cut short, or whose data does not match its manifest, was put
+    /// in place of the live database and only then refused. Now it is refused first and the live
+    /// data stays; a good restore keeps what was there beside it (SQLite).
+    @Test(arguments: TestDatabase.all)
+    func test_a_damaged_backup_is_refused_before_anything_is_replaced(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("kn-backup-\(UUID())").path
+            try FileManager.default.createDirectory(atPath: root + "/attachments", withIntermediateDirectories: true)
+            app.config.attachmentDirectory = root + "/attachments"
+            try await Seed.storeReader(app, Seed.reader(branch: seed.north, card: "N-OLD"), by: seed.coordinator)
+            let file = root + "/b.tar.gz"
+            _ = try await Backup.make(app, to: file)
+            // Work done after the backup, which a refused restore must not lose.
+            try await Seed.storeReader(app, Seed.reader(branch: seed.north, card: "N-NEW", family: "Позже"), by: seed.coordinator)
+            let databaseFile = db == .sqlite ? "database.sqlite" : "database.sql"
+
+            func damaged(_ name: String, _ change: (String) throws -> Void) throws -> String {
+                let work = root + "/" + name
+                try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+                try Self.shell("tar -xzf \(file) -C \(work)")
+                try change(work)
+                let out = root + "/" + name + ".tar.gz"
+                try Self.shell("tar -czf \(out) -C \(work) .")
+                return out
+            }
+            // The database cut short, as by a full disk.
+            let cut = try damaged("cut") { work in
+                let path = work + "/" + databaseFile
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                try data.prefix(data.count * 2 / 3).write(to: URL(fileURLWithPath: path))
+            }
+            // The manifest promises a reader more than the data holds.
+            let tampered = try damaged("tampered") { work in
+                let path = work + "/manifest.json"
+                var manifest = try JSONDecoder.iso.decode(BackupManifest.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+                manifest.tables["readers", default: 0] += 1
+                try JSONEncoder.iso.encode(manifest).write(to: URL(fileURLWithPath: path))
+            }
+            for bad in [cut, tampered] {
+                let other = try await Self.freshApp(like: app, db: db)
+                await #expect(throws: CommandFailure.self) { _ = try await Backup.restore(other, from: bad) }
+                try await other.asyncShutdown()
+                let cards = try await Reader.query(on: app.db).sort(\.$cardNumber).all().map(\.cardNumber)
+                #expect(cards == ["N-NEW", "N-OLD"], "\(bad)")
+            }
+            // The good backup: restored, and on SQLite the replaced database is kept beside it.
+            let other = try await Self.freshApp(like: app, db: db)
+            do {
+                _ = try await Backup.restore(other, from: file)
+                #expect(try await Reader.query(on: other.db).all().map(\.cardNumber) == ["N-OLD"])
+                if case .sqlite(let path) = app.config.database {
+                    #expect(FileManager.default.fileExists(atPath: Backup.keptPath(path)))
+                    #expect(!FileManager.default.fileExists(atPath: path + ".restoring"))
+                }
+            } catch {
+                try? await other.asyncShutdown()
+                throw error
+            }
+            try await other.asyncShutdown()
+            if case .sqlite(let path) = app.config.database {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: Backup.keptPath(path) + suffix) }
+            }
+        }
+    }
+
     static func freshApp(like app: Application, db: TestDatabase) async throws -> Application {
         let other = try await Application.make(.testing)
         other.logger.logLevel = .warning

@@ -29,46 +29,6 @@ enum Backup {
         return manifest
     }
 
-    /// Restores `file` over the configured database and attachment folder, then checks the
-    /// result against the manifest. Nothing is changed when the file is not a backup, is of
-    /// another database kind, or was made by a newer version.
-    static func restore(_ app: Application, from file: String, manifest known: BackupManifest? = nil) async throws -> BackupManifest {
-        let manifest = try known ?? read(file)
-        let work = try scratch(beside: file)
-        defer { try? FileManager.default.removeItem(atPath: work) }
-        try run("tar", ["-xzf", file, "-C", work])
-        switch app.config.database {
-        case .sqlite(let path):
-            // The service must be stopped: the file is replaced under it. A running `serve`
-            // holds the file's shared lock, so the restore cannot take the exclusive one.
-            guard let lock = DatabaseLock.exclusive(for: path) else {
-                throw CommandFailure("the service is running on \(path): stop it, then restore; nothing was changed")
-            }
-            defer { withExtendedLifetime(lock) {} }
-            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            // Beside the database first, then one rename over it: the file is never half-written.
-            try? FileManager.default.removeItem(atPath: path + ".restoring")
-            try FileManager.default.moveItem(atPath: work + "/database.sqlite", toPath: path + ".restoring")
-            guard rename(path + ".restoring", path) == 0 else { throw CommandFailure("cannot replace \(path)") }
-        case .postgres(let url):
-            guard let sql = app.db as? any SQLDatabase else { throw CommandFailure("no SQL database") }
-            let name = try await schema(app)
-            let dump = try String(contentsOfFile: work + "/database.sql", encoding: .utf8)
-            try await sql.raw("DROP SCHEMA IF EXISTS \(ident: name) CASCADE").run()
-            // pg_dump writes CREATE SCHEMA for any schema but `public`.
-            if !dump.contains("CREATE SCHEMA") { try await sql.raw("CREATE SCHEMA \(ident: name)").run() }
-            try run("psql", ["--quiet", "-v", "ON_ERROR_STOP=1", "--file", work + "/database.sql", url])
-        }
-        let attachments = app.config.attachmentDirectory
-        try? FileManager.default.removeItem(atPath: attachments)
-        _ = try copyTree(work + "/attachments", to: attachments)
-        let (tables, readers, _) = try await BackupManifest.figures(app.db)
-        guard tables == manifest.tables, readers == manifest.readersChecksum else {
-            throw CommandFailure("the restored database does not match the backup's figures; restore again from another backup")
-        }
-        return manifest
-    }
-
     /// The manifest of `file`, or a clear refusal.
     static func read(_ file: String) throws -> BackupManifest {
         guard FileManager.default.fileExists(atPath: file) else { throw CommandFailure("no such file: \(file)") }
@@ -103,21 +63,21 @@ enum Backup {
         return "postgres"
     }
 
-    private static func schema(_ app: Application) async throws -> String {
+    static func schema(_ app: Application) async throws -> String {
         guard let sql = app.db as? any SQLDatabase,
             let name = try await sql.raw("SELECT current_schema() AS s").first()?.decode(column: "s", as: String.self)
         else { throw CommandFailure("cannot tell the database schema") }
         return name
     }
 
-    private static func scratch(beside file: String) throws -> String {
+    static func scratch(beside file: String) throws -> String {
         let dir = URL(fileURLWithPath: file).deletingLastPathComponent().path + "/.kn-backup-" + UUID().uuidString.lowercased()
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
 
     /// Copies a folder's files (and sub-folders); returns how many files.
-    private static func copyTree(_ from: String, to: String) throws -> Int {
+    static func copyTree(_ from: String, to: String) throws -> Int {
         try FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: true)
         guard FileManager.default.fileExists(atPath: from) else { return 0 }
         var count = 0
@@ -135,7 +95,7 @@ enum Backup {
     }
 
     /// Runs a tool (tar, pg_dump, psql) and fails with its own message.
-    private static func run(_ tool: String, _ arguments: [String]) throws {
+    static func run(_ tool: String, _ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
