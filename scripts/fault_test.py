@@ -296,6 +296,9 @@ def free_port():
     return port
 
 
+REFUSED = -1
+
+
 class API:
     def __init__(self, port, token):
         self.base = f"http://127.0.0.1:{port}/api/v1"
@@ -316,7 +319,12 @@ class API:
                 return r.status, (json.loads(raw) if raw else None)
         except urllib.error.HTTPError as e:
             return e.code, None
-        except (OSError, urllib.error.URLError, json.JSONDecodeError):
+        except urllib.error.URLError as e:
+            # Refused: the server was already dead, so the request never reached it.
+            if isinstance(e.reason, ConnectionRefusedError):
+                return REFUSED, None
+            return None, None
+        except (OSError, json.JSONDecodeError):
             return None, None
 
 
@@ -349,6 +357,13 @@ class Ledger:
         self.counter = 0
         self.requests = 0
         self.acked = 0
+        self.answers = {}        # HTTP status (None: no answer) -> count, refused connections left out
+
+    def answered(self, status):
+        with self.lock:
+            if status != REFUSED:
+                self.requests += 1
+                self.answers[status] = self.answers.get(status, 0) + 1
 
     def next_n(self):
         with self.lock:
@@ -375,8 +390,7 @@ def reserve(api, ledger, visit, bibs_by_branch, rng):
     vid, branch = visit
     bib = rng.choice(bibs_by_branch[branch])
     status, body = api.call("POST", f"/visits/{vid}/items", {"bib_id": bib})
-    with ledger.lock:
-        ledger.requests += 1
+    ledger.answered(status)
     if status == 201 and body:
         item = next((it for it in body["items"] if it["bib_id"] == bib), None)
         if item is None:
@@ -398,8 +412,8 @@ def record_outcome(api, ledger, visit, rng, seed_tag):
     payload = outcome_payload(rng, key)
     with ledger.lock:
         ledger.doubtful[vid] = payload
-        ledger.requests += 1
     status, _ = api.call("POST", f"/visits/{vid}/outcome", payload, {"Idempotency-Key": key})
+    ledger.answered(status)
     if status is not None:
         with ledger.lock:
             ledger.doubtful.pop(vid, None)
@@ -423,9 +437,13 @@ def edit_reader(api, ledger, rid):
     n = ledger.next_n()
     record.update(reader_values(n))
     with ledger.lock:
+        previous = ledger.in_flight.get(rid)
         ledger.in_flight[rid] = n
-        ledger.requests += 1
     status, _ = api.call("PUT", f"/readers/{rid}", record)
+    ledger.answered(status)
+    if status == REFUSED:
+        with ledger.lock:
+            ledger.in_flight[rid] = previous
     if status == 200:
         with ledger.lock:
             ledger.acked += 1
@@ -604,7 +622,7 @@ def server_series(args, bin_, db, work, rng, kills):
         threads = [threading.Thread(target=worker, args=(api, ledger, lanes[k][0], lanes[k][1], bibs_by_branch,
                                                          random.Random(rng.random()), stop, f"{args.seed}"), daemon=True)
                    for k in range(threads_n)]
-        before = (ledger.requests, ledger.acked)
+        before = (ledger.requests, ledger.acked, dict(ledger.answers))
         for t in threads:
             t.start()
         moment = rng.uniform(args.load_min, args.load_max)
@@ -630,13 +648,16 @@ def server_series(args, bin_, db, work, rng, kills):
         acknowledged(state, ledger, label + ", after resending")
         invariants(state, label + ", after resending")
         sent, acked = ledger.requests - before[0], ledger.acked - before[1]
+        codes = {k: v - before[2].get(k, 0) for k, v in ledger.answers.items() if v - before[2].get(k, 0)}
         rows.append((i, moment, crashed, sent, acked, doubtful, restart))
         log(f"   kill {i:2}: at {moment:5.2f} s {'killed' if crashed else 'HAD EXITED'}, {sent} writes sent, {acked} acknowledged, "
-            f"{doubtful} outcomes unanswered (resent: {resent}); restart {restart:.1f} s: ok")
+            f"{doubtful} outcomes unanswered (resent: {resent}); restart {restart:.1f} s: ok; answers "
+            + ", ".join(f"{'none' if k is None else k}: {v}" for k, v in sorted(codes.items(), key=lambda kv: str(kv[0]))))
         if not crashed:
             fail("server was running at the kill", label)
     kill9(proc)
-    totals = {"reservations": len(ledger.reservations), "outcomes": len(ledger.outcomes), "edits": sum(len(v) for v in ledger.edits.values())}
+    totals = {"reservations": len(ledger.reservations), "outcomes": len(ledger.outcomes), "edits": sum(len(v) for v in ledger.edits.values()),
+              "answers": dict(ledger.answers)}
     db.drop()
     return {"rows": rows, "totals": totals}
 
@@ -729,7 +750,8 @@ def summary(results, total, args):
             t = r["totals"]
             detail = (f"{sum(row[3] for row in rows)} writes, {sum(row[4] for row in rows)} acknowledged "
                       f"({t['reservations']} reservations, {t['outcomes']} outcomes, {t['edits']} reader edits), "
-                      f"{sum(row[5] for row in rows)} unanswered outcomes resent")
+                      f"{sum(row[5] for row in rows)} unanswered outcomes resent; answers "
+                      + ", ".join(f"{'none' if k is None else k}: {v}" for k, v in sorted(t["answers"].items(), key=lambda kv: str(kv[0]))))
         log(f"| {kind} | {series} | {len(rows)} | {killed} | all checks ok: {detail} | {secs:.0f} s |")
     log(f"seed {args.seed}, total {total:.0f} s")
 
