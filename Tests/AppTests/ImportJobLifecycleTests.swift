@@ -71,6 +71,8 @@ import VaporTesting
             let stored = try #require(try await ImportJob.find(job.id, on: app.db))
             #expect(stored.status == "cancelled")
             #expect(stored.message == "import.cancelled")
+            // What the page says was added is what the catalogue holds.
+            #expect(stored.imported == (try await BibRecord.query(on: app.db).count()))
             #expect(try await ImportIssue.query(on: app.db).count() == 0)
             #expect(!FileManager.default.fileExists(atPath: job.storedPath))
         }

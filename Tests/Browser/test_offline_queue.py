@@ -228,6 +228,17 @@ def test_signing_out_warns_about_waiting_outcomes_then_clears_the_phone(driver, 
     WebDriverWait(driver, 5).until(lambda d: not dialog.is_displayed())
     assert driver.current_url.endswith("/run") and queued(driver) == 1
 
+    # Without a connection, signing out is not possible: the carrier is told, and nothing is cleared.
+    network(driver, online=False)
+    sign_out.click()
+    WebDriverWait(driver, 5).until(lambda d: dialog.is_displayed())
+    assert "Нет связи" in dialog.text
+    assert not dialog.find_element(By.CSS_SELECTOR, "[data-action=confirm]").is_displayed()
+    dialog.find_element(By.CSS_SELECTOR, "[data-action=stay]").click()
+    WebDriverWait(driver, 5).until(lambda d: not dialog.is_displayed())
+    assert queued(driver) == 1
+    network(driver, online=True)
+
     # Signing out after all: the queue and the kept run sheet are gone from the phone.
     sign_out.click()
     WebDriverWait(driver, 5).until(lambda d: dialog.is_displayed())

@@ -16,7 +16,9 @@ enum SignOutGuard {
             nodes: [
                 .id("signout-dialog"), .attribute(named: "aria-labelledby", value: "signout-title"),
                 .h2(.id("signout-title"), .text(ctx.t("signout.title"))),
-                .p(.id("signout-text"), .attribute(named: "data-template", value: ctx.t("signout.text"))),
+                .p(
+                    .id("signout-text"), .attribute(named: "data-template", value: ctx.t("signout.text")),
+                    .attribute(named: "data-offline", value: ctx.t("signout.offline"))),
                 .div(
                     .class("actions"),
                     // The safe choice first: it has the focus when the dialog opens.
@@ -51,11 +53,23 @@ enum SignOutGuard {
             if (leaving || !form || form.getAttribute("action") !== "/logout") return;
             ev.preventDefault();
             var n = waiting();
-            if (!n) { leave(form); return; }
             var text = document.getElementById("signout-text");
+            var confirmButton = dialog && dialog.querySelector("[data-action=confirm]");
+            // Signing out needs the server: offline, nothing is cleared and the carrier stays in.
+            if (!navigator.onLine) {
+              var off = text ? text.getAttribute("data-offline") : "";
+              if (!dialog || !dialog.showModal) { window.alert(off); return; }
+              text.textContent = off;
+              confirmButton.hidden = true;
+              pending = null;
+              dialog.showModal();
+              return;
+            }
+            if (!n) { leave(form); return; }
             var line = text ? text.getAttribute("data-template").replace("{count}", String(n)) : "";
             if (!dialog || !dialog.showModal) { if (window.confirm(line)) leave(form); return; }
             text.textContent = line;
+            confirmButton.hidden = false;
             pending = form;
             dialog.showModal();
           });

@@ -85,11 +85,17 @@ struct ImportJobRun: Sendable {
                 var last = Date.distantPast
                 return try await CatalogImport.run(path: job.storedPath, options: ImportOptions(serialized: job.options), on: app.db) {
                     bytes, s in
-                    if lost.withLockedValue({ $0 }) { throw JobInterruption.lost }
+                    if lost.withLockedValue({ $0 }) {
+                        await countCancelled(bytes: bytes, summary: s)
+                        throw JobInterruption.lost
+                    }
                     if Task.isShuttingDownGracefully { throw JobInterruption.shuttingDown }
                     guard Date().timeIntervalSince(last) > 0.5 else { return }
                     last = Date()
-                    guard try await renew(on: app.db, bytes: bytes, summary: s) else { throw JobInterruption.lost }
+                    guard try await renew(on: app.db, bytes: bytes, summary: s) else {
+                        await countCancelled(bytes: bytes, summary: s)
+                        throw JobInterruption.lost
+                    }
                 }
             }
             while let result = try await group.next() {
@@ -114,7 +120,10 @@ struct ImportJobRun: Sendable {
                     .set("processed_bytes", to: job.totalBytes).set("imported", to: summary.imported).set("updated", to: summary.updated)
                     .set("skipped", to: summary.skipped).set("message", to: message).set("finished_at", to: Date())
             ).returning("id").all()
-            guard !done.isEmpty else { throw JobInterruption.lost }
+            guard !done.isEmpty else {
+                await countCancelled(bytes: job.totalBytes, summary: summary)
+                throw JobInterruption.lost
+            }
             for chunk in summary.issues.chunked(200) {
                 try await chunk.map { ImportIssue(jobID: jobID, recordNumber: $0.number, reason: $0.reason, code: $0.code) }.create(on: db)
             }
@@ -136,6 +145,16 @@ struct ImportJobRun: Sendable {
             sql.update(ImportJob.schema).set("status", to: ImportStatus.queued.rawValue).set("heartbeat_at", to: SQLLiteral.null)
                 .set("attempts", to: attempt - 1)
         ).run()
+    }
+
+    /// A cancelled job's page says how many records its run wrote before it stopped (every
+    /// batch is whole, and what was written stays in the catalogue). Only when the cancellation
+    /// came during this run; a job taken over by another runner keeps that runner's counts.
+    private func countCancelled(bytes: Int, summary: ImportSummary) async {
+        guard let sql = app.db as? any SQLDatabase else { return }
+        _ = try? await sql.update(ImportJob.schema).set("processed_bytes", to: bytes).set("imported", to: summary.imported)
+            .set("updated", to: summary.updated).set("skipped", to: summary.skipped)
+            .where("id", .equal, jobID).where("status", .equal, ImportStatus.cancelled.rawValue).where("attempts", .equal, attempt).run()
     }
 
     private func removeUpload() { try? FileManager.default.removeItem(atPath: job.storedPath) }

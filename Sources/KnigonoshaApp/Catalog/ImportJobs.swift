@@ -39,7 +39,8 @@ enum ImportJobs {
 
     /// A running job renews its lease with each progress report; one not renewed for this long
     /// belongs to a runner that is gone.
-    static let lease: TimeInterval = 120
+    /// (Six heartbeats: a restarted instance waits at most a minute for its own job.)
+    static let lease: TimeInterval = 60
     /// After this many runs that never finished, a job is given up rather than taken up forever.
     static let maxAttempts = 3
 

@@ -5,6 +5,7 @@ enum Stylesheet {
         :root { --ink:#1b1b1b; --muted:#4a4a4a; --bg:#ffffff; --brand:#0b3a5e; --link:#0a4d85; --accent:#0a4d85;
           --error:#a4001d; --ok-bg:#e6f4ea; --ok-ink:#0f4a25; --line:#767676; --soft:#f3f5f7; --focus:#ffdd00; }
         *, *::before, *::after { box-sizing: border-box; }
+        [hidden] { display: none !important; }
         html { font-size: 100%; -webkit-text-size-adjust: 100%; }
         html.text-large { font-size: 125%; }
         body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;

@@ -17,6 +17,10 @@ extension RunView {
           var banner = document.getElementById("offline-status");
           var signin = document.getElementById("queue-signin");
           var busy = false, timer = null, sent = {};
+          // Outcomes belong to the account that recorded them: on a phone shared after a session
+          // ended, another carrier neither sends nor sees them (they wait for their own account).
+          var account = (document.getElementById("run-messages") || { getAttribute: function () { return ""; } }).getAttribute("data-account") || "";
+          function mine(i) { return !i.owner || i.owner === account; }
 
           function msg(name, n, reason) {
             var el = document.querySelector('#run-messages [data-m="' + name + '"]');
@@ -69,14 +73,19 @@ extension RunView {
           }
 
           function render() {
-            var q = load();
+            var all = load();
+            var q = all.filter(mine);
+            var others = all.length - q.length;
             var waiting = q.filter(function (i) { return i.state !== "refused"; });
             var refused = q.filter(function (i) { return i.state === "refused"; });
-            var needSignin = q.some(function (i) { return i.state === "signin" || (i.state === "refused" && i.code === 403); });
+            // A 403 is a refusal like the others (the visit went to another carrier, say): the
+            // session is fine, and signing in again would not help.
+            var needSignin = q.some(function (i) { return i.state === "signin"; });
             var lines = [];
-            if (needSignin) lines.push(msg("signin", waiting.length + refused.filter(function (i) { return i.code === 403; }).length));
+            if (needSignin) lines.push(msg("signin", waiting.length));
             else if (waiting.length) lines.push(msg("waiting", waiting.length));
             if (refused.length) lines.push(msg("refused", refused.length));
+            if (others) lines.push(msg("other_account", others));
             var line = lines.join(" ");
             if (text && text.textContent !== line) text.textContent = line;
             if (signin) signin.hidden = !needSignin;
@@ -184,7 +193,7 @@ extension RunView {
           }
           function sync() {
             if (busy || !navigator.onLine) return;
-            var pending = load().filter(function (i) { return i.state !== "refused"; });
+            var pending = load().filter(function (i) { return i.state !== "refused" && mine(i); });
             if (!pending.length) return;
             busy = true;
             token().then(function (csrf) {
@@ -203,7 +212,7 @@ extension RunView {
               busy = false;
               render();
               clearTimeout(timer);
-              if (load().some(function (i) { return i.state === "waiting"; })) timer = setTimeout(sync, 30000);
+              if (load().some(function (i) { return i.state === "waiting" && mine(i); })) timer = setTimeout(sync, 30000);
             });
           }
 
@@ -216,6 +225,7 @@ extension RunView {
             // list of outcomes whose stop has left the run; signing out clears it with the queue.
             var stop = form.closest ? form.closest("article.stop") : null;
             item.label = stop && stop.querySelector("h2") ? stop.querySelector("h2").textContent : "";
+            item.owner = account;
             // A corrected outcome replaces the refused one for the same stop.
             save(load().filter(function (i) { return i.visit !== item.visit; }).concat([item]));
             sync();

@@ -47,7 +47,7 @@ enum RunView {
     /// The script's messages in the page's language, so run.js holds no text of its own.
     static func messages(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         .div(
-            .id("run-messages"), .attribute(named: "hidden"),
+            .id("run-messages"), .attribute(named: "hidden"), .attribute(named: "data-account", value: ctx.user?.id.uuidString.lowercased()),
             .forEach(messageKeys) { pair in .span(.attribute(named: "data-m", value: pair.0), .text(ctx.t(pair.1))) })
     }
 
@@ -57,6 +57,7 @@ enum RunView {
         ("saved", "run.stop_saved"), ("stop_signin", "run.stop_signin"), ("stop_refused", "run.stop_refused"),
         ("sent", "run.stop_sent"), ("unconfirmed", "run.queue_unconfirmed"), ("retry", "run.queue_retry"),
         ("dismiss", "run.queue_dismiss"), ("elsewhere", "run.queue_elsewhere"), ("unknown_stop", "run.queue_unknown_stop"),
+        ("other_account", "run.queue_other_account"),
     ]
 
     /// A stop's form controls are told apart by the visit.
