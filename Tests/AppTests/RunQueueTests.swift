@@ -212,3 +212,24 @@ extension WebClient {
         return response
     }
 }
+
+/// Review of issue 13: the minutes a carrier gave with "no answer" were accepted (200) and dropped.
+@Suite struct NoAnswerMinutesTests {
+    @Test(arguments: TestDatabase.all)
+    func test_minutes_given_with_no_answer_are_kept(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let (_, visit) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "NA-1")
+            let token = try await Seed.token(app, for: seed.carrier)
+            try await app.testing().test(
+                .POST, "/api/v1/visits/\(visit.id!)/outcome",
+                headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json", "Idempotency-Key": UUID().uuidString],
+                body: ByteBuffer(string: #"{"outcome":"no_answer","minutes_spent":40}"#)
+            ) { res in
+                #expect(res.status == .ok)
+            }
+            let stored = try #require(try await Visit.find(visit.id, on: app.db))
+            #expect(stored.status == "no_answer" && stored.minutesSpent == 40)
+        }
+    }
+}

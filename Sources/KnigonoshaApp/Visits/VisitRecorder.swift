@@ -66,6 +66,9 @@ enum VisitRecorder {
             try await collect(o, visit: visit, today: today, on: tx)
             visit.minutesSpent = o.minutes
         case .noAnswer, .cancelled:
+            // A trip to a door nobody opened took the carrier's time too (review of issue 13:
+            // the minutes were silently dropped).
+            if o.outcome == .noAnswer { visit.minutesSpent = o.minutes }
             for item in accepted {
                 try await SelectionService.release(copyID: item.$copy.id, on: tx)
                 item.state = ItemState.notDelivered.rawValue
