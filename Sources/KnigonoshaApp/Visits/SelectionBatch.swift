@@ -93,6 +93,7 @@ enum SelectionBatch {
         guard !ids.isEmpty else { return 0 }
         let branches = try await Branch.query(on: db).all().compactMap(\.id)
         let byID = Dictionary(visits.map { ($0.id!, $0) }) { a, _ in a }
+        let analyzer = SearchAnalyzer()
         var found = 0
         for id in ids.prefix(50) {
             guard let visit = byID[id] else { continue }
@@ -105,7 +106,7 @@ enum SelectionBatch {
                 let g = try await SelectionService.gather(
                     visit: probe, exclude: Set(kept[id] ?? []), wanted: 1, spare: 0, upcoming: upcoming[visit.$reader.id] ?? [], today: today,
                     on: db, memo: memo)
-                if !SelectionService.rank(g, today: today, memo: memo, analyzer: SearchAnalyzer()).isEmpty {
+                if !SelectionService.rank(g, today: today, memo: memo, analyzer: analyzer).isEmpty {
                     found += 1
                     break
                 }

@@ -70,7 +70,7 @@ enum SelectionEdits {
         }
     }
 
-    private static func load(itemID: UUID, visitID: UUID, on db: any Database) async throws -> (Visit, VisitItem) {
+    static func load(itemID: UUID, visitID: UUID, on db: any Database) async throws -> (Visit, VisitItem) {
         guard let visit = try await Visit.find(visitID, on: db),
             let item = try await VisitItem.query(on: db).filter(\.$id == itemID).filter(\.$visit.$id == visitID).first()
         else { throw AppError.notFound }

@@ -32,16 +32,10 @@ enum SelectionSwap {
     static func swap(itemID: UUID, visitID: UUID, today: LocalDate, on db: any Database) async throws {
         let wasAccepted = try await BusyRetry.run {
             try await db.transaction { tx in
-                guard try await Visit.find(visitID, on: tx)?.visitStatus.isOpen == true else {
-                    throw AppError.conflict(Message("visit.not_open"))
-                }
-                guard let item = try await VisitItem.query(on: tx).filter(\.$id == itemID).filter(\.$visit.$id == visitID).first() else {
-                    throw AppError.notFound
-                }
+                let (_, item) = try await SelectionEdits.load(itemID: itemID, visitID: visitID, on: tx)
                 guard item.itemState == .suggested || item.itemState == .accepted else {
                     throw AppError.conflict(Message("visits.swap_not_open"))
                 }
-                try await VisitState.holdOpen(visitID, on: tx)
                 if item.itemState == .accepted { try await SelectionService.release(copyID: item.$copy.id, on: tx) }
                 if try await SelectionRejection.query(on: tx).filter(\.$visit.$id == visitID).filter(\.$bibID == item.$bib.id).count() == 0 {
                     try await SelectionRejection(visitID: visitID, bibID: item.$bib.id).create(on: tx)
