@@ -111,6 +111,15 @@ import VaporTesting
                 jobURL = res.headers.first(name: .location) ?? ""
             }
             try await ImportJobs.runNext(app)
+            // A form posted where the file itself belongs is refused, naming the body, and queues nothing.
+            let (formHeaders, formBody) = StreamedUploadTests.multipart([("syntax", "")], file: ("collection.xml", Array(bytes)))
+            var headers = auth
+            headers.add(contentsOf: formHeaders)
+            try await app.testing().test(.POST, "/api/v1/catalog/imports?name=collection.xml", headers: headers, body: formBody) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains(#""body""#))
+            }
+            #expect(try await ImportJob.query(on: app.db).count() == 1)
             try await app.testing().test(.GET, jobURL, headers: auth) { res in
                 let job = try res.content.decode(CatalogAPIController.JobDTO.self)
                 #expect(job.status == "done")

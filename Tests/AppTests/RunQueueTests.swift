@@ -71,7 +71,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func test_parallel_resends_under_one_key_record_once(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let (seed, visit, carrier, csrf) = try await signedInStop(app)
+            let (_, visit, carrier, csrf) = try await signedInStop(app)
             let path = "/api/v1/visits/\(visit.id!)/outcome"
             let codes = try await withThrowingTaskGroup(of: UInt.self) { group in
                 for _ in 0..<8 {
@@ -92,7 +92,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func test_an_expired_session_gets_401_json_and_the_outcome_waits(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            let (seed, visit, carrier, csrf) = try await signedInStop(app)
+            let (_, visit, carrier, csrf) = try await signedInStop(app)
             // The session ends while the phone is offline.
             try await UserSession.query(on: app.db).set(\.$expiresAt, to: Date(timeIntervalSinceNow: -60)).update()
             let body = #"{"outcome":"no_answer"}"#

@@ -16,7 +16,7 @@ import VaporTesting
     func test_views_of_visits_loans_and_runs_are_audited(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let seed = try await Seed.make(app)
-            let (reader, visit) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "N-AUD")
+            let (_, visit) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "N-AUD")
             let web = WebClient(app)
             try await web.login("coord@test.kz")
             let carrierWeb = WebClient(app)

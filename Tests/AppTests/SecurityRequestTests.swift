@@ -130,7 +130,7 @@ import VaporTesting
     func test_calendar_links_come_from_the_configured_address(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let seed = try await Seed.make(app)
-            let (reader, visit) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "N-CAL")
+            _ = try await DeliveryFixtures.stopToday(app, seed: seed, card: "N-CAL")
             let secret = try await CalendarFeed.renew(for: seed.carrier.id!, on: app.db)
             let evil: HTTPHeaders = ["Host": "evil.example"]
             let plain = try await app.testing().sendRequest(.GET, "/calendar/\(secret).ics", headers: evil).body.string

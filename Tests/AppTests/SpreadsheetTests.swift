@@ -39,7 +39,11 @@ import VaporTesting
             _ = try await web.login("coord@test.kz")
             let response = try await web.get("/reports/events.xlsx?from=2026-01-01&to=2026-12-31")
             #expect(response.status == .ok)
-            let lines = try Self.firstSheet(response, soffice: soffice)
+            let all = try Self.firstSheet(response, soffice: soffice)
+            // The file says whose and which period it is before its table (issue 12, finding 12).
+            #expect(
+                Self.heading(all) == ["Библиотека (название не указано в настройках)", "Филиал: Вся библиотека", "Период: 01.01.2026 — 31.12.2026"])
+            let lines = Array(all.dropFirst(4))
             // By hand: two lessons (36 + 20 participants, 4 with disabilities), one club (14, 9).
             #expect(lines.first == "Вид мероприятия,Мероприятий,Участников,Люди с инвалидностью")
             #expect(lines.contains("Библиотечный урок,2,56,4"))
@@ -53,12 +57,21 @@ import VaporTesting
     func test_the_delivery_statistics_open_in_libreoffice_with_the_same_figures() async throws {
         let soffice = try #require(Self.soffice, "CI must install libreoffice-calc-nogui")
         try await withTestApp(.sqlite) { app in
-            _ = try await StatsFixtures.make(app)
+            let f = try await StatsFixtures.make(app)
+            try await LibraryName(ru: "Областная библиотека имени Абая", kk: "Абай атындағы облыстық кітапхана").save(on: app.db)
             let web = WebClient(app)
             _ = try await web.login("admin@test.kz")
             let response = try await web.get("/reports/delivery.xlsx?from=2026-01-01&to=2026-06-30")
             #expect(response.status == .ok)
-            let lines = try Self.firstSheet(response, soffice: soffice)
+            let all = try Self.firstSheet(response, soffice: soffice)
+            #expect(Self.heading(all) == ["Областная библиотека имени Абая", "Филиал: Вся библиотека", "Период: 01.01.2026 — 30.06.2026"])
+            let lines = Array(all.dropFirst(4))
+            // A branch's file names the branch, in the language of the page that asked for it.
+            _ = try await web.post("/preferences/language", [("lang", "kk"), ("return_to", "/reports")])
+            let branch = try await web.get(
+                "/reports/delivery.xlsx?from=2026-01-01&to=2026-06-30&branch_id=\(f.seed.north.id!.uuidString.lowercased())")
+            let kk = try Self.firstSheet(branch, soffice: soffice)
+            #expect(Self.heading(kk) == ["Абай атындағы облыстық кітапхана", "Филиал: Солтүстік", "Кезең: 01.01.2026 — 30.06.2026"])
             // The hand count of `StatsFixtures` for the whole library (see `StatsTests`).
             #expect(lines.first == #"Раздел,Показатель,Значение,Всего по библиотеке,"Доля, %""#)
             #expect(lines.contains(#""Читатели, обслуженные на дому",Обслужено читателей,3,,"#))
@@ -67,6 +80,13 @@ import VaporTesting
             #expect(lines.contains("Книговыдача,Просрочено на конец периода,2,,"))
             #expect(lines.contains("Выдача по формату,Обычная печать,2,,"))
         }
+    }
+
+    /// The three heading lines of a sheet, without the empty cells LibreOffice writes after them;
+    /// an empty line follows them, then the table.
+    static func heading(_ lines: [String]) -> [String] {
+        lines.prefix(3).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+            + (lines.count > 3 && lines[3].allSatisfy { $0 == "," } ? [] : ["?"])
     }
 
     /// The workbook's first sheet as CSV lines, converted by LibreOffice.

@@ -167,6 +167,13 @@ struct CatalogAPIController {
         } else if name.unicodeScalars.contains(where: FileNames.refused) || name.contains(where: { $0 == "/" || $0 == "\\" }) {
             errors.add("name", "validation.control_chars")
         }
+        // The body is the file itself. A form or JSON would be stored as if it were the catalogue
+        // and then fail record by record; it is refused at once instead.
+        if let type = req.headers.contentType,
+            [HTTPMediaType.formData, .urlEncodedForm, .json].contains(where: { $0.type == type.type && $0.subType == type.subType })
+        {
+            errors.add("body", "import.raw_body_expected")
+        }
         guard errors.isEmpty else { throw AppError.validation(errors) }
         // The body streams to disk; past the limit the request is refused with 413.
         let upload = try await StreamedUpload.readRaw(

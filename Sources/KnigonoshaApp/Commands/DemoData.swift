@@ -89,6 +89,10 @@ enum DemoData {
             return admin
         }
         guard let admin else { return false }
+        try await LibraryName(
+            ru: "Восточно-Казахстанская областная универсальная библиотека имени Абая",
+            kk: "Абай атындағы Шығыс Қазақстан облыстық әмбебап кітапханасы"
+        ).save(on: db)
         let today = LocalDate.today(in: app.config.timeZone)
         for i in 0..<40 {
             let payload = DemoReaders.reader(i, branches: branches.map { $0.id! }, today: today)

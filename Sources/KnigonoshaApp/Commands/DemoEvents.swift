@@ -43,7 +43,8 @@ enum DemoEvents {
     /// author awarded, its indicators counted from the delivery data.
     static func knigonosha(on db: any Database, admin: CurrentUser, branches: [Branch], today: LocalDate) async throws -> UUID? {
         let payload = ProjectPayload(
-            name: "Книгоноша", branch_id: branches.first?.id, organisation: "Восточно-Казахстанская областная универсальная библиотека имени Абая",
+            name: "Книгоноша", name_kk: "Кітап тасушы", branch_id: branches.first?.id,
+            organisation: "Восточно-Казахстанская областная универсальная библиотека имени Абая",
             target_groups: ["disabled", "elderly"],
             goal: "Социальная реабилитация инвалидов и интеграция их в общество: книги и общение на дому для тех, кто не может прийти в библиотеку.",
             description:
@@ -52,21 +53,25 @@ enum DemoEvents {
             presentations: [
                 .init(
                     venue: "Республиканская практическая конференция по вопросам социальных проектов, конкурс «Разные – Равные»",
+                    venue_kk: "Әлеуметтік жобалар мәселелері бойынша республикалық практикалық конференция, «Әртүрлі – Тең» байқауы",
                     venue_kind: "competition",
                     presented_on: "\(today.year)-10-20", material: "slides", notes: "Презентация со слайд-шоу; один из 17 проектов конференции.")
             ],
             awards: [
                 .init(
-                    name: "Әлеуметтік-еңбек саласының үздігі", awarded_by: "Министерство труда и социальной защиты населения РК",
+                    name: "Отличник социально-трудовой сферы", name_kk: "Әлеуметтік-еңбек саласының үздігі",
+                    awarded_by: "Министерство труда и социальной защиты населения РК",
+                    awarded_by_kk: "ҚР Еңбек және халықты әлеуметтік қорғау министрлігі",
                     awarded_on: "\(today.year)-10-20", recipient: "Адикаева Рахиля")
             ],
             indicators: [
-                .init(name: "Читатели, обслуженные на дому", metric: "readers_served", target: 40),
-                .init(name: "Выполненные визиты", metric: "visits_done", target: 300),
-                .init(name: "Книговыдача на дому", metric: "items_issued", target: 900),
-                .init(name: "Мероприятия проекта", metric: "events_held", target: 4),
+                .init(name: "Читатели, обслуженные на дому", name_kk: "Үйде қызмет көрсетілген оқырмандар", metric: "readers_served", target: 40),
+                .init(name: "Выполненные визиты", name_kk: "Орындалған барулар", metric: "visits_done", target: 300),
+                .init(name: "Книговыдача на дому", name_kk: "Үйге кітап беру", metric: "items_issued", target: 900),
+                .init(name: "Мероприятия проекта", name_kk: "Жобаның іс-шаралары", metric: "events_held", target: 4),
                 .init(
-                    name: "Волонтёры, привлечённые к доставке", metric: "manual", target: 10, manual_value: 6, source: "Журнал волонтёров библиотеки"),
+                    name: "Волонтёры, привлечённые к доставке", name_kk: "Жеткізуге тартылған еріктілер", metric: "manual", target: 10,
+                    manual_value: 6, source: "Журнал волонтёров библиотеки"),
             ])
         let project = Project()
         let (errors, parts) = try await ProjectService.apply(payload, to: project, by: admin, on: db)

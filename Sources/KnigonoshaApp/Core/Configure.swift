@@ -75,6 +75,8 @@ enum Migrations {
             M060OneOpenLoanPerCopy(),
             M061AddImportJobLease(),
             M062CreateSelectionRejections(),
+            M063CreateGenres(),
+            M064AddKazakhNames(),
         ]
     }
 

@@ -50,6 +50,7 @@ enum AppRoutes {
         NextVisitOverride.register(web: staff, api: apiAuthed.grouped(RequireRole(Role.readerStaff)))
         let apiStaff = apiAuthed.grouped(RequireRole(Role.readerStaff))
         let apiReporting = apiAuthed.grouped(RequireRole(Role.reportReaders))
+        GenresController().register(web: staff, api: apiStaff)
         EventsAPIController().register(read: apiReporting, write: apiStaff)
         EventAttachmentsAPIController().register(read: apiReporting, write: apiStaff, maxBytes: app.config.attachmentMaxBytes)
         ReportsAPIController().register(apiReporting)

@@ -6,11 +6,11 @@ import Vapor
 enum SiteRoute: Equatable {
     case home, login, logout, language, textSize, stylesheet
     case profile, profilePassword, profileTokens, profileTokenRevoke(UUID)
-    case readers, readerNew, reader(UUID), readerEdit(UUID)
+    case readers, readerNew, reader(UUID), readerEdit(UUID), genres
     case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID)
     case branches, branchNew, branch(UUID)
     case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID), catalogImportCancel(UUID)
-    case run, runOutcome(UUID), runScript, serviceWorker
+    case run, runOutcome(UUID), runScript, serviceWorker, printScript
     case loans, loanRenew(UUID), loanLost(UUID), readerNextVisit(UUID), runStart(UUID)
     case deliverySettings, holidays, holidayDelete(UUID), carrierHours(UUID), calendarFeed, calendarFeedRevoke, calendar(String)
     case events, eventsCSV, eventsCalendar, eventNew, event(UUID), eventEdit(UUID), eventDelete(UUID)
@@ -43,6 +43,7 @@ enum SiteRoute: Equatable {
         case .readerNew: [.literal("readers"), .literal("new")]
         case .reader(let id): [.literal("readers"), .id(id)]
         case .readerEdit(let id): [.literal("readers"), .id(id), .literal("edit")]
+        case .genres: [.literal("genres")]
         case .adminUsers: [.literal("admin"), .literal("users")]
         case .adminUserNew: [.literal("admin"), .literal("users"), .literal("new")]
         case .adminUser(let id): [.literal("admin"), .literal("users"), .id(id)]
@@ -61,6 +62,7 @@ enum SiteRoute: Equatable {
         case .runOutcome(let id): [.literal("run"), .id(id), .literal("outcome")]
         case .runScript: [.literal("static"), .literal("run.js")]
         case .serviceWorker: [.literal("sw.js")]
+        case .printScript: [.literal("static"), .literal("print.js")]
         case .events: [.literal("events")]
         case .eventsCSV: [.literal("events"), .literal("export.csv")]
         case .eventsCalendar: [.literal("events"), .literal("calendar")]

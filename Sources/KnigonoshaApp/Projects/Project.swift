@@ -10,6 +10,7 @@ final class Project: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @Field(key: "name") var name: String
+    @OptionalField(key: "name_kk") var nameKk: String?
     @OptionalParent(key: "branch_id") var branch: Branch?
     /// The organisation, when the project is not one branch's (or is run with partners).
     @Field(key: "organisation") var organisation: String
@@ -52,6 +53,7 @@ final class ProjectPresentation: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "project_id") var project: Project
     @Field(key: "venue") var venue: String
+    @OptionalField(key: "venue_kk") var venueKk: String?
     @Field(key: "venue_kind") var venueKind: String
     @Field(key: "presented_on") var presentedOn: String
     @Field(key: "material") var material: String
@@ -78,7 +80,9 @@ final class ProjectAward: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "project_id") var project: Project
     @Field(key: "name") var name: String
+    @OptionalField(key: "name_kk") var nameKk: String?
     @Field(key: "awarded_by") var awardedBy: String
+    @OptionalField(key: "awarded_by_kk") var awardedByKk: String?
     @Field(key: "awarded_on") var awardedOn: String
     @Field(key: "recipient") var recipient: String
 
@@ -93,6 +97,7 @@ final class ProjectIndicator: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "project_id") var project: Project
     @Field(key: "name") var name: String
+    @OptionalField(key: "name_kk") var nameKk: String?
     @Field(key: "metric") var metric: String
     @Field(key: "target") var target: Int
     @OptionalField(key: "manual_value") var manualValue: Int?

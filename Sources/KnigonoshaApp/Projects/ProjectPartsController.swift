@@ -6,13 +6,16 @@ struct ProjectPartsController {
     /// One form for the three kinds; each uses its own fields.
     struct Form: Content {
         var venue: String?
+        var venue_kk: String?
         var venue_kind: String?
         var presented_on: String?
         var material: String?
         var link: String?
         var notes: String?
         var name: String?
+        var name_kk: String?
         var awarded_by: String?
+        var awarded_by_kk: String?
         var awarded_on: String?
         var recipient: String?
         var metric: String?
@@ -53,13 +56,17 @@ struct ProjectPartsController {
         switch part {
         case .presentations:
             let p = ProjectService.presentation(
-                .init(venue: f.venue, venue_kind: f.venue_kind, presented_on: f.presented_on, material: f.material, link: f.link, notes: f.notes),
+                .init(
+                    venue: f.venue, venue_kk: f.venue_kk, venue_kind: f.venue_kind, presented_on: f.presented_on, material: f.material, link: f.link,
+                    notes: f.notes),
                 prefix: "", into: &e)
             p?.$project.id = id
             model = p
         case .awards:
             let a = ProjectService.award(
-                .init(name: f.name, awarded_by: f.awarded_by, awarded_on: f.awarded_on, recipient: f.recipient), prefix: "", into: &e)
+                .init(
+                    name: f.name, name_kk: f.name_kk, awarded_by: f.awarded_by, awarded_by_kk: f.awarded_by_kk, awarded_on: f.awarded_on,
+                    recipient: f.recipient), prefix: "", into: &e)
             a?.$project.id = id
             model = a
         case .indicators:
@@ -67,7 +74,7 @@ struct ProjectPartsController {
             let value = e.wholeNumber(f.manual_value, "manual_value")
             if e.isEmpty {
                 let i = ProjectService.indicator(
-                    .init(name: f.name, metric: f.metric, target: target, manual_value: value, source: f.source), prefix: "",
+                    .init(name: f.name, name_kk: f.name_kk, metric: f.metric, target: target, manual_value: value, source: f.source), prefix: "",
                     position: record.indicators.count, into: &e)
                 i?.$project.id = id
                 model = i

@@ -11,6 +11,7 @@ struct ProjectPayload: Content {
 
     struct Presentation: Content {
         var venue: String?
+        var venue_kk: String?
         var venue_kind: String?
         var presented_on: String?
         var material: String?
@@ -20,13 +21,16 @@ struct ProjectPayload: Content {
 
     struct Award: Content {
         var name: String?
+        var name_kk: String?
         var awarded_by: String?
+        var awarded_by_kk: String?
         var awarded_on: String?
         var recipient: String?
     }
 
     struct Indicator: Content {
         var name: String?
+        var name_kk: String?
         var metric: String?
         var target: Int?
         var manual_value: Int?
@@ -34,6 +38,7 @@ struct ProjectPayload: Content {
     }
 
     var name: String?
+    var name_kk: String?
     var branch_id: UUID?
     var organisation: String?
     var target_groups: [String]?
@@ -57,6 +62,7 @@ struct ProjectDTO: Content {
 
     struct Indicator: Content {
         var name: String
+        var name_kk: String?
         var metric: String
         var target: Int
         var manual_value: Int?
@@ -69,6 +75,7 @@ struct ProjectDTO: Content {
 
     var id: UUID
     var name: String
+    var name_kk: String?
     var branch_id: UUID?
     var organisation: String
     var target_groups: [String]
@@ -87,6 +94,7 @@ struct ProjectDTO: Content {
         let p = full.project
         id = p.id!
         name = p.name
+        name_kk = p.nameKk
         branch_id = p.$branch.id
         organisation = p.organisation
         target_groups = p.groups.map(\.rawValue)
@@ -97,13 +105,19 @@ struct ProjectDTO: Content {
         status = p.status
         authors = full.authors.map { Author(user_id: $0.$user.id, name: $0.name) }
         presentations = full.presentations.map {
-            .init(venue: $0.venue, venue_kind: $0.venueKind, presented_on: $0.presentedOn, material: $0.material, link: $0.link, notes: $0.notes)
+            .init(
+                venue: $0.venue, venue_kk: $0.venueKk, venue_kind: $0.venueKind, presented_on: $0.presentedOn, material: $0.material, link: $0.link,
+                notes: $0.notes)
         }
-        awards = full.awards.map { .init(name: $0.name, awarded_by: $0.awardedBy, awarded_on: $0.awardedOn, recipient: $0.recipient) }
+        awards = full.awards.map {
+            .init(
+                name: $0.name, name_kk: $0.nameKk, awarded_by: $0.awardedBy, awarded_by_kk: $0.awardedByKk, awarded_on: $0.awardedOn,
+                recipient: $0.recipient)
+        }
         indicators = full.indicators.map { i in
             let actual = full.actuals[i.id!]
             return Indicator(
-                name: i.name, metric: i.metric, target: i.target, manual_value: i.manualValue, source: i.source, actual: actual,
+                name: i.name, name_kk: i.nameKk, metric: i.metric, target: i.target, manual_value: i.manualValue, source: i.source, actual: actual,
                 progress: ProjectRecord.progress(actual, i.target))
         }
         event_ids = full.events.compactMap(\.id)

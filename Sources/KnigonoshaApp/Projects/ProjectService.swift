@@ -19,6 +19,7 @@ enum ProjectService {
         var e = FieldErrors()
         var parts = Parts()
         let name = e.text(p.name, "name", required: true, max: 300)
+        let nameKk = e.text(p.name_kk, "name_kk", max: 300)
         let status = VisitRequests.code(p.status, ProjectStatus.self, "status", required: true, into: &e)
         let start = EventService.date(p.starts_on, "starts_on", required: true, into: &e)
         let end = EventService.date(p.ends_on, "ends_on", required: false, into: &e)
@@ -45,6 +46,7 @@ enum ProjectService {
         parts.indicators = p.indicators?.enumerated().compactMap { i, x in indicator(x, prefix: "indicators[\(i)].", position: i, into: &e) }
         guard e.isEmpty, let name, let status, let start else { return (e, parts) }
         project.name = name
+        project.nameKk = nameKk
         project.status = status
         project.startsOn = start.iso
         project.endsOn = end?.iso
@@ -94,6 +96,7 @@ enum ProjectService {
     static func presentation(_ x: ProjectPayload.Presentation, prefix: String, into e: inout FieldErrors) -> ProjectPresentation? {
         let before = e.items.count
         let venue = e.text(x.venue, prefix + "venue", required: true, max: 300)
+        let venueKk = e.text(x.venue_kk, prefix + "venue_kk", max: 300)
         let kind = VisitRequests.code(x.venue_kind, VenueKind.self, prefix + "venue_kind", required: true, into: &e)
         let day = EventService.date(x.presented_on, prefix + "presented_on", required: true, into: &e)
         let material = VisitRequests.code(x.material, PresentationMaterial.self, prefix + "material", required: true, into: &e)
@@ -105,6 +108,7 @@ enum ProjectService {
         guard e.items.count == before, let venue, let kind, let day, let material else { return nil }
         let p = ProjectPresentation()
         p.venue = venue
+        p.venueKk = venueKk
         p.venueKind = kind
         p.presentedOn = day.iso
         p.material = material
@@ -116,13 +120,17 @@ enum ProjectService {
     static func award(_ x: ProjectPayload.Award, prefix: String, into e: inout FieldErrors) -> ProjectAward? {
         let before = e.items.count
         let name = e.text(x.name, prefix + "name", required: true, max: 300)
+        let nameKk = e.text(x.name_kk, prefix + "name_kk", max: 300)
         let by = e.text(x.awarded_by, prefix + "awarded_by", required: true, max: 300)
+        let byKk = e.text(x.awarded_by_kk, prefix + "awarded_by_kk", max: 300)
         let day = EventService.date(x.awarded_on, prefix + "awarded_on", required: true, into: &e)
         let to = e.text(x.recipient, prefix + "recipient", required: true, max: 300)
         guard e.items.count == before, let name, let by, let day, let to else { return nil }
         let a = ProjectAward()
         a.name = name
+        a.nameKk = nameKk
         a.awardedBy = by
+        a.awardedByKk = byKk
         a.awardedOn = day.iso
         a.recipient = to
         return a
@@ -132,6 +140,7 @@ enum ProjectService {
     static func indicator(_ x: ProjectPayload.Indicator, prefix: String, position: Int, into e: inout FieldErrors) -> ProjectIndicator? {
         let before = e.items.count
         let name = e.text(x.name, prefix + "name", required: true, max: 200)
+        let nameKk = e.text(x.name_kk, prefix + "name_kk", max: 200)
         let metric = VisitRequests.code(x.metric, IndicatorMetric.self, prefix + "metric", required: true, into: &e)
         if x.target == nil { e.add(prefix + "target", "validation.required") }
         for (field, v) in [("target", x.target), ("manual_value", x.manual_value)] {
@@ -148,6 +157,7 @@ enum ProjectService {
         guard e.items.count == before, let name, let metric, let target = x.target else { return nil }
         let i = ProjectIndicator()
         i.name = name
+        i.nameKk = nameKk
         i.metric = metric
         i.target = target
         i.manualValue = metric == IndicatorMetric.manual.rawValue ? x.manual_value : nil

@@ -7,6 +7,7 @@ struct ProjectsController {
     /// line.
     struct Form: Content {
         var name: String?
+        var name_kk: String?
         var status: String?
         var starts_on: String?
         var ends_on: String?
@@ -23,6 +24,7 @@ struct ProjectsController {
         init(_ r: ProjectRecord) {
             let p = r.project
             name = p.name
+            name_kk = p.nameKk
             status = p.status
             starts_on = p.startsOn
             ends_on = p.endsOn
@@ -56,7 +58,8 @@ struct ProjectsController {
                 authors.append(.init(name: name))
             }
             let p = ProjectPayload(
-                name: name, branch_id: branch, organisation: organisation, target_groups: target_groups, goal: goal, description: description,
+                name: name, name_kk: name_kk, branch_id: branch, organisation: organisation, target_groups: target_groups, goal: goal,
+                description: description,
                 starts_on: starts_on, ends_on: ends_on, status: status, authors: authors)
             return (p, e)
         }
@@ -99,7 +102,8 @@ struct ProjectsController {
         try await req.audit(.view, "project", project.id)
         let record = try await ProjectRecord.load(project, today: req.today, on: req.db)
         return ProjectCardView.page(
-            req.page, record, branchName: try await project.$branch.get(on: req.db)?.name(req.lang), canEdit: try Self.canEdit(record, req))
+            req.page, record, branchName: try await project.$branch.get(on: req.db)?.name(req.lang), canEdit: try Self.canEdit(record, req),
+            library: try await LibraryName.load(on: req.db).name(req.page))
     }
 
     func editForm(req: Request) async throws -> Response {

@@ -96,23 +96,27 @@ enum ProjectsOpenAPI {
         let presentation = object(
             ["venue", "venue_kind", "presented_on", "material"],
             [
-                "venue": text(300, required: true), "venue_kind": codes(VenueKind.self), "presented_on": date,
+                "venue": text(300, required: true), "venue_kk": text(300), "venue_kind": codes(VenueKind.self), "presented_on": date,
                 "material": codes(PresentationMaterial.self), "link": text(500), "notes": text(2000),
             ])
         let award = object(
             ["name", "awarded_by", "awarded_on", "recipient"],
-            ["name": text(300, required: true), "awarded_by": text(300, required: true), "awarded_on": date, "recipient": text(300, required: true)])
+            [
+                "name": text(300, required: true), "name_kk": text(300), "awarded_by": text(300, required: true), "awarded_by_kk": text(300),
+                "awarded_on": date, "recipient": text(300, required: true),
+            ])
         let count: JSONValue = ["type": "integer", "minimum": 0, "maximum": 100_000_000]
         let indicatorInput = object(
             ["name", "metric", "target"],
             [
-                "name": text(200, required: true), "metric": codes(IndicatorMetric.self), "target": count,
+                "name": text(200, required: true), "name_kk": text(200), "metric": codes(IndicatorMetric.self), "target": count,
                 "manual_value": ["type": ["integer", "null"], "minimum": 0, "maximum": 100_000_000], "source": text(500),
             ])
         let input = object(
             ["name", "starts_on", "status"],
             [
-                "name": text(300, required: true), "branch_id": ["type": ["string", "null"], "format": "uuid"], "organisation": text(300),
+                "name": text(300, required: true), "name_kk": text(300), "branch_id": ["type": ["string", "null"], "format": "uuid"],
+                "organisation": text(300),
                 "target_groups": array(["type": "string", "enum": .array(ProjectService.groups.map { .string($0.rawValue) })], nullable: true),
                 "goal": text(2000), "description": text(8000), "starts_on": date, "ends_on": ["type": ["string", "null"], "format": "date"],
                 "status": codes(ProjectStatus.self), "authors": array(author, nullable: true), "presentations": array(presentation, nullable: true),
@@ -121,26 +125,32 @@ enum ProjectsOpenAPI {
         let indicator = object(
             ["name", "metric", "target"],
             [
-                "name": ["type": "string"], "metric": ["type": "string"], "target": ["type": "integer"],
+                "name": ["type": "string"], "name_kk": ["type": ["string", "null"]], "metric": ["type": "string"], "target": ["type": "integer"],
                 "manual_value": ["type": ["integer", "null"]],
                 "source": ["type": ["string", "null"]], "actual": ["type": ["integer", "null"]], "progress": ["type": ["integer", "null"]],
             ])
         let outPresentation = object(
             ["venue", "venue_kind", "presented_on", "material"],
             [
-                "venue": ["type": "string"], "venue_kind": ["type": "string"], "presented_on": date, "material": ["type": "string"],
+                "venue": ["type": "string"], "venue_kk": ["type": ["string", "null"]], "venue_kind": ["type": "string"], "presented_on": date,
+                "material": ["type": "string"],
                 "link": ["type": ["string", "null"]], "notes": ["type": ["string", "null"]],
             ])
         let outAward = object(
             ["name", "awarded_by", "awarded_on", "recipient"],
-            ["name": ["type": "string"], "awarded_by": ["type": "string"], "awarded_on": date, "recipient": ["type": "string"]])
+            [
+                "name": ["type": "string"], "name_kk": ["type": ["string", "null"]], "awarded_by": ["type": "string"],
+                "awarded_by_kk": ["type": ["string", "null"]],
+                "awarded_on": date, "recipient": ["type": "string"],
+            ])
         let project = object(
             [
                 "id", "name", "organisation", "target_groups", "goal", "description", "starts_on", "status", "authors", "presentations", "awards",
                 "indicators", "event_ids",
             ],
             [
-                "id": uuid, "name": ["type": "string"], "branch_id": ["type": ["string", "null"], "format": "uuid"],
+                "id": uuid, "name": ["type": "string"], "name_kk": ["type": ["string", "null"]],
+                "branch_id": ["type": ["string", "null"], "format": "uuid"],
                 "organisation": ["type": "string"],
                 "target_groups": array(["type": "string"]), "goal": ["type": "string"], "description": ["type": "string"], "starts_on": date,
                 "ends_on": ["type": ["string", "null"], "format": "date"], "status": ["type": "string"],

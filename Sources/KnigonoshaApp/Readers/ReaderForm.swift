@@ -31,7 +31,8 @@ struct ReaderForm: Content {
     var formats: [String]?
     var languages: [String]?
     var subjects: String?
-    var genres: String?
+    /// Checked genres of the library's list (`genres[]`), and genres the reader had before the list.
+    var genres: [String]?
     var authors: String?
     var excluded_topics: String?
     var excluded_authors: String?
@@ -95,7 +96,7 @@ struct ReaderForm: Content {
             latitude: Coordinates.parse(latitude, field: "latitude", into: &errors),
             longitude: Coordinates.parse(longitude, field: "longitude", into: &errors),
             disability_group: disability_group, needs: needs ?? [], formats: formats ?? [], languages: languages ?? [],
-            subjects: lines(subjects), genres: lines(genres), authors: lines(authors),
+            subjects: lines(subjects), genres: genres ?? [], authors: lines(authors),
             excluded_topics: lines(excluded_topics), excluded_authors: lines(excluded_authors), series: lines(series),
             items_per_visit: int(items_per_visit, "items_per_visit"), weekdays: weekdays ?? [], time_from: time_from,
             time_to: time_to, frequency: frequency, status: status, pause_from: pause_from, pause_until: pause_until,
@@ -138,7 +139,7 @@ struct ReaderForm: Content {
         formats = r.formats
         languages = r.languages
         subjects = r.subjects.joined(separator: "\n")
-        genres = r.genres.joined(separator: "\n")
+        genres = r.genres
         authors = r.authors.joined(separator: "\n")
         excluded_topics = r.excluded_topics.joined(separator: "\n")
         excluded_authors = r.excluded_authors.joined(separator: "\n")

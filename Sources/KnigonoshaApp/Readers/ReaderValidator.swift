@@ -133,6 +133,7 @@ struct ReaderValidator {
         e.merge(Coordinates.validate(latitude: p.latitude, longitude: p.longitude))
 
         // service and needs
+        let genres = try await genreChoices(list(p.genres, "genres"), &e)
         let disability = code(p.disability_group ?? DisabilityGroup.none.rawValue, "disability_group", DisabilityGroup.self)
         let needs = codes(p.needs, "needs", Need.self)
         let formats = codes(p.formats, "formats", MaterialFormat.self)
@@ -194,7 +195,7 @@ struct ReaderValidator {
             apartment: apartment, entrance: entrance, floor: p.floor, intercom: intercom, has_lift: p.has_lift,
             access_notes: accessNotes, latitude: p.latitude, longitude: p.longitude,
             disability_group: disability ?? DisabilityGroup.none.rawValue, needs: needs, formats: formats,
-            languages: languages, subjects: list(p.subjects, "subjects"), genres: list(p.genres, "genres"),
+            languages: languages, subjects: list(p.subjects, "subjects"), genres: genres,
             authors: list(p.authors, "authors"), excluded_topics: list(p.excluded_topics, "excluded_topics"),
             excluded_authors: list(p.excluded_authors, "excluded_authors"), series: list(p.series, "series"),
             items_per_visit: items, weekdays: weekdays, time_from: timeFrom, time_to: timeTo,
@@ -213,5 +214,29 @@ struct ReaderValidator {
             if try await taken.count() > 0 { e.add("card_number", "reader.card_taken") }
         }
         return (e.isEmpty ? record : nil, e)
+    }
+
+    /// Genres come from the library's list (by either name, stored by the Russian one). A genre
+    /// the reader already has stays even if it is not on the list: it was typed before the list
+    /// existed, and editing a reader must not make them lose it.
+    func genreChoices(_ values: [String], _ e: inout FieldErrors) async throws -> [String] {
+        guard !values.isEmpty else { return [] }
+        let known = try await GenreList.load(on: db)
+        var kept = Set<String>()
+        if let readerID {
+            kept = Set(
+                try await ReaderTag.query(on: db).filter(\.$reader.$id == readerID).filter(\.$kind == .genre).all()
+                    .map { SearchFolding.fold($0.value) })
+        }
+        var out: [String] = []
+        for v in values {
+            let stored = known.find(v)?.nameRu ?? (kept.contains(SearchFolding.fold(v)) ? v : nil)
+            guard let stored else {
+                e.add("genres", "genre.unknown", ["name": v])
+                continue
+            }
+            if !out.contains(stored) { out.append(stored) }
+        }
+        return out
     }
 }

@@ -26,7 +26,9 @@ struct ReadersController {
     func newForm(req: Request) async throws -> Response {
         let user = try req.currentUser()
         let form = ReaderForm(defaultsFor: user, today: req.today)
-        return ReaderFormView.render(req.page, reader: nil, form: form, branches: try await visibleBranches(req, user), errors: FieldErrors())
+        return ReaderFormView.render(
+            req.page, reader: nil, form: form, branches: try await visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
+            errors: FieldErrors())
     }
 
     func create(req: Request) async throws -> Response {
@@ -46,7 +48,8 @@ struct ReadersController {
             }
         }
         return ReaderFormView.render(
-            req.page, reader: nil, form: form, branches: try await visibleBranches(req, user), errors: errors, status: .unprocessableEntity
+            req.page, reader: nil, form: form, branches: try await visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
+            errors: errors, status: .unprocessableEntity
         )
     }
 
@@ -65,14 +68,16 @@ struct ReadersController {
         let service = try await ReaderService.load(readerID: reader.id!, on: req.db)
         return ReaderShowView.render(
             req.page, reader: reader, record: ReaderStore.record(of: reader), changes: changes, branchNames: names, serviceHistory: service,
-            nextVisit: nextVisit, httpStatus: nextVisit == nil ? .ok : .unprocessableEntity)
+            nextVisit: nextVisit, httpStatus: nextVisit == nil ? .ok : .unprocessableEntity, genres: try await GenreList.load(on: req.db))
     }
 
     func editForm(req: Request) async throws -> Response {
         let (reader, user) = try await req.loadReader()
         let form = ReaderForm(ReaderStore.record(of: reader))
         try await req.audit(.view, "reader", reader.id)
-        return ReaderFormView.render(req.page, reader: reader, form: form, branches: try await visibleBranches(req, user), errors: FieldErrors())
+        return ReaderFormView.render(
+            req.page, reader: reader, form: form, branches: try await visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
+            errors: FieldErrors())
     }
 
     func update(req: Request) async throws -> Response {
@@ -94,7 +99,8 @@ struct ReadersController {
             }
         }
         return ReaderFormView.render(
-            req.page, reader: reader, form: form, branches: try await visibleBranches(req, user), errors: errors, status: .unprocessableEntity
+            req.page, reader: reader, form: form, branches: try await visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
+            errors: errors, status: .unprocessableEntity
         )
     }
 

@@ -5,7 +5,8 @@ import Vapor
 /// prints cleanly (the browser's print to PDF; the filters and links are not printed).
 enum AnnualReportView {
     static func page(
-        _ ctx: PageContext, year: String, loaded: DeliveryReportController.Loaded, branches: [Branch], projects: [ProjectRecord]
+        _ ctx: PageContext, year: String, loaded: DeliveryReportController.Loaded, branches: [Branch], projects: [ProjectRecord],
+        heading: ReportHeading
     ) -> Response {
         let scope = loaded.scope
         let where_ = scope.branchID.flatMap { id in branches.first { $0.id == id }?.name(ctx.lang) } ?? ctx.t("stats.whole_library")
@@ -30,9 +31,11 @@ enum AnnualReportView {
             Forms.errorSummary(ctx, loaded.errors, labels: ["year": ctx.t("annual.year"), "branch_id": ctx.t("event.branch")]),
             form,
             .p(.class("hint no-print"), .text(ctx.t("annual.print_hint"))),
+            PrintParts.button(ctx, ctx.t("report.print")),
         ]
         if let stats = loaded.stats, let events = loaded.events {
             body += [
+                PrintParts.head(ctx, heading),
                 .p(.class("lead"), .text(ctx.t("annual.lead", ["where": where_, "period": period]))),
                 .h2(.text(ctx.t("annual.figures"))),
                 .group(stats.sections(totals: loaded.totals).map { StatsTables.table(ctx, $0, period: period, drill: nil) }),
@@ -40,8 +43,11 @@ enum AnnualReportView {
                 .h2(.text(ctx.t("annual.events"))),
                 EventsReportView.tables(ctx, events, from: scope.from, to: scope.to, branch: scope.branchID, period: period),
                 .h2(.text(ctx.t("annual.projects"))),
-                projects.isEmpty ? .p(.text(ctx.t("project.none_yet"))) : .group(projects.map { project(ctx, $0, scope: scope) }),
+                projects.isEmpty
+                    ? .p(.text(ctx.t("project.none_yet")))
+                    : .group([.p(.class("scope-note"), .text(ctx.t("annual.project_scope")))] + projects.map { project(ctx, $0, scope: scope) }),
                 .p(.class("hint"), .text(ctx.t("annual.compiled", ["date": ctx.date(LocalDate.today(in: ctx.timeZone).iso)]))),
+                PrintParts.signature(ctx),
             ]
         }
         return Layout.page(
@@ -56,7 +62,7 @@ enum AnnualReportView {
         let awards = r.awards.filter { inYear($0.awardedOn) }
         return .section(
             .class("annual-project"),
-            .h3(.a(.href(SiteRoute.project(p.id!).path), .text(p.name))),
+            .h3(.a(.href(SiteRoute.project(p.id!).path), .text(Bilingual.pick(ctx, ru: p.name, kk: p.nameKk)))),
             .p(
                 .text(
                     [
@@ -79,7 +85,7 @@ enum AnnualReportView {
                             .forEach(r.indicators) { i in
                                 let actual = r.actuals[i.id!]
                                 return .tr(
-                                    .th(.attribute(named: "scope", value: "row"), .text(i.name)),
+                                    .th(.attribute(named: "scope", value: "row"), .text(Bilingual.pick(ctx, ru: i.name, kk: i.nameKk))),
                                     .td(.class("num"), .text(ctx.number(i.target))),
                                     .td(.class("num"), .text(actual.map { ctx.number($0) } ?? "—")),
                                     .td(.class("num"), .text(ProjectRecord.progress(actual, i.target).map { ctx.number($0) + " %" } ?? "—")))
@@ -90,7 +96,10 @@ enum AnnualReportView {
                     .h4(.text(ctx.t("project.presentations"))),
                     .ul(
                         .forEach(presentations) { x in
-                            .li(.text(ctx.date(x.presentedOn) + " — " + x.venue + " (" + ctx.t("presentation_material." + x.material) + ")"))
+                            .li(
+                                .text(
+                                    ctx.date(x.presentedOn) + " — " + Bilingual.pick(ctx, ru: x.venue, kk: x.venueKk) + " ("
+                                        + ctx.t("presentation_material." + x.material) + ")"))
                         })),
             awards.isEmpty
                 ? .empty
@@ -98,7 +107,10 @@ enum AnnualReportView {
                     .h4(.text(ctx.t("project.awards"))),
                     .ul(
                         .forEach(awards) { x in
-                            .li(.text("«" + x.name + "» — " + x.recipient + ", " + x.awardedBy + ", " + ctx.date(x.awardedOn)))
+                            .li(
+                                .text(
+                                    "«" + Bilingual.pick(ctx, ru: x.name, kk: x.nameKk) + "» — " + x.recipient + ", "
+                                        + Bilingual.pick(ctx, ru: x.awardedBy, kk: x.awardedByKk) + ", " + ctx.date(x.awardedOn)))
                         }))
         )
     }

@@ -48,7 +48,8 @@ struct DeliveryReportController {
     func xlsx(req: Request) async throws -> Response {
         let loaded = try await Self.load(req, try req.query.decode(StatsFilter.self))
         guard loaded.errors.isEmpty, let stats = loaded.stats, let events = loaded.events else { throw AppError.validation(loaded.errors) }
-        return try StatsExport.xlsx(stats, totals: loaded.totals, events: events, ctx: req.page)
+        let heading = try await ReportHeading.load(req.page, branchID: stats.scope.branchID, from: stats.scope.from, to: stats.scope.to, on: req.db)
+        return try StatsExport.xlsx(stats, totals: loaded.totals, events: events, heading: heading, ctx: req.page)
     }
 
     func rows(req: Request) async throws -> Response {
@@ -74,6 +75,9 @@ struct DeliveryReportController {
         loaded.errors.merge(errors)
         let branches = try await Branch.query(on: req.db).sort(\.$code).all()
         let projects = try await AnnualReport.projects(loaded.scope, today: req.today, on: req.db)
-        return AnnualReportView.page(req.page, year: raw.isEmpty ? String(year) : raw, loaded: loaded, branches: branches, projects: projects)
+        let heading = try await ReportHeading.load(
+            req.page, branchID: loaded.scope.branchID, from: loaded.scope.from, to: loaded.scope.to, on: req.db)
+        return AnnualReportView.page(
+            req.page, year: raw.isEmpty ? String(year) : raw, loaded: loaded, branches: branches, projects: projects, heading: heading)
     }
 }

@@ -136,7 +136,10 @@ struct ReportsController {
         let found = try await EventQuery.find(filter, today: req.today, on: req.db)
         guard found.errors.isEmpty else { throw AppError.validation(found.errors) }
         try await req.audit(.list, "event")
-        let data = try EventsReport(found.events).workbook(req.page).data()
+        var book = EventsReport(found.events).workbook(req.page)
+        let branch = filter.branch_id.flatMap(UUID.init(uuidString:))
+        book.headed(try await ReportHeading.load(req.page, branchID: branch, from: found.from, to: found.to, on: req.db).rows(req.page))
+        let data = try book.data()
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = HTTPMediaType(
             type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -89,7 +89,7 @@ enum EventsReportView {
         return .section(
             .attribute(named: "aria-labelledby", value: "trend-h"),
             .h2(.id("trend-h"), .text(ctx.t("report.by_month"))),
-            StatsTables.chart(ctx, id: "events-by-month", title: ctx.t("report.by_month"), bars),
+            StatsTables.chart(ctx, id: "events-by-month", title: ctx.t("report.by_month"), legend: ctx.t("stats.legend_events"), bars),
             .div(
                 .class("table-wrap"), H.scrollRegion(ctx),
                 .table(

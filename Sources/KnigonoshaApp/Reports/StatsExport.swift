@@ -44,10 +44,12 @@ enum StatsExport {
     }
 
     /// Sheets: the figures, the months, and the events by type and by target group.
-    static func xlsx(_ s: DeliveryStats, totals: LibraryTotal?, events: EventsReport, ctx: PageContext) throws -> Response {
+    /// Each sheet starts with the library, the branch and the period (issue 12, finding 12).
+    static func xlsx(_ s: DeliveryStats, totals: LibraryTotal?, events: EventsReport, heading: ReportHeading, ctx: PageContext) throws -> Response {
         var book = events.workbook(ctx)
         book.sheets.insert(Workbook.Sheet(name: ctx.t("stats.sheet_months"), rows: monthRows(s, ctx: ctx)), at: 0)
         book.sheets.insert(Workbook.Sheet(name: ctx.t("stats.sheet_figures"), rows: rows(s, totals: totals, ctx: ctx)), at: 0)
+        book.headed(heading.rows(ctx))
         let response = Response(status: .ok, body: .init(data: try book.data()))
         response.headers.contentType = HTTPMediaType(
             type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")

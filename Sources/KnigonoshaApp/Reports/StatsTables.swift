@@ -72,7 +72,8 @@ enum StatsTables {
     }
 
     /// A chart of one series with its description (the figures in words) for screen readers.
-    static func chart(_ ctx: PageContext, id: String, title: String, _ bars: [BarChart.Bar]) -> Node<HTML.BodyContext> {
-        BarChart.svg(id: id, title: title, description: bars.map { $0.label + ": " + String($0.value) }.joined(separator: ", "), bars: bars)
+    static func chart(_ ctx: PageContext, id: String, title: String, legend: String, _ bars: [BarChart.Bar]) -> Node<HTML.BodyContext> {
+        BarChart.svg(
+            id: id, title: title, legend: legend, description: bars.map { $0.label + ": " + String($0.value) }.joined(separator: ", "), bars: bars)
     }
 }

@@ -43,13 +43,14 @@ enum StatsView {
             for section in sections {
                 switch section.key {
                 case "stats.by_disability", "stats.by_format":
-                    let bars = section.lines.map { BarChart.Bar(label: String(StatsTables.label(ctx, $0).prefix(12)), value: $0.value) }
+                    let bars = section.lines.map { BarChart.Bar(label: StatsTables.label(ctx, $0), value: $0.value) }
                     body.append(
                         .section(
                             .attribute(named: "aria-labelledby", value: section.key.replacingOccurrences(of: ".", with: "-")),
                             .h2(.id(section.key.replacingOccurrences(of: ".", with: "-")), .text(ctx.t(section.key))),
                             StatsTables.chart(
-                                ctx, id: "chart-" + section.key.replacingOccurrences(of: ".", with: "-"), title: ctx.t(section.key), bars),
+                                ctx, id: "chart-" + section.key.replacingOccurrences(of: ".", with: "-"), title: ctx.t(section.key),
+                                legend: ctx.t("stats.legend_readers"), bars),
                             StatsTables.table(ctx, section, period: period, drill: drill)))
                 default: body.append(StatsTables.table(ctx, section, period: period, drill: drill))
                 }
@@ -67,10 +68,10 @@ enum StatsView {
             .div(
                 .class("charts"),
                 StatsTables.chart(
-                    ctx, id: "chart-visits", title: ctx.t("stats.visits_done_by_month"),
+                    ctx, id: "chart-visits", title: ctx.t("stats.visits_done_by_month"), legend: ctx.t("stats.legend_visits"),
                     stats.byMonth.map { BarChart.Bar(label: StatsTables.monthLabel(ctx, $0.month), value: $0.visitsDone) }),
                 StatsTables.chart(
-                    ctx, id: "chart-issued", title: ctx.t("stats.issued_by_month"),
+                    ctx, id: "chart-issued", title: ctx.t("stats.issued_by_month"), legend: ctx.t("stats.legend_issued"),
                     stats.byMonth.map { BarChart.Bar(label: StatsTables.monthLabel(ctx, $0.month), value: $0.issued) })),
             StatsTables.months(ctx, stats))
     }

@@ -7,6 +7,8 @@ struct DeliverySettingsController {
     struct SettingsForm: Content {
         var resend_after_months: String?
         var horizon_weeks: String?
+        var library_name_ru: String?
+        var library_name_kk: String?
     }
 
     struct HolidayForm: Content {
@@ -34,10 +36,12 @@ struct DeliverySettingsController {
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let settings = try await DeliverySettings.load(on: req.db)
+        let library = try await LibraryName.load(on: req.db)
         let holidays = try await Holiday.query(on: req.db).filter(\.$day >= LocalDate(year: req.today.year, month: 1, day: 1).iso).sort(\.$day).all()
         let carriers = try await User.query(on: req.db).filter(\.$role == .carrier).sort(\.$fullName).all()
         return DeliverySettingsView.page(
-            req.page, settings: settings, form: form, errors: errors, holidays: holidays, holidayForm: holiday, holidayErrors: holidayErrors,
+            req.page, settings: settings, library: library, form: form, errors: errors, holidays: holidays, holidayForm: holiday,
+            holidayErrors: holidayErrors,
             carriers: carriers, year: req.today.year, status: status)
     }
 
@@ -57,8 +61,11 @@ struct DeliverySettingsController {
         if let raw = e.text(form.horizon_weeks, "horizon_weeks", required: true, max: 2) {
             if let n = Int(raw), (1...26).contains(n) { s.horizonWeeks = n } else { e.add("horizon_weeks", "visit.weeks_range") }
         }
+        let library = LibraryName(
+            ru: e.text(form.library_name_ru, "library_name_ru", max: 300), kk: e.text(form.library_name_kk, "library_name_kk", max: 300))
         guard e.isEmpty else { return try await render(req, settings: form, errors: e, holidayErrors: FieldErrors(), status: .unprocessableEntity) }
         try await s.save(on: req.db)
+        try await library.save(on: req.db)
         return req.seeOther(.deliverySettings, flash: "settings.saved")
     }
 

@@ -44,6 +44,7 @@ struct RunController {
     static func registerAssets(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.runScript.pattern) { _ in javascript(RunView.script) }
         routes.get(SiteRoute.serviceWorker.pattern) { _ in javascript(RunView.serviceWorker) }
+        routes.get(SiteRoute.printScript.pattern) { _ in javascript(PrintParts.script) }
     }
 
     private static func javascript(_ body: String) -> Response {

@@ -3,16 +3,19 @@ import Vapor
 
 /// The coordinator's changes to one visit's selection. Each runs in one transaction.
 enum SelectionEdits {
-    /// Accepts a suggestion: reserves a copy at the visit's branch.
-    static func accept(itemID: UUID, visitID: UUID, on db: any Database) async throws {
-        try await BusyRetry.run { try await acceptOnce(itemID: itemID, visitID: visitID, on: db) }
+    /// Accepts a suggestion: reserves a copy at the visit's branch, or at `from`, another branch
+    /// of the library, which is then asked for it: the copy is on that branch's pick list, marked
+    /// for the visit's branch (issue 12, finding 4).
+    static func accept(itemID: UUID, visitID: UUID, from: UUID? = nil, on db: any Database) async throws {
+        try await BusyRetry.run { try await acceptOnce(itemID: itemID, visitID: visitID, from: from, on: db) }
     }
 
-    private static func acceptOnce(itemID: UUID, visitID: UUID, on db: any Database) async throws {
+    private static func acceptOnce(itemID: UUID, visitID: UUID, from: UUID?, on db: any Database) async throws {
         try await db.transaction { tx in
             let (visit, item) = try await load(itemID: itemID, visitID: visitID, on: tx)
             guard item.itemState == .suggested else { return }
-            guard let copy = try await SelectionService.reserveCopy(bibID: item.$bib.id, branchID: visit.$branch.id, on: tx) else {
+            if let from, try await Branch.find(from, on: tx) == nil { throw AppError.notFound }
+            guard let copy = try await SelectionService.reserveCopy(bibID: item.$bib.id, branchID: from ?? visit.$branch.id, on: tx) else {
                 throw AppError.conflict(Message("selection.no_copy"))
             }
             item.$copy.id = copy
@@ -36,12 +39,12 @@ enum SelectionEdits {
 
     /// Adds a title chosen by hand (from search), reserving a copy at once: `copyID` when the
     /// coordinator picked one, any available copy otherwise. A copy someone else reserved first is
-    /// a conflict, and nothing is added.
-    static func add(bibID: Int, copyID: UUID?, visitID: UUID, on db: any Database) async throws -> VisitItem {
-        try await BusyRetry.run { try await addOnce(bibID: bibID, copyID: copyID, visitID: visitID, on: db) }
+    /// a conflict, and nothing is added. `from` asks another branch of the library for its copy.
+    static func add(bibID: Int, copyID: UUID?, visitID: UUID, from: UUID? = nil, on db: any Database) async throws -> VisitItem {
+        try await BusyRetry.run { try await addOnce(bibID: bibID, copyID: copyID, visitID: visitID, from: from, on: db) }
     }
 
-    private static func addOnce(bibID: Int, copyID: UUID?, visitID: UUID, on db: any Database) async throws -> VisitItem {
+    private static func addOnce(bibID: Int, copyID: UUID?, visitID: UUID, from: UUID?, on db: any Database) async throws -> VisitItem {
         try await db.transaction { tx in
             guard let visit = try await Visit.find(visitID, on: tx) else { throw AppError.notFound }
             guard visit.visitStatus.isOpen else { throw AppError.conflict(Message("visit.not_open")) }
@@ -54,7 +57,8 @@ enum SelectionEdits {
             if try await VisitItem.query(on: tx).filter(\.$visit.$id == visitID).filter(\.$bib.$id == bibID).count() > 0 {
                 throw AppError.conflict(Message("selection.already_chosen"))
             }
-            guard let copy = try await SelectionService.reserveCopy(bibID: bibID, branchID: visit.$branch.id, copyID: copyID, on: tx) else {
+            if let from, try await Branch.find(from, on: tx) == nil { throw AppError.notFound }
+            guard let copy = try await SelectionService.reserveCopy(bibID: bibID, branchID: from ?? visit.$branch.id, copyID: copyID, on: tx) else {
                 throw AppError.conflict(Message(copyID == nil ? "selection.no_copy" : "selection.copy_taken"))
             }
             let item = VisitItem()

@@ -8,6 +8,8 @@ struct VisitController {
         var action: String?
         var item: String?
         var bib_id: String?
+        /// For `request`: the branch asked for its copy.
+        var branch: String?
     }
 
     struct OutcomeForm: Content {
@@ -44,11 +46,13 @@ struct VisitController {
         if !q.isEmpty && visit.visitStatus.isOpen {
             var query = CatalogQuery()
             query.q = q
-            query.branch = visit.$branch.id.uuidString
+            // The whole library: a title the visit's branch does not have can be asked for from another.
             query.per_page = 10
             if query.problems().isEmpty { found = try await CatalogSearch.run(query, on: req.db).records }
         }
         let carrierName = carriers.first { $0.id == visit.$carrier.id }?.fullName
+        let stock = try await BranchStock.load(
+            bibs: details.items.filter { $0.itemState == .suggested }.map(\.$bib.id) + found.compactMap(\.id), on: req.db)
         return VisitView.page(
             req.page,
             VisitView.Model(
@@ -57,7 +61,7 @@ struct VisitController {
                     ?? VisitPayload(
                         scheduled_on: visit.scheduledOn, time_from: visit.timeFrom, time_to: visit.timeTo,
                         carrier_id: visit.$carrier.id?.uuidString.lowercased()),
-                errors: errors, today: req.today),
+                errors: errors, today: req.today, stock: stock),
             status: status)
     }
 
@@ -81,6 +85,10 @@ struct VisitController {
         case "accept"?:
             guard let item else { throw AppError.notFound }
             try await SelectionEdits.accept(itemID: item, visitID: visit.id!, on: req.db)
+        case "request"?:
+            guard let item, let from = form.branch.flatMap(UUID.init(uuidString:)) else { throw AppError.badRequest(Message("error.bad_request")) }
+            try await SelectionEdits.accept(itemID: item, visitID: visit.id!, from: from, on: req.db)
+            return req.seeOther(SiteRoute.visit(visit.id!).path + "#selection", flash: "visits.requested")
         case "remove"?:
             guard let item else { throw AppError.notFound }
             try await SelectionEdits.remove(itemID: item, visitID: visit.id!, on: req.db)
@@ -90,7 +98,14 @@ struct VisitController {
             try await SelectionSwap.swap(itemID: item, visitID: visit.id!, today: req.today, on: req.db)
         case "add"?:
             guard let bib = form.bib_id.flatMap({ Int($0) }) else { throw AppError.badRequest(Message("error.bad_request")) }
-            _ = try await SelectionEdits.add(bibID: bib, copyID: nil, visitID: visit.id!, on: req.db)
+            // An empty branch field means the visit's own branch.
+            let from = try form.branch.flatMap { raw -> UUID? in
+                guard !raw.isEmpty else { return nil }
+                guard let id = UUID(uuidString: raw) else { throw AppError.badRequest(Message("error.bad_request")) }
+                return id
+            }
+            _ = try await SelectionEdits.add(bibID: bib, copyID: nil, visitID: visit.id!, from: from, on: req.db)
+            if from != nil { return req.seeOther(SiteRoute.visit(visit.id!).path + "#selection", flash: "visits.requested") }
         default: throw AppError.badRequest(Message("error.bad_request"))
         }
         return req.seeOther(SiteRoute.visit(visit.id!).path + "#selection", flash: "visits.selection_saved")
@@ -114,9 +129,7 @@ struct VisitController {
     func slip(req: Request) async throws -> Response {
         let (visit, _) = try await req.loadVisit()
         try await req.audit(.view, "visit", visit.id)
-        let details = try await VisitDetails.load(visit, on: req.db)
-        let next = try await Visit.query(on: req.db).filter(\.$reader.$id == visit.$reader.id).filter(\.$scheduledOn > visit.scheduledOn)
-            .filter(\.$status == VisitStatus.planned.rawValue).sort(\.$scheduledOn).first()
-        return VisitView.slip(req.page, visit: visit, details: details, next: next)
+        let slip = try await SlipContent.load(visit, asked: req.query[String.self, at: "in"].flatMap(Lang.init(rawValue:)), on: req.db)
+        return SlipView.page(req.page, slip, visitID: visit.id!)
     }
 }

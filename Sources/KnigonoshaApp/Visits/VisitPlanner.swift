@@ -42,7 +42,11 @@ enum VisitPlanner {
                         continue
                     }
                     let rhythm = Self.rhythm(reader, lastDone: done[reader.id!])
-                    let days = Scheduler.plan(rhythm, from: from.schedulingDay, until: until.schedulingDay, holidays: holidays)
+                    // A reader registered today is not visited today: the carrier and the books need
+                    // a day, so the first visit is on a working day after registration (issue 12, 7).
+                    let registered = Day(iso: reader.registeredOn).map { $0.adding(days: 1) }
+                    let start = max(from.schedulingDay, registered ?? from.schedulingDay)
+                    let days = Scheduler.plan(rhythm, from: start, until: until.schedulingDay, holidays: holidays)
                         .filter { day in reader.consentUntil.map { day.iso <= $0 } ?? true }
                     // Half the rhythm's step: a visit that close to a planned date already covers it.
                     let near = rhythm.rhythm == .weekly ? 3 : 6

@@ -98,16 +98,21 @@ struct VisitsController {
         let user = try req.currentUser()
         let day = req.query[String.self, at: "date"].flatMap { LocalDate($0) } ?? req.today
         let branch = try branchChoice(req.query[String.self, at: "branch"], user) ?? user.branchID
-        var query = VisitItem.query(on: req.db).join(Visit.self, on: \VisitItem.$visit.$id == \Visit.$id)
+        let query = VisitItem.query(on: req.db).join(Visit.self, on: \VisitItem.$visit.$id == \Visit.$id)
             .filter(Visit.self, \.$scheduledOn == day.iso).filter(\.$state == ItemState.accepted.rawValue)
             .with(\.$bib).with(\.$copy).with(\.$visit) { $0.with(\.$reader).with(\.$carrier) }
-        if let branch { query = query.filter(Visit.self, \.$branch.$id == branch) }
         // Readers whose consent has ended are on no run, so their books are not picked either.
-        let items = try await query.all().filter { $0.visit.reader.hasConsent(on: $0.visit.scheduledOn) }.sorted {
+        let all = try await query.all().filter { $0.visit.reader.hasConsent(on: $0.visit.scheduledOn) }.sorted {
             ($0.copy?.shelfMark ?? "", $0.bib.title) < ($1.copy?.shelfMark ?? "", $1.bib.title)
         }
+        // A branch picks the copies on its own shelves, whoever's visit they are for (a copy asked
+        // for by another branch is sent there); copies coming from elsewhere are listed apart.
+        let home = { (i: VisitItem) in i.copy?.$branch.id ?? i.visit.$branch.id }
+        let items = branch.map { b in all.filter { home($0) == b } } ?? all
+        let arriving = branch.map { b in all.filter { $0.visit.$branch.id == b && home($0) != b } } ?? []
+        let names = Dictionary(try await Branch.query(on: req.db).all().map { ($0.id!, $0.name(req.lang)) }) { a, _ in a }
         try await req.audit(.list, "visit")
-        return VisitsView.pickList(req.page, day: day, branch: branch, items: items)
+        return VisitsView.pickList(req.page, day: day, branch: branch, items: items, arriving: arriving, branchNames: names)
     }
 
     /// A branch from a form: any for an administrator, only their own for a coordinator.

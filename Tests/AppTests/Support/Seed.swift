@@ -61,6 +61,8 @@ struct Seed {
         p.status = "active"
         p.consent_date = "2024-01-10"
         p.consent_signed_by = "reader"
+        // A reader of long standing: one registered today is first visited on the next working day.
+        p.registered_on = "2024-01-10"
         return p
     }
 

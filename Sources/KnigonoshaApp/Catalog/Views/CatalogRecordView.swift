@@ -56,6 +56,9 @@ enum CatalogRecordView {
                     )
                 )
             },
+            // Staff add the library's copies here, so that a title imported without holdings
+            // can be delivered (issue 12, finding 4).
+            addCopyForm(ctx, b, branches: branches, form: form, errors: errors),
             .section(
                 .attribute(named: "aria-labelledby", value: "who-had-h"),
                 .h2(.id("who-had-h"), .text(ctx.t("catalog.who_had"))),

@@ -129,6 +129,7 @@ enum Forms {
             .attribute(named: "aria-describedby", value: describedBy(field)),
         ]
         if field.error != nil { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
+        for (name, value) in field.extra { attributes.append(.attribute(named: name, value: value)) }
         return .div(
             .class(field.error == nil ? "field" : "field has-error"),
             labelNode(ctx, field),

@@ -25,6 +25,13 @@ struct PageContext {
     func number(_ value: Int) -> String { Formats.number(value, lang) }
     /// Whether the account may add and change records (management only reads).
     var canWrite: Bool { user?.isStaff ?? false }
+
+    /// The same page in another language, for a part read by someone else (a reader's slip).
+    func `in`(_ other: Lang) -> PageContext {
+        PageContext(
+            lang: other, l10n: l10n, user: user, csrf: csrf, returnTo: returnTo, flash: flash, largeText: largeText,
+            timeZone: timeZone, currentPath: currentPath)
+    }
 }
 
 extension Request {

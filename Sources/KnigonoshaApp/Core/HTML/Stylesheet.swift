@@ -108,10 +108,27 @@ enum Stylesheet {
         .presets ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; padding: 0; }
         .danger-zone { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid #767676; }
         .annual-project { break-inside: avoid; }
+        .print-only { display: none; }
+        .report-head { border-bottom: 1px solid #767676; margin-bottom: 1rem; }
+        .report-library { font-weight: bold; font-size: 1.15em; margin-bottom: 0.2em; }
+        .signature { margin-top: 3rem; }
+        .signature p { margin: 1.2em 0; }
+        .chart-figure { margin: 0; }
+        .chart-figure figcaption { display: flex; flex-wrap: wrap; gap: 0.3rem 1.5rem; margin-bottom: 0.3rem; }
+        .chart-title { font-weight: bold; }
+        .chart-legend .swatch { display: inline-block; width: 1em; height: 1em; background: #1d4f91; margin-right: 0.4em; vertical-align: -0.15em; }
+        .scope-note { font-style: italic; }
+        .slip { font-size: max(24px, 1.5rem); line-height: 1.5; color: #000; background: #fff; }
+        .slip h2 { font-size: 1.35em; margin: 1em 0 0.3em; }
+        .slip-reader { font-weight: bold; font-size: 1.2em; }
+        .slip-lang { margin-right: 1rem; }
         @media print {
           .site-header, .site-footer, .skip-link, .actions, .filters, .pagination, .no-print { display: none; }
           .meter, .chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
+          .slip { font-size: 24pt; }
+          .print-only { display: block; }
+          .chart-legend .swatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
         }
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         """

@@ -34,7 +34,11 @@ enum EventCardView {
             row("event.expected_result", e.expectedResult),
             row("event.actual_result", e.actualResult),
             row("event.notes", e.notes),
-            project.map { p in .group(.dt(.text(ctx.t("event.project"))), .dd(.a(.href(SiteRoute.project(p.id!).path), .text(p.name)))) }
+            project.map { p in
+                .group(
+                    .dt(.text(ctx.t("event.project"))),
+                    .dd(.a(.href(SiteRoute.project(p.id!).path), .text(Bilingual.pick(ctx, ru: p.name, kk: p.nameKk)))))
+            }
                 ?? .empty,
         ]
         let card: Node<HTML.BodyContext> = .dl(.class("card-fields"), .group(rows))

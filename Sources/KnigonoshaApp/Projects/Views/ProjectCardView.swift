@@ -4,7 +4,7 @@ import Vapor
 /// A project's page: its card, progress towards its targets, presentations, awards and events.
 /// It prints as the project's report.
 enum ProjectCardView {
-    static func page(_ ctx: PageContext, _ r: ProjectRecord, branchName: String?, canEdit: Bool) -> Response {
+    static func page(_ ctx: PageContext, _ r: ProjectRecord, branchName: String?, canEdit: Bool, library: String) -> Response {
         let p = r.project
         func row(_ key: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
             guard let value, !value.isEmpty else { return .empty }
@@ -20,12 +20,16 @@ enum ProjectCardView {
             row("project.description", p.description),
         ]
         return Layout.page(
-            ctx, title: p.name,
+            ctx, title: Bilingual.pick(ctx, ru: p.name, kk: p.nameKk),
+            PrintParts.head(
+                ctx, ReportHeading(library: library, branch: branchName ?? ctx.t("stats.whole_library"), period: ProjectsView.period(ctx, p))),
             .dl(.class("card-fields"), .group(rows)),
             indicators(ctx, r, canEdit: canEdit),
             ProjectListsView.presentations(ctx, r, canEdit: canEdit),
             ProjectListsView.awards(ctx, r, canEdit: canEdit),
             ProjectListsView.events(ctx, r, canEdit: canEdit),
+            PrintParts.signature(ctx),
+            PrintParts.button(ctx, ctx.t("report.print_project")),
             .div(
                 .class("actions no-print"),
                 .if(canEdit, .a(.class("button primary"), .href(SiteRoute.projectEdit(p.id!).path), .text(ctx.t("project.edit")))),
@@ -44,6 +48,7 @@ enum ProjectCardView {
             .attribute(named: "aria-labelledby", value: "indicators-h"),
             .h2(.id("indicators-h"), .text(ctx.t("project.indicators"))),
             .if(r.indicators.isEmpty, .p(.text(ctx.t("project.none_yet")))),
+            .if(!r.indicators.isEmpty, .p(.class("scope-note"), .text(ctx.t("project.indicator_scope")))),
             .if(
                 !r.indicators.isEmpty,
                 .div(
@@ -80,7 +85,7 @@ enum ProjectCardView {
         let metric = IndicatorMetric(rawValue: i.metric) ?? .manual
         let source = metric == .manual ? ctx.t("project.entered_by_hand") + (i.source.map { ": " + $0 } ?? "") : ctx.t("project.from_data")
         return .tr(
-            .th(.attribute(named: "scope", value: "row"), .text(i.name)),
+            .th(.attribute(named: "scope", value: "row"), .text(Bilingual.pick(ctx, ru: i.name, kk: i.nameKk))),
             .td(.text(ctx.t(metric.labelKey) + " — " + source)),
             .td(.class("num"), .text(ctx.number(i.target))),
             .td(.class("num"), .text(actual.map { ctx.number($0) } ?? "—")),

@@ -24,7 +24,7 @@ enum ProjectsView {
                             .tr(
                                 .td(
                                     .attribute(named: "data-label", value: ctx.t("project.name")),
-                                    .a(.href(SiteRoute.project(p.id!).path), .text(p.name))),
+                                    .a(.href(SiteRoute.project(p.id!).path), .text(Bilingual.pick(ctx, ru: p.name, kk: p.nameKk)))),
                                 .td(
                                     .attribute(named: "data-label", value: ctx.t("project.held_by")), .text(heldBy(p, p.branch?.name(ctx.lang)))),
                                 .td(.attribute(named: "data-label", value: ctx.t("project.period")), .text(period(ctx, p))),
@@ -63,6 +63,7 @@ enum ProjectsView {
         let what: Node<HTML.BodyContext> = Forms.fieldset(
             ctx.t("project.section_what"), id: "project-what",
             field("name", f.name, required: true),
+            field("name_kk", f.name_kk, hint: ctx.t("content.kk_hint")),
             Forms.select(
                 ctx, .init(name: "status", label: ctx.t("project.status"), value: f.status ?? "", error: errors["status"], required: true),
                 options: ProjectStatus.allCases.map { ($0.rawValue, ctx.t($0.labelKey)) }),

@@ -4,7 +4,7 @@ import Vapor
 /// The create and edit form, in sections a coordinator fills top to bottom on the phone call.
 enum ReaderFormView {
     static func render(
-        _ ctx: PageContext, reader: Reader?, form f: ReaderForm, branches: [Branch], errors: FieldErrors,
+        _ ctx: PageContext, reader: Reader?, form f: ReaderForm, branches: [Branch], genres: GenreList, errors: FieldErrors,
         status: HTTPResponseStatus = .ok
     ) -> Response {
         func field(
@@ -135,7 +135,7 @@ enum ReaderFormView {
                         checks("formats", f.formats, MaterialFormat.self),
                         checks("languages", f.languages, MaterialLanguage.self),
                         area("subjects", f.subjects, hint: ctx.t("form.one_per_line")),
-                        area("genres", f.genres, hint: ctx.t("form.one_per_line")),
+                        genreChoices(ctx, genres, chosen: f.genres ?? [], error: errors["genres"]),
                         area("authors", f.authors, hint: ctx.t("form.one_per_line")),
                         area("excluded_topics", f.excluded_topics, hint: ctx.t("form.one_per_line")),
                         area("excluded_authors", f.excluded_authors, hint: ctx.t("form.one_per_line")),
@@ -150,25 +150,6 @@ enum ReaderFormView {
                             .class("grid"),
                             field("time_from", f.time_from, type: "time"),
                             field("time_to", f.time_to, type: "time")
-                        )
-                    ),
-                    Forms.fieldset(
-                        ctx.t("reader.section.status"),
-                        Forms.choiceGroup(
-                            ctx, name: "status", legend: ctx.t("reader.status"),
-                            options: ReaderStatus.allCases.map { ($0.rawValue, ctx.t($0.labelKey)) }, selected: [f.status ?? ""],
-                            error: errors["status"], radio: true, hint: ctx.t("reader.status_hint")
-                        ),
-                        .div(
-                            .class("grid"),
-                            field("pause_from", f.pause_from, type: "date"),
-                            field("pause_until", f.pause_until, type: "date"),
-                            field("pause_reason", f.pause_reason)
-                        ),
-                        .div(
-                            .class("grid"),
-                            field("ended_on", f.ended_on, type: "date"),
-                            select("end_reason", f.end_reason, EndReason.self)
                         )
                     ),
                     Forms.fieldset(
@@ -195,6 +176,25 @@ enum ReaderFormView {
                             options: [("on", ctx.t("consent.publication_yes"))], selected: f.consent_publication != nil ? ["on"] : [], error: nil
                         )
                     ),
+                    Forms.fieldset(
+                        ctx.t("reader.section.status"),
+                        Forms.choiceGroup(
+                            ctx, name: "status", legend: ctx.t("reader.status"),
+                            options: ReaderStatus.allCases.map { ($0.rawValue, ctx.t($0.labelKey)) }, selected: [f.status ?? ""],
+                            error: errors["status"], radio: true, hint: ctx.t("reader.status_hint")
+                        ),
+                        .div(
+                            .class("grid"),
+                            field("pause_from", f.pause_from, type: "date"),
+                            field("pause_until", f.pause_until, type: "date"),
+                            field("pause_reason", f.pause_reason)
+                        ),
+                        .div(
+                            .class("grid"),
+                            field("ended_on", f.ended_on, type: "date"),
+                            select("end_reason", f.end_reason, EndReason.self)
+                        )
+                    ),
                     Forms.fieldset(ctx.t("reader.section.notes"), area("notes", f.notes)),
                     .div(
                         .class("actions"),
@@ -203,6 +203,20 @@ enum ReaderFormView {
                     ),
                 ]
             )
+        )
+    }
+
+    /// The library's genres as checkboxes, in the coordinator's language, then any genre the
+    /// reader had before the list existed, marked as not on the list so it can be unticked.
+    static func genreChoices(_ ctx: PageContext, _ list: GenreList, chosen: [String], error: Message?) -> Node<HTML.BodyContext> {
+        let options = list.genres.map { ($0.nameRu, $0.name(ctx.lang)) }
+        let extra = chosen.filter { list.find($0) == nil }.map { ($0, ctx.t("genre.not_on_list", ["name": $0])) }
+        let selected = Set(chosen.map { list.find($0)?.nameRu ?? $0 })
+        return .group(
+            Forms.choiceGroup(
+                ctx, name: "genres[]", legend: ctx.t("reader.genres"), options: options + extra, selected: selected, error: error,
+                hint: ctx.t("genre.hint")),
+            .p(.class("hint"), .a(.href(SiteRoute.genres.path), .text(ctx.t("genre.manage"))))
         )
     }
 }

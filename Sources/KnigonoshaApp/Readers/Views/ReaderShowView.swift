@@ -8,13 +8,13 @@ enum ReaderShowView {
     static func render(
         _ ctx: PageContext, reader: Reader, record r: ReaderRecord, changes: [ReaderChange], branchNames: [String: String],
         serviceHistory: ReaderService = ReaderService(visits: [], loans: [], nextVisit: nil),
-        nextVisit: (value: String, errors: FieldErrors)? = nil, httpStatus: HTTPStatus = .ok
+        nextVisit: (value: String, errors: FieldErrors)? = nil, httpStatus: HTTPStatus = .ok, genres: GenreList = GenreList(genres: [])
     ) -> Response {
         let sections: [Node<HTML.BodyContext>] = [
             section(ctx, "identity", identity(ctx, reader, r)),
             section(ctx, "contact", contact(ctx, r)),
             section(ctx, "address", address(ctx, r)),
-            section(ctx, "service", service(ctx, r)),
+            section(ctx, "service", service(ctx, r, genres)),
             section(ctx, "schedule", schedule(ctx, r)),
             section(ctx, "status", status(ctx, r)),
             section(ctx, "consent", consent(ctx, r)),
@@ -83,13 +83,13 @@ enum ReaderShowView {
         return rows
     }
 
-    private static func service(_ ctx: PageContext, _ r: ReaderRecord) -> Rows {
+    private static func service(_ ctx: PageContext, _ r: ReaderRecord, _ genres: GenreList) -> Rows {
         var rows = row(ctx, "reader.disability_group", ctx.t("disability." + r.disability_group))
         rows += row(ctx, "reader.needs", labels(ctx, r.needs, Need.self))
         rows += row(ctx, "reader.formats", labels(ctx, r.formats, MaterialFormat.self))
         rows += row(ctx, "reader.languages", labels(ctx, r.languages, MaterialLanguage.self))
         rows += row(ctx, "reader.subjects", joined(r.subjects))
-        rows += row(ctx, "reader.genres", joined(r.genres))
+        rows += row(ctx, "reader.genres", joined(r.genres.map { genres.label($0, ctx.lang) }))
         rows += row(ctx, "reader.authors", joined(r.authors))
         rows += row(ctx, "reader.excluded_topics", joined(r.excluded_topics))
         rows += row(ctx, "reader.excluded_authors", joined(r.excluded_authors))

@@ -4,7 +4,8 @@ import Vapor
 /// The delivery settings page and a carrier's working hours.
 enum DeliverySettingsView {
     static func page(
-        _ ctx: PageContext, settings: DeliverySettings, form: DeliverySettingsController.SettingsForm, errors: FieldErrors, holidays: [Holiday],
+        _ ctx: PageContext, settings: DeliverySettings, library: LibraryName, form: DeliverySettingsController.SettingsForm, errors: FieldErrors,
+        holidays: [Holiday],
         holidayForm: DeliverySettingsController.HolidayForm, holidayErrors: FieldErrors, carriers: [User], year: Int, status: HTTPResponseStatus
     ) -> Response {
         Layout.page(
@@ -25,6 +26,16 @@ enum DeliverySettingsView {
                     .init(
                         name: "horizon_weeks", label: ctx.t("settings.horizon_weeks"), value: form.horizon_weeks ?? String(settings.horizonWeeks),
                         error: errors["horizon_weeks"], required: true, type: "number", inputmode: "numeric")),
+                Forms.input(
+                    ctx,
+                    .init(
+                        name: "library_name_ru", label: ctx.t("settings.library_name_ru"), value: form.library_name_ru ?? library.ru ?? "",
+                        error: errors["library_name_ru"], hint: ctx.t("settings.library_name_hint"))),
+                Forms.input(
+                    ctx,
+                    .init(
+                        name: "library_name_kk", label: ctx.t("settings.library_name_kk"), value: form.library_name_kk ?? library.kk ?? "",
+                        error: errors["library_name_kk"], hint: ctx.t("settings.library_name_hint"))),
                 Forms.submit(ctx.t("common.save"))
             ),
             .h2(.id("holidays-h"), .text(ctx.t("settings.holidays"))),

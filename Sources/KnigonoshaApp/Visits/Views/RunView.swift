@@ -135,6 +135,8 @@ enum RunView {
         minutes.controlID = base + "-min"
         var comment = Forms.Field(name: "comment", label: ctx.t("run.comment"), value: refused?.comment ?? "", error: refused?.errors["comment"])
         comment.controlID = base + "-c"
+        // The server's limit, so that a long note is not typed on a phone only to be refused.
+        comment.extra = [("maxlength", "2000")]
         let details: [Node<HTML.BodyContext>] = [
             .element(named: "summary", nodes: [.text(ctx.t("run.details"))]),
             .forEach(s.collect) { c in rating(c, base: base, ctx) },

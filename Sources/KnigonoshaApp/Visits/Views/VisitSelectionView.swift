@@ -39,17 +39,32 @@ enum VisitSelectionView {
 
     static func row(_ ctx: PageContext, _ m: VisitView.Model, _ i: VisitItem, open: Bool) -> Node<HTML.TableContext> {
         let label = i.bib.title
+        let home = m.visit.$branch.id
+        // A suggestion the visit's branch cannot give: the branches that can are offered instead.
+        let lacking = open && i.itemState == .suggested && !m.stock.hasFree(i.$bib.id, at: home)
+        let askable = lacking ? Array(m.stock.elsewhere(i.$bib.id, home: home, ctx.lang).prefix(3)) : []
+        let from = i.copy.flatMap { c in c.$branch.id == home ? nil : c.$branch.id.flatMap { m.stock.branches[$0] } }
         return .tr(
             .td(
                 .a(.href(SiteRoute.catalogRecord(i.$bib.id).path), .text(label)),
                 .if(i.bib.form != "print", .text(" (" + ctx.t("material." + i.bib.form) + ")"))),
-            .td(.attribute(named: "data-label", value: ctx.t("visits.state")), .text(ctx.t(i.itemState.labelKey))),
+            .td(
+                .attribute(named: "data-label", value: ctx.t("visits.state")), .text(ctx.t(i.itemState.labelKey)),
+                .unwrap(from) { .span(.class("hint"), .text(" — " + ctx.t("visits.from_branch", ["branch": $0.name(ctx.lang)]))) },
+                .if(lacking, .span(.class("hint"), .text(" — " + ctx.t(askable.isEmpty ? "visits.no_copy_anywhere" : "visits.no_copy_here"))))),
             .td(
                 .attribute(named: "data-label", value: ctx.t("copy.shelf_mark")),
                 .text([i.copy?.shelfMark, i.copy?.inventoryNumber].compactMap { $0 }.joined(separator: " · "))),
             .td(.attribute(named: "data-label", value: ctx.t("visits.why")), .text(reasons(i.reasons, ctx))),
             .td(
-                .if(open && i.itemState == .suggested, action(ctx, m, "accept", i.id, ctx.t("visits.accept"), primary: true, about: label)),
+                .if(
+                    open && i.itemState == .suggested && !lacking, action(ctx, m, "accept", i.id, ctx.t("visits.accept"), primary: true, about: label)
+                ),
+                .forEach(askable) { b in
+                    action(
+                        ctx, m, "request", i.id, ctx.t("visits.request_from", ["branch": b.name(ctx.lang)]), primary: true, about: label,
+                        extra: [("branch", b.id!.uuidString.lowercased())])
+                },
                 .if(open && i.itemState != .delivered, action(ctx, m, "swap", i.id, ctx.t("visits.swap"), primary: false, about: label)),
                 .if(open && i.itemState != .delivered, action(ctx, m, "remove", i.id, ctx.t("visits.remove"), primary: false, about: label))
             )
@@ -65,13 +80,15 @@ enum VisitSelectionView {
     }
 
     static func action(
-        _ ctx: PageContext, _ m: VisitView.Model, _ name: String, _ item: UUID?, _ label: String, primary: Bool, about: String? = nil
+        _ ctx: PageContext, _ m: VisitView.Model, _ name: String, _ item: UUID?, _ label: String, primary: Bool, about: String? = nil,
+        extra: [(String, String)] = []
     ) -> Node<HTML.BodyContext> {
         Forms.post(
             ctx, action: SiteRoute.visitItems(m.visit.id!).path, class: "inline",
             [
                 .input(.type(.hidden), .name("action"), .value(name)),
                 .unwrap(item) { .input(.type(.hidden), .name("item"), .value($0.uuidString.lowercased())) },
+                .forEach(extra) { .input(.type(.hidden), .name($0.0), .value($0.1)) },
                 .button(
                     .type(.submit), .class(primary ? "primary" : "secondary"),
                     .unwrap(about) { .attribute(named: "aria-label", value: label + ": " + $0) }, .text(label)),
@@ -93,17 +110,38 @@ enum VisitSelectionView {
             .if(!m.query.isEmpty && m.found.isEmpty, .p(.text(ctx.t("visits.nothing_available")))),
             .ul(
                 .forEach(m.found) { b in
-                    .li(
+                    let home = m.visit.$branch.id
+                    let here = m.stock.hasFree(b.id!, at: home)
+                    let others = here ? [] : Array(m.stock.elsewhere(b.id!, home: home, ctx.lang).prefix(3))
+                    return .li(
                         .text(b.title + (b.form == "print" ? "" : " (" + ctx.t("material." + b.form) + ")") + " "),
-                        Forms.post(
-                            ctx, action: SiteRoute.visitItems(m.visit.id!).path, class: "inline",
-                            [
-                                .input(.type(.hidden), .name("action"), .value("add")),
-                                .input(.type(.hidden), .name("bib_id"), .value(String(b.id!))),
-                                .button(
-                                    .type(.submit), .attribute(named: "aria-label", value: ctx.t("visits.add") + ": " + b.title),
-                                    .text(ctx.t("visits.add"))),
-                            ])
+                        .if(!here, .span(.class("hint"), .text(ctx.t(others.isEmpty ? "visits.no_copy_anywhere" : "visits.no_copy_here") + " "))),
+                        .forEach(others) { branch in
+                            Forms.post(
+                                ctx, action: SiteRoute.visitItems(m.visit.id!).path, class: "inline",
+                                [
+                                    .input(.type(.hidden), .name("action"), .value("add")),
+                                    .input(.type(.hidden), .name("bib_id"), .value(String(b.id!))),
+                                    .input(.type(.hidden), .name("branch"), .value(branch.id!.uuidString.lowercased())),
+                                    .button(
+                                        .type(.submit),
+                                        .attribute(
+                                            named: "aria-label",
+                                            value: ctx.t("visits.request_from", ["branch": branch.name(ctx.lang)]) + ": " + b.title),
+                                        .text(ctx.t("visits.request_from", ["branch": branch.name(ctx.lang)]))),
+                                ])
+                        },
+                        .if(
+                            here,
+                            Forms.post(
+                                ctx, action: SiteRoute.visitItems(m.visit.id!).path, class: "inline",
+                                [
+                                    .input(.type(.hidden), .name("action"), .value("add")),
+                                    .input(.type(.hidden), .name("bib_id"), .value(String(b.id!))),
+                                    .button(
+                                        .type(.submit), .attribute(named: "aria-label", value: ctx.t("visits.add") + ": " + b.title),
+                                        .text(ctx.t("visits.add"))),
+                                ]))
                     )
                 })
         )

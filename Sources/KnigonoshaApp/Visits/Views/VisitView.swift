@@ -14,6 +14,8 @@ enum VisitView {
         let form: VisitPayload
         let errors: FieldErrors
         let today: LocalDate
+        /// Free copies of the suggested titles, by branch: where to ask when the visit's branch has none.
+        var stock = BranchStock()
     }
 
     static func page(_ ctx: PageContext, _ m: Model, status: HTTPResponseStatus) -> Response {
@@ -94,31 +96,6 @@ enum VisitView {
                     options: [("", ctx.t("visits.unassigned"))] + m.carriers.map { ($0.id!.uuidString.lowercased(), $0.fullName) }),
                 Forms.submit(ctx.t("common.save"))
             )
-        )
-    }
-
-    /// A large-print slip left with the reader: what was left and when the carrier comes next.
-    static func slip(_ ctx: PageContext, visit: Visit, details: VisitDetails, next: Visit?) -> Response {
-        let left = details.items.filter { $0.itemState == .delivered || $0.itemState == .accepted }
-        return Layout.page(
-            ctx, title: ctx.t("slip.title"),
-            .div(
-                .class("slip"),
-                .p(.text(visit.reader.fullName)),
-                .h2(.text(ctx.t("slip.left"))),
-                .ol(.forEach(left) { .li(.text($0.bib.title)) }),
-                .h2(.text(ctx.t("slip.next"))),
-                .p(
-                    .text(
-                        next.map {
-                            ctx.date($0.scheduledOn)
-                                + ([$0.timeFrom, $0.timeTo].compactMap { $0 }.isEmpty
-                                    ? "" : ", " + [$0.timeFrom, $0.timeTo].compactMap { $0 }.joined(separator: "–"))
-                        } ?? ctx.t("slip.next_by_phone"))),
-                .p(.text(ctx.t("slip.phone_note")))
-            ),
-            .p(.class("no-print"), .button(.type(.button), .attribute(named: "data-print", value: "1"), .text(ctx.t("slip.print")))),
-            .script(.src(SiteRoute.runScript.path), .defer())
         )
     }
 }

@@ -51,8 +51,15 @@ extension VisitsView {
     }
 
     /// What to take off the shelves for a day, in shelf-mark order, to print.
-    static func pickList(_ ctx: PageContext, day: LocalDate, branch: UUID?, items: [VisitItem]) -> Response {
-        Layout.page(
+    static func pickList(
+        _ ctx: PageContext, day: LocalDate, branch: UUID?, items: [VisitItem], arriving: [VisitItem], branchNames: [UUID: String]
+    ) -> Response {
+        // A copy for another branch's visit goes there first: the row says where.
+        func sendTo(_ i: VisitItem) -> String {
+            guard let from = i.copy?.$branch.id, from != i.visit.$branch.id else { return "" }
+            return ctx.t("visits.send_to", ["branch": branchNames[i.visit.$branch.id] ?? "—"])
+        }
+        return Layout.page(
             ctx, title: ctx.t("visits.pick_list") + " — " + ctx.date(day.iso), wide: true,
             // Another day's list without going back to the calendar.
             .element(
@@ -69,9 +76,7 @@ extension VisitsView {
                         ]),
                     .button(.type(.submit), .text(ctx.t("visits.pick_list_show"))),
                 ]),
-            .p(
-                .class("no-print"),
-                .button(.type(.button), .attribute(named: "data-print", value: "1"), .text(ctx.t("visits.pick_list_print")))),
+            PrintParts.button(ctx, ctx.t("visits.pick_list_print")),
             .div(
                 .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
@@ -79,18 +84,35 @@ extension VisitsView {
                     .thead(
                         .tr(
                             .th(.text(ctx.t("copy.shelf_mark"))), .th(.text(ctx.t("copy.inventory_number"))), .th(.text(ctx.t("visits.title_col"))),
-                            .th(.text(ctx.t("visits.reader"))), .th(.text(ctx.t("visits.carrier"))))),
+                            .th(.text(ctx.t("visits.reader"))), .th(.text(ctx.t("visits.carrier"))), .th(.text(ctx.t("visits.send_col"))))),
                     .tbody(
                         .forEach(items) { i in
                             .tr(
                                 .td(.text(i.copy?.shelfMark ?? "—")), .td(.text(i.copy?.inventoryNumber ?? "—")),
                                 .td(.text(i.bib.title + (i.bib.form == "print" ? "" : " (" + ctx.t("material." + i.bib.form) + ")"))),
-                                .td(.text(i.visit.reader.fullName)), .td(.text(i.visit.carrier?.fullName ?? "—"))
+                                .td(.text(i.visit.reader.fullName)), .td(.text(i.visit.carrier?.fullName ?? "—")), .td(.text(sendTo(i)))
                             )
                         }
                     )
                 )
             ),
+            .if(
+                !arriving.isEmpty,
+                .div(
+                    .class("table-wrap"), H.scrollRegion(ctx),
+                    .table(
+                        .id("arriving"),
+                        .caption(.text(ctx.plural("visits.arriving_count", arriving.count))),
+                        .thead(
+                            .tr(
+                                .th(.text(ctx.t("visits.from_col"))), .th(.text(ctx.t("copy.inventory_number"))),
+                                .th(.text(ctx.t("visits.title_col"))), .th(.text(ctx.t("visits.reader"))))),
+                        .tbody(
+                            .forEach(arriving) { i in
+                                .tr(
+                                    .td(.text(i.copy.flatMap { $0.$branch.id }.flatMap { branchNames[$0] } ?? "—")),
+                                    .td(.text(i.copy?.inventoryNumber ?? "—")), .td(.text(i.bib.title)), .td(.text(i.visit.reader.fullName)))
+                            })))),
             .script(.src(SiteRoute.runScript.path), .defer())
         )
     }
