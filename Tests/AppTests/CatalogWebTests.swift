@@ -119,6 +119,14 @@ import VaporTesting
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains(#""body""#))
             }
+            // Media types are case-insensitive, and any multipart body is a form.
+            for type in ["Multipart/Form-Data; boundary=x", "multipart/mixed; boundary=x", "Application/JSON"] {
+                var h = auth
+                h.replaceOrAdd(name: .contentType, value: type)
+                try await app.testing().test(.POST, "/api/v1/catalog/imports?name=x.mrc", headers: h, body: ByteBuffer(string: "--x--")) { res in
+                    #expect(res.status == .unprocessableEntity)
+                }
+            }
             #expect(try await ImportJob.query(on: app.db).count() == 1)
             try await app.testing().test(.GET, jobURL, headers: auth) { res in
                 let job = try res.content.decode(CatalogAPIController.JobDTO.self)

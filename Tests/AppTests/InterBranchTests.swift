@@ -53,6 +53,42 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.all)
+    func test_suggestions_come_from_other_branches_when_the_readers_has_none(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            _ = try await DeliveryFixtures.catalogue(app, branch: seed.south, titles: [("Путь Абая", "История"), ("Абай", "История")])
+            let (_, visit) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "IB-2")
+            let path = "/visits/\(visit.id!.uuidString.lowercased())"
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            // Suggesting and reserving takes nothing from another branch without asking.
+            #expect(try await web.post(path + "/items", [("action", "accept_all")]).status == .seeOther)
+            #expect(try await VisitItem.query(on: app.db).filter(\.$visit.$id == visit.id!).count() == 0)
+            #expect(try await Copy.query(on: app.db).filter(\.$status == CopyStatus.reserved.rawValue).count() == 0)
+            // Suggesting alone offers the south branch's titles, with a way to ask for each.
+            #expect(try await web.post(path + "/items", [("action", "suggest")]).status == .seeOther)
+            let items = try await VisitItem.query(on: app.db).filter(\.$visit.$id == visit.id!).all()
+            #expect(items.count == 2)
+            #expect(items.allSatisfy { $0.itemState == .suggested && $0.$copy.id == nil })
+            let page = try await web.get(path).text
+            #expect(page.components(separatedBy: ">Запросить из филиала «Южный»<").count - 1 == 2)
+            #expect(!page.contains(#"aria-label="Принять: Путь Абая""#))
+            // Asking for one reserves the south copy; asking again when it is gone says so on the visit's page.
+            let item = try #require(items.first)
+            let south = seed.south.id!.uuidString.lowercased()
+            #expect(
+                try await web.post(path + "/items", [("action", "request"), ("item", item.id!.uuidString.lowercased()), ("branch", south)]).status
+                    == .seeOther)
+            #expect(try await Copy.query(on: app.db).filter(\.$status == CopyStatus.reserved.rawValue).count() == 1)
+            let other = try #require(items.last)
+            try await Copy.query(on: app.db).filter(\.$bib.$id == other.$bib.id).set(\.$status, to: CopyStatus.onLoan.rawValue).update()
+            let gone = try await web.post(path + "/items", [("action", "request"), ("item", other.id!.uuidString.lowercased()), ("branch", south)])
+            #expect(gone.status == .seeOther)
+            #expect(try await web.get(path).text.contains("В филиале нет свободного экземпляра этого издания."))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func test_a_coordinator_adds_a_copy_on_the_records_page(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let seed = try await Seed.make(app)

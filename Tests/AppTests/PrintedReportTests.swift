@@ -47,6 +47,11 @@ import VaporTesting
             #expect(page.contains(#"<div class="signature print-only">"#))
             #expect(page.contains("Напечатать отчёт о проекте"))
             #expect(page.contains("Это не итоги библиотеки."))
+            // Charts scroll in a box the keyboard reaches, and fit the screen; each legend says what is counted.
+            let stats = try await web.get("/reports?from=2026-01-01&to=2026-06-30").text
+            #expect(stats.contains(#"<div class="chart-wrap" tabindex="0" role="group" aria-label="Выполненные визиты по месяцам">"#))
+            let format = try #require(stats.components(separatedBy: #"aria-labelledby="stats-by_format""#).last)
+            #expect(format.contains(#"<span class="swatch"></span>Выданные книги</span>"#))
             let js = try await web.get("/static/print.js")
             #expect(js.status == .ok)
             #expect(js.text.contains("window.print()"))
@@ -54,6 +59,7 @@ import VaporTesting
             let css = try await web.get("/static/app.css").text
             #expect(css.contains(".print-only { display: none; }"))
             #expect(css.contains(".print-only { display: block; }"))
+            #expect(css.contains(".charts > * { min-width: 0; max-width: 100%; }"))
         }
     }
 

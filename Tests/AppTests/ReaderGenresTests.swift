@@ -34,6 +34,10 @@ import VaporTesting
             let twice = try await web.post("/genres", [("name_ru", "киберпанк "), ("name_kk", "Басқа")])
             #expect(twice.status == .unprocessableEntity)
             #expect(twice.text.contains("Такой жанр уже есть в списке."))
+            let broken = try await web.post("/genres", [("name_ru", "Эссе\nи очерки"), ("name_kk", "Эссе\tжәне")])
+            #expect(broken.status == .unprocessableEntity)
+            // A genre with a space gets a valid id for its checkbox.
+            #expect(form.text.contains(#"id="f-genres-Исторический_роман""#))
             let empty = try await web.post("/genres", [("name_ru", "Эссе"), ("name_kk", "")])
             #expect(empty.status == .unprocessableEntity)
             #expect(try await Genre.query(on: app.db).filter(\.$nameRu == "Эссе").count() == 0)
@@ -71,6 +75,26 @@ import VaporTesting
             let consent = try #require(form.range(of: #"name="consent_date""#))
             let status = try #require(form.range(of: #"name="status""#))
             #expect(consent.lowerBound < status.lowerBound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_planning_refuses_a_number_of_weeks_it_cannot_read(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            _ = try await DeliveryFixtures.reader(app, seed: seed, card: "G-5")
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            for bad in ["abc", "-1", "100000"] {
+                let res = try await web.post("/visits/plan", [("branch_id", ""), ("weeks", bad)])
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.text.contains("Укажите от 1 до 26 недель."))
+                #expect(res.text.contains(#"value="\#(bad)""#))
+            }
+            #expect(try await Visit.query(on: app.db).count() == 0)
+            // Empty means the default horizon.
+            #expect(try await web.post("/visits/plan", [("branch_id", ""), ("weeks", "")]).status == .seeOther)
+            #expect(try await Visit.query(on: app.db).count() > 0)
         }
     }
 

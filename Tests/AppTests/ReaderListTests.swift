@@ -79,6 +79,14 @@ import VaporTesting
             #expect(all.text.contains("Найдено 3 читателя"))
             let one = try await web.get("/readers?q=%D0%BA%D0%B0%D1%81%D1%8B%D0%BC")
             #expect(one.text.contains("Найден 1 читатель"))
+            // A browser sends the spaces of a search as «+»: a full name is found, and comes back as typed.
+            let full = "Касымова Николай".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!.replacingOccurrences(of: "%20", with: "+")
+            let named = try await web.get("/readers?q=\(full)&branch=&status=&sort=")
+            #expect(named.text.contains("Найден 1 читатель"))
+            #expect(named.text.contains(#"value="Касымова Николай""#))
+            #expect(!named.text.contains("Касымова+Николай"))
+            // A typed plus stays a plus.
+            #expect(try await web.get("/readers?q=%2B7701").text.contains(#"value="+7701""#))
             let paged = try await web.get("/readers?per_page=2")
             #expect(paged.text.contains("Страница 1 из 2"))
             #expect(paged.text.contains("page=2"))

@@ -23,7 +23,7 @@ import VaporTesting
             let page = try await web.get("/visits/\(visit.id!.uuidString.lowercased())/slip")
             #expect(page.status == .ok)
             let slip = try #require(page.text.range(of: #"<div class="slip""#).map { String(page.text[$0.lowerBound...]) })
-            #expect(slip.contains("Северный. Телефон: +7 7222 11-22-33"))
+            #expect(slip.contains("Северный. Телефон: " + (PhoneDisplay.format("+7 7222 11-22-33") ?? "")))
             // The number of the demo library, once a translation string, is gone.
             #expect(!page.text.contains("52-33-44"))
             #expect(slip.contains("Книги принесёт: \(seed.carrier.fullName)"))
@@ -47,7 +47,10 @@ import VaporTesting
             let page = try await web.get("/visits/\(visit.id!.uuidString.lowercased())/slip")
             let slip = try #require(page.text.range(of: #"<div class="slip""#).map { String(page.text[$0.lowerBound...]) })
             #expect(slip.contains(#"lang="kk""#))
-            #expect(slip.contains("Солтүстік. Телефон: +77222000001"))
+            // The number grouped for reading, and a heading of its own in the reader's language for the printout.
+            #expect(slip.contains("Солтүстік. Телефон: " + (PhoneDisplay.format("+77222000001") ?? "")))
+            #expect(!slip.contains("+77222000001"))
+            #expect(slip.contains(#"<p class="slip-title print-only">Оқырманға жадынама</p>"#))
             #expect(slip.contains("Келесі бару") || slip.contains("Келесі"))
             #expect(!slip.contains("Следующий визит"))
             // The page around it stays in the coordinator's language, with a way to another one.
@@ -57,6 +60,7 @@ import VaporTesting
             let css = try await web.get("/static/app.css")
             #expect(css.text.contains(".slip { font-size: max(24px, 1.5rem)"))
             #expect(css.text.contains(".slip { font-size: 24pt; }"))
+            #expect(css.text.contains("main:has(.slip) > h1 { display: none; }"))
         }
     }
 }

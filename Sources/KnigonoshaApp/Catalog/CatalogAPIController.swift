@@ -169,8 +169,10 @@ struct CatalogAPIController {
         }
         // The body is the file itself. A form or JSON would be stored as if it were the catalogue
         // and then fail record by record; it is refused at once instead.
+        // Media types are case-insensitive. A urlencoded type is let through: it is what curl's
+        // --data-binary sends by default, with the file's bytes as they are.
         if let type = req.headers.contentType,
-            [HTTPMediaType.formData, .urlEncodedForm, .json].contains(where: { $0.type == type.type && $0.subType == type.subType })
+            type.type.lowercased() == "multipart" || (type.type.lowercased() == "application" && type.subType.lowercased() == "json")
         {
             errors.add("body", "import.raw_body_expected")
         }

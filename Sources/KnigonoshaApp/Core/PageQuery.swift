@@ -9,7 +9,10 @@ extension Request {
     /// out here, and a field that still cannot be read (letters in a year) is dropped alone and
     /// named in `unreadable`: the rest of the query always stands.
     func pageQuery<T: Decodable & Sendable>(_ type: T.Type, empty: T) -> (query: T, unreadable: [String]) {
-        var items = URLComponents(string: "?" + (url.query ?? ""))?.queryItems?.filter { !($0.value ?? "").isEmpty } ?? []
+        // A form sends a space as «+» (a typed plus arrives as %2B); URLComponents reads URLs, not
+        // forms, and would keep the «+», so it is turned back into a space first.
+        let raw = (url.query ?? "").replacingOccurrences(of: "+", with: "%20")
+        var items = URLComponents(string: "?" + raw)?.queryItems?.filter { !($0.value ?? "").isEmpty } ?? []
         var unreadable: [String] = []
         let decoder = URLEncodedFormDecoder()
         for _ in 0...items.count {

@@ -2,6 +2,10 @@
 enum TextRules {
     /// Control characters (NUL above all, which PostgreSQL rejects) have no place in a name or a
     /// note; line breaks and tabs are allowed.
+    /// A line break or tab in a one-line name (a genre, the library's name) breaks the lists and
+    /// headings it is shown in.
+    static func hasLineBreaks(_ s: String) -> Bool { s.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0 == "\t" } }
+
     static func hasControlCharacters(_ s: String) -> Bool {
         s.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t") || $0.value == 0x7F }
     }

@@ -14,10 +14,13 @@ final class Project: Model, @unchecked Sendable {
     @OptionalParent(key: "branch_id") var branch: Branch?
     /// The organisation, when the project is not one branch's (or is run with partners).
     @Field(key: "organisation") var organisation: String
+    @OptionalField(key: "organisation_kk") var organisationKk: String?
     /// Target-group codes between spaces, as on events.
     @Field(key: "target_groups") var targetGroups: String
     @Field(key: "goal") var goal: String
+    @OptionalField(key: "goal_kk") var goalKk: String?
     @Field(key: "description") var description: String
+    @OptionalField(key: "description_kk") var descriptionKk: String?
     @Field(key: "starts_on") var startsOn: String
     @OptionalField(key: "ends_on") var endsOn: String?
     @Field(key: "status") var status: String

@@ -41,9 +41,12 @@ struct ProjectPayload: Content {
     var name_kk: String?
     var branch_id: UUID?
     var organisation: String?
+    var organisation_kk: String?
     var target_groups: [String]?
     var goal: String?
+    var goal_kk: String?
     var description: String?
+    var description_kk: String?
     var starts_on: String?
     var ends_on: String?
     var status: String?
@@ -78,9 +81,12 @@ struct ProjectDTO: Content {
     var name_kk: String?
     var branch_id: UUID?
     var organisation: String
+    var organisation_kk: String?
     var target_groups: [String]
     var goal: String
+    var goal_kk: String?
     var description: String
+    var description_kk: String?
     var starts_on: String
     var ends_on: String?
     var status: String
@@ -97,9 +103,12 @@ struct ProjectDTO: Content {
         name_kk = p.nameKk
         branch_id = p.$branch.id
         organisation = p.organisation
+        organisation_kk = p.organisationKk
         target_groups = p.groups.map(\.rawValue)
         goal = p.goal
+        goal_kk = p.goalKk
         description = p.description
+        description_kk = p.descriptionKk
         starts_on = p.startsOn
         ends_on = p.endsOn
         status = p.status

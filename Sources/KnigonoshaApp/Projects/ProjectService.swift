@@ -25,6 +25,7 @@ enum ProjectService {
         let end = EventService.date(p.ends_on, "ends_on", required: false, into: &e)
         if let start, let end, end < start { e.add("ends_on", "period.end_before_start") }
         let organisation = e.text(p.organisation, "organisation", max: 300)
+        let organisationKk = e.text(p.organisation_kk, "organisation_kk", max: 300)
         let branch = try await EventService.branchID(p.branch_id, user: user, on: db, into: &e)
         if branch == nil && (organisation ?? "").isEmpty && e["branch_id"] == nil && e["organisation"] == nil {
             e.add("organisation", "project.branch_or_organisation")
@@ -38,7 +39,9 @@ enum ProjectService {
             if !groups.contains(g) { groups.append(g) }
         }
         let goal = e.text(p.goal, "goal", max: 2000)
+        let goalKk = e.text(p.goal_kk, "goal_kk", max: 2000)
         let description = e.text(p.description, "description", max: 8000)
+        let descriptionKk = e.text(p.description_kk, "description_kk", max: 8000)
         if let authors = p.authors { parts.authors = try await self.authors(authors, on: db, into: &e) }
         if project.id == nil && parts.authors == nil { e.add("authors", "project.authors_required") }
         parts.presentations = p.presentations?.enumerated().compactMap { i, x in presentation(x, prefix: "presentations[\(i)].", into: &e) }
@@ -51,10 +54,13 @@ enum ProjectService {
         project.startsOn = start.iso
         project.endsOn = end?.iso
         project.organisation = organisation ?? ""
+        project.organisationKk = organisationKk
         project.$branch.id = branch
         project.targetGroups = groups.isEmpty ? "" : " " + TargetGroup.allCases.map(\.rawValue).filter(groups.contains).joined(separator: " ") + " "
         project.goal = goal ?? ""
+        project.goalKk = goalKk
         project.description = description ?? ""
+        project.descriptionKk = descriptionKk
         return (e, parts)
     }
 

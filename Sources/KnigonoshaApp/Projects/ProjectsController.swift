@@ -13,9 +13,12 @@ struct ProjectsController {
         var ends_on: String?
         var branch_id: String?
         var organisation: String?
+        var organisation_kk: String?
         var target_groups: [String]?
         var goal: String?
+        var goal_kk: String?
         var description: String?
+        var description_kk: String?
         var author_ids: [String]?
         var other_authors: String?
 
@@ -30,9 +33,12 @@ struct ProjectsController {
             ends_on = p.endsOn
             branch_id = p.$branch.id?.uuidString.lowercased()
             organisation = p.organisation
+            organisation_kk = p.organisationKk
             target_groups = p.groups.map(\.rawValue)
             goal = p.goal
+            goal_kk = p.goalKk
             description = p.description
+            description_kk = p.descriptionKk
             author_ids = r.authors.compactMap { $0.$user.id?.uuidString.lowercased() }
             other_authors = r.authors.filter { $0.$user.id == nil }.map(\.name).joined(separator: "\n")
         }
@@ -58,8 +64,8 @@ struct ProjectsController {
                 authors.append(.init(name: name))
             }
             let p = ProjectPayload(
-                name: name, name_kk: name_kk, branch_id: branch, organisation: organisation, target_groups: target_groups, goal: goal,
-                description: description,
+                name: name, name_kk: name_kk, branch_id: branch, organisation: organisation, organisation_kk: organisation_kk,
+                target_groups: target_groups, goal: goal, goal_kk: goal_kk, description: description, description_kk: description_kk,
                 starts_on: starts_on, ends_on: ends_on, status: status, authors: authors)
             return (p, e)
         }

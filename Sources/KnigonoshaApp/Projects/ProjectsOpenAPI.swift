@@ -116,7 +116,7 @@ enum ProjectsOpenAPI {
             ["name", "starts_on", "status"],
             [
                 "name": text(300, required: true), "name_kk": text(300), "branch_id": ["type": ["string", "null"], "format": "uuid"],
-                "organisation": text(300),
+                "organisation": text(300), "organisation_kk": text(300), "goal_kk": text(2000), "description_kk": text(8000),
                 "target_groups": array(["type": "string", "enum": .array(ProjectService.groups.map { .string($0.rawValue) })], nullable: true),
                 "goal": text(2000), "description": text(8000), "starts_on": date, "ends_on": ["type": ["string", "null"], "format": "date"],
                 "status": codes(ProjectStatus.self), "authors": array(author, nullable: true), "presentations": array(presentation, nullable: true),
@@ -151,7 +151,8 @@ enum ProjectsOpenAPI {
             [
                 "id": uuid, "name": ["type": "string"], "name_kk": ["type": ["string", "null"]],
                 "branch_id": ["type": ["string", "null"], "format": "uuid"],
-                "organisation": ["type": "string"],
+                "organisation": ["type": "string"], "organisation_kk": ["type": ["string", "null"]], "goal_kk": ["type": ["string", "null"]],
+                "description_kk": ["type": ["string", "null"]],
                 "target_groups": array(["type": "string"]), "goal": ["type": "string"], "description": ["type": "string"], "starts_on": date,
                 "ends_on": ["type": ["string", "null"], "format": "date"], "status": ["type": "string"],
                 "authors": array(object(["name"], ["user_id": ["type": ["string", "null"], "format": "uuid"], "name": ["type": "string"]])),

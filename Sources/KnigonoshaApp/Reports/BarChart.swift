@@ -53,7 +53,10 @@ enum BarChart {
                         .attribute(named: "aria-hidden", value: "true"), .span(.class("chart-title"), .text(title)),
                         .span(.class("chart-legend"), .span(.class("swatch")), .text(legend)),
                     ]),
-                .div(.class("chart-wrap"), .raw(svg)),
+                // A chart wider than the screen scrolls in its own box, which the keyboard can reach.
+                .div(
+                    .class("chart-wrap"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "group"),
+                    .attribute(named: "aria-label", value: title), .raw(svg)),
             ])
     }
 

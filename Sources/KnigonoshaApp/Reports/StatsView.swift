@@ -50,7 +50,7 @@ enum StatsView {
                             .h2(.id(section.key.replacingOccurrences(of: ".", with: "-")), .text(ctx.t(section.key))),
                             StatsTables.chart(
                                 ctx, id: "chart-" + section.key.replacingOccurrences(of: ".", with: "-"), title: ctx.t(section.key),
-                                legend: ctx.t("stats.legend_readers"), bars),
+                                legend: ctx.t(section.key == "stats.by_format" ? "stats.legend_issued" : "stats.legend_readers"), bars),
                             StatsTables.table(ctx, section, period: period, drill: drill)))
                 default: body.append(StatsTables.table(ctx, section, period: period, drill: drill))
                 }

@@ -16,9 +16,14 @@ enum SelectionService {
     @discardableResult
     static func suggest(visitID: UUID, accept: Bool, today: LocalDate, on db: any Database) async throws -> Int {
         let memo = SelectionMemo()
-        guard let ranked = try await ranked(visitID: visitID, spare: accept ? 5 : 0, today: today, on: db, memo: memo) else { return 0 }
+        guard var ranked = try await ranked(visitID: visitID, spare: accept ? 5 : 0, today: today, on: db, memo: memo) else { return 0 }
+        // Suggestions alone may come from other branches when the visit's own cannot fill the
+        // selection; the coordinator then asks that branch for its copy (issue 12, finding 4).
+        // Accepting reserves at once, and another branch's copy is not taken without asking.
+        if !accept { ranked += try await SelectionElsewhere.suggestions(visitID: visitID, besides: ranked, today: today, on: db, memo: memo) }
+        let chosen = ranked
         return try await BusyRetry.run {
-            try await SelectionStore.store([(visitID, ranked)], accept: accept, on: db).count
+            try await SelectionStore.store([(visitID, chosen)], accept: accept, on: db).count
         }
     }
 
@@ -57,7 +62,7 @@ enum SelectionService {
     /// visits, when already known.
     static func gather(
         visit: Visit, exclude: Set<Int>, wanted: Int, spare: Int, upcoming known: [Int]? = nil, today: LocalDate, on db: any Database,
-        memo: SelectionMemo
+        memo: SelectionMemo, branchID: UUID? = nil
     ) async throws -> Gathered {
         let reader = visit.reader
         let history = try await CandidateRows.history(readerID: reader.id!, today: today, on: db)
@@ -69,7 +74,7 @@ enum SelectionService {
         let excluded = exclude.union(upcoming)
         func search(_ interests: [String], besides: [Int]) async throws -> [Int] {
             try await CandidateQuery.ids(
-                interests: interests, forms: profile.forms, languages: profile.languages, branchID: visit.$branch.id,
+                interests: interests, forms: profile.forms, languages: profile.languages, branchID: branchID ?? visit.$branch.id,
                 exclude: excluded.union(besides), on: db, cache: memo, limit: 200)
         }
         let (now, rest) = CandidateQuery.rotation(interests, turn: (LocalDate(visit.scheduledOn)?.schedulingDay.ordinal ?? 0) / 7)

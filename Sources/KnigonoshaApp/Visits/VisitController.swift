@@ -78,6 +78,16 @@ struct VisitController {
         let (visit, user) = try await req.loadVisit()
         guard user.role != .carrier else { throw AppError.forbidden }
         let form = try req.content.decode(ItemForm.self)
+        do {
+            return try await changeItems(req, visit, form)
+        } catch AppError.conflict(let m) where m.args.isEmpty {
+            // Someone got the copy first, or the title is already chosen: back to the selection,
+            // saying so, rather than an error page with no way back (issue 12, review).
+            return req.seeOther(SiteRoute.visit(visit.id!).path + "#selection", flash: m.key)
+        }
+    }
+
+    private func changeItems(_ req: Request, _ visit: Visit, _ form: ItemForm) async throws -> Response {
         let item = form.item.flatMap(UUID.init(uuidString:))
         switch form.action {
         case "suggest"?: try await SelectionService.suggest(visitID: visit.id!, accept: false, today: req.today, on: req.db)

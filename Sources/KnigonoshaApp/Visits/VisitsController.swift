@@ -37,7 +37,17 @@ struct VisitsController {
     func plan(req: Request) async throws -> Response {
         let user = try req.currentUser()
         let form = try req.content.decode(PlanForm.self)
-        let weeks = form.weeks.flatMap { Int($0) }.map { min(max($0, 1), 26) } ?? 8
+        // An empty field means the default; anything else must be a number of weeks in range, or
+        // the page comes back with the error at the field instead of planning something else.
+        var errors = FieldErrors()
+        var weeks = 8
+        if let raw = errors.text(form.weeks, "weeks", max: 10) {
+            if let n = Int(raw), (1...26).contains(n) { weeks = n } else { errors.add("weeks", "visit.weeks_range") }
+        }
+        guard errors.isEmpty else {
+            let calendar = try await VisitCalendar.load(req, user: user)
+            return VisitsView.calendar(req.page, calendar, today: req.today, planErrors: errors, weeks: form.weeks ?? "")
+        }
         let branch = try branchChoice(form.branch_id, user)
         let result = try await VisitPlanner.plan(
             branchID: branch, from: req.today, until: req.today.adding(days: weeks * 7 - 1), by: user, on: req.db)

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 
 /// Accessible form pieces: every control has a label, errors are tied to their controls with
@@ -31,6 +32,11 @@ enum Forms {
     /// The id of a field's control, used by labels and by the error summary's links.
     static func id(_ name: String) -> String { "f-" + name.replacingOccurrences(of: "[]", with: "") }
 
+    /// A value made fit for an id: ids hold no whitespace, and a value typed by people (a genre) may.
+    static func idPart(_ value: String) -> String {
+        String(value.unicodeScalars.map { CharacterSet.whitespacesAndNewlines.contains($0) || $0 == "#" ? "_" : Character($0) })
+    }
+
     /// An error summary that names every problem with its field's label and links to the field.
     /// Labels come from `labels`, or from the catalog key `labelPrefix + field`.
     static func errorSummary(
@@ -46,6 +52,8 @@ enum Forms {
         return .div(
             .class("error-summary"), .id("error-summary"),
             .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
+            // Focus goes to the list of problems when the page comes back with them.
+            .attribute(named: "autofocus", value: "autofocus"),
             .h2(.text(ctx.plural("form.errors_count", errors.items.count))),
             .ul(
                 .forEach(errors.items) { item in
@@ -187,7 +195,7 @@ enum Forms {
         for (index, option) in options.enumerated() {
             nodes.append(
                 choice(
-                    name: name, id: index == 0 ? groupID : groupID + "-" + option.0, option: option, radio: radio,
+                    name: name, id: index == 0 ? groupID : groupID + "-" + idPart(option.0), option: option, radio: radio,
                     checked: selected.contains(option.0)))
         }
         return .element(named: "fieldset", nodes: nodes)

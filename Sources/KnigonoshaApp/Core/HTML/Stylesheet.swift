@@ -113,7 +113,8 @@ enum Stylesheet {
         .report-library { font-weight: bold; font-size: 1.15em; margin-bottom: 0.2em; }
         .signature { margin-top: 3rem; }
         .signature p { margin: 1.2em 0; }
-        .chart-figure { margin: 0; }
+        .chart-figure { margin: 0; min-width: 0; max-width: 100%; }
+        .charts > * { min-width: 0; max-width: 100%; }
         .chart-figure figcaption { display: flex; flex-wrap: wrap; gap: 0.3rem 1.5rem; margin-bottom: 0.3rem; }
         .chart-title { font-weight: bold; }
         .chart-legend .swatch { display: inline-block; width: 1em; height: 1em; background: #1d4f91; margin-right: 0.4em; vertical-align: -0.15em; }
@@ -127,6 +128,8 @@ enum Stylesheet {
           .meter, .chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
           .slip { font-size: 24pt; }
+          main:has(.slip) > h1 { display: none; }
+          .slip-title { font-weight: bold; font-size: 1.3em; }
           .print-only { display: block; }
           .chart-legend .swatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
         }

@@ -13,11 +13,11 @@ enum ProjectCardView {
         let rows: [Node<HTML.DescriptionListContext>] = [
             row("project.status", ctx.t(p.projectStatus.labelKey)),
             row("project.period", ProjectsView.period(ctx, p)),
-            row("project.held_by", ProjectsView.heldBy(p, branchName)),
+            row("project.held_by", ProjectsView.heldBy(ctx, p, branchName)),
             row("project.authors", r.authors.map(\.name).joined(separator: ", ")),
             row("project.target_groups", p.groups.map { ctx.t($0.labelKey) }.joined(separator: ", ")),
-            row("project.goal", p.goal),
-            row("project.description", p.description),
+            row("project.goal", p.goal.isEmpty ? "" : Bilingual.pick(ctx, ru: p.goal, kk: p.goalKk)),
+            row("project.description", p.description.isEmpty ? "" : Bilingual.pick(ctx, ru: p.description, kk: p.descriptionKk)),
         ]
         return Layout.page(
             ctx, title: Bilingual.pick(ctx, ru: p.name, kk: p.nameKk),

@@ -26,7 +26,7 @@ enum ProjectsView {
                                     .attribute(named: "data-label", value: ctx.t("project.name")),
                                     .a(.href(SiteRoute.project(p.id!).path), .text(Bilingual.pick(ctx, ru: p.name, kk: p.nameKk)))),
                                 .td(
-                                    .attribute(named: "data-label", value: ctx.t("project.held_by")), .text(heldBy(p, p.branch?.name(ctx.lang)))),
+                                    .attribute(named: "data-label", value: ctx.t("project.held_by")), .text(heldBy(ctx, p, p.branch?.name(ctx.lang)))),
                                 .td(.attribute(named: "data-label", value: ctx.t("project.period")), .text(period(ctx, p))),
                                 .td(.attribute(named: "data-label", value: ctx.t("project.status")), .text(ctx.t(p.projectStatus.labelKey))),
                                 .td(
@@ -39,8 +39,9 @@ enum ProjectsView {
         )
     }
 
-    static func heldBy(_ p: Project, _ branch: String?) -> String {
-        [branch, p.organisation.isEmpty ? nil : p.organisation].compactMap { $0 }.joined(separator: "; ")
+    static func heldBy(_ ctx: PageContext, _ p: Project, _ branch: String?) -> String {
+        [branch, p.organisation.isEmpty ? nil : Bilingual.pick(ctx, ru: p.organisation, kk: p.organisationKk)].compactMap { $0 }.joined(
+            separator: "; ")
     }
 
     static func period(_ ctx: PageContext, _ p: Project) -> String {
@@ -72,7 +73,8 @@ enum ProjectsView {
             Forms.select(
                 ctx, .init(name: "branch_id", label: ctx.t("project.branch"), value: f.branch_id ?? "", error: errors["branch_id"]),
                 options: [("", "—")] + branches.map { ($0.id!.uuidString.lowercased(), $0.name(ctx.lang)) }),
-            field("organisation", f.organisation, hint: ctx.t("project.organisation_hint"))
+            field("organisation", f.organisation, hint: ctx.t("project.organisation_hint")),
+            field("organisation_kk", f.organisation_kk, hint: ctx.t("content.kk_hint"))
         )
         let who: Node<HTML.BodyContext> = Forms.fieldset(
             ctx.t("project.section_who"), id: "project-who",
@@ -87,7 +89,8 @@ enum ProjectsView {
             area("other_authors", f.other_authors, rows: 3, hint: ctx.t("form.one_per_line"))
         )
         let why: Node<HTML.BodyContext> = Forms.fieldset(
-            ctx.t("project.section_why"), id: "project-why", area("goal", f.goal), area("description", f.description, rows: 8))
+            ctx.t("project.section_why"), id: "project-why", area("goal", f.goal), area("goal_kk", f.goal_kk, hint: ctx.t("content.kk_hint")),
+            area("description", f.description, rows: 8), area("description_kk", f.description_kk, rows: 8, hint: ctx.t("content.kk_hint")))
         let action: SiteRoute = project.map { .projectEdit($0.id!) } ?? .projectNew
         return Layout.page(
             ctx, title: project?.name ?? ctx.t("project.new"), status: status,

@@ -18,6 +18,8 @@ enum SlipView {
             ),
             .div(
                 .class("slip"), .attribute(named: "lang", value: slip.lang.rawValue),
+                // The page's own heading is in the coordinator's language and is not printed; this one is.
+                .p(.class("slip-title print-only"), .text(s.t("slip.title"))),
                 .p(.class("slip-reader"), .text(slip.readerName)),
                 .h2(.text(s.t("slip.left"))),
                 .ol(
@@ -42,7 +44,9 @@ enum SlipView {
 
     /// The branch's own number, kept on the branch: each branch answers its readers' calls.
     static func phoneLine(_ s: PageContext, _ branch: Branch) -> String {
-        let phone = branch.phone.trimmingCharacters(in: .whitespaces)
+        let raw = branch.phone.trimmingCharacters(in: .whitespaces)
+        // Grouped the way people read a number aloud: «+7 722 252 3344» rather than a run of digits.
+        let phone = raw.isEmpty ? raw : PhoneDisplay.format(raw) ?? raw
         return phone.isEmpty
             ? s.t("slip.branch_no_phone", ["branch": branch.name(s.lang)])
             : s.t("slip.branch_phone", ["branch": branch.name(s.lang), "phone": phone])

@@ -3,12 +3,15 @@ import Vapor
 
 /// The visits calendar, the on-request form and the pick list.
 enum VisitsView {
-    static func calendar(_ ctx: PageContext, _ c: VisitCalendar, today: LocalDate) -> Response {
+    static func calendar(
+        _ ctx: PageContext, _ c: VisitCalendar, today: LocalDate, planErrors: FieldErrors = FieldErrors(), weeks: String = "8"
+    ) -> Response {
         let step = c.view == .week ? 7 : 1
         let days = stride(from: 0, through: c.until.schedulingDay.ordinal - c.from.schedulingDay.ordinal, by: 1).map { c.from.adding(days: $0) }
         let branchValue = c.branchID?.uuidString.lowercased() ?? ""
         return Layout.page(
-            ctx, title: ctx.t("visits.title"), wide: true,
+            ctx, title: ctx.t("visits.title"), status: planErrors.isEmpty ? .ok : .unprocessableEntity, wide: true,
+            Forms.errorSummary(ctx, planErrors, labels: ["weeks": ctx.t("visits.plan_weeks")]),
             .nav(
                 .class("actions"), .attribute(named: "aria-label", value: ctx.t("visits.period_nav")),
                 .a(.href(c.link(date: c.from.adding(days: -step))), .text(ctx.t(c.view == .week ? "visits.prev_week" : "visits.prev_day"))),
@@ -40,7 +43,11 @@ enum VisitsView {
                 Forms.post(
                     ctx, SiteRoute.visitsPlan, class: "inline-form",
                     .input(.type(.hidden), .name("branch_id"), .value(branchValue)),
-                    Forms.input(ctx, .init(name: "weeks", label: ctx.t("visits.plan_weeks"), value: "8", type: "number", inputmode: "numeric")),
+                    Forms.input(
+                        ctx,
+                        .init(
+                            name: "weeks", label: ctx.t("visits.plan_weeks"), value: weeks, error: planErrors["weeks"], type: "number",
+                            inputmode: "numeric")),
                     Forms.submit(ctx.t("visits.plan"))
                 ),
                 Forms.post(
