@@ -105,10 +105,20 @@ enum Backup {
         try process.run()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailure(
-                "\(tool) failed: " + String(decoding: message.prefix(500), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        guard process.terminationStatus == 0 else { throw CommandFailure("\(tool) failed: " + Self.reason(String(decoding: message, as: UTF8.self))) }
+    }
+
+    /// The lines that say why a tool failed. psql prints NOTICEs (what a DROP … CASCADE took with
+    /// it) before its ERROR; those are noise to the person restoring, so only ERROR and FATAL
+    /// lines are kept, without psql's «psql:file:line:» prefix.
+    static func reason(_ stderr: String) -> String {
+        let lines = stderr.split(whereSeparator: \.isNewline)
+        let errors = lines.compactMap { line -> String? in
+            guard let at = line.range(of: "ERROR:") ?? line.range(of: "FATAL:") else { return nil }
+            return String(line[at.lowerBound...])
         }
+        let said = errors.isEmpty ? stderr : errors.joined(separator: "\n")
+        return String(said.prefix(500)).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static var encoder: JSONEncoder {
