@@ -58,6 +58,12 @@ import VaporTesting
             #expect(try await Loan.query(on: app.db).count() == 2)
             #expect(try await status(app, visit) == "done")
             #expect(try await Visit.find(visit.id, on: app.db)?.minutesSpent == 20)
+            // The same key with another outcome is not the lost answer's resend: refused, not confirmed.
+            let changed = try await carrier.api(
+                .POST, "/api/v1/visits/\(visit.id!)/outcome", body: #"{"outcome":"no_answer","key":"phone-key-1"}"#, csrf: csrf, key: "phone-key-1")
+            #expect(changed.status == .conflict)
+            #expect(changed.headers.first(name: VisitsAPIController.replayedHeader) == nil)
+            #expect(try await status(app, visit) == "done")
             // A new key for a visit already recorded is a real conflict, not a confirmation.
             let other = try await carrier.api(
                 .POST, "/api/v1/visits/\(visit.id!)/outcome", body: #"{"outcome":"no_answer"}"#, csrf: csrf, key: "phone-key-2")

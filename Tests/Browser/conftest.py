@@ -125,3 +125,14 @@ def login(driver, server, email, password=PASSWORD):
         except WebDriverException:
             if attempt == 2:
                 raise
+
+
+@pytest.fixture
+def journey_steps(request):
+    """Counts what one journey does (journeys.STEPS) and adds the counts to
+    artifacts/journey-steps.json. Only the journeys ask for it, so other tests leave the file be."""
+    import journeys  # here, not at the top: journeys imports this module
+
+    journeys.reset_steps()
+    yield
+    journeys.save_steps(request.node.name)

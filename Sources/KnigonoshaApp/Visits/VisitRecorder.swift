@@ -24,7 +24,9 @@ enum VisitRecorder {
             if let dbError = error as? any DatabaseError, dbError.isConstraintFailure, let key = o.key,
                 let seen = try await OutcomeKey.query(on: db).filter(\.$key == key).first()
             {
-                guard seen.visitID == visitID, seen.userID == user.id else { throw AppError.conflict(Message("outcome.key_reused")) }
+                guard seen.visitID == visitID, seen.userID == user.id, seen.recordedStatus.map({ $0 == o.outcome.status.rawValue }) ?? true else {
+                    throw AppError.conflict(Message("outcome.key_reused"))
+                }
                 return .replayed(seen.answer)
             }
             throw error
@@ -34,7 +36,9 @@ enum VisitRecorder {
     private static func apply(_ o: CheckedOutcome, visitID: UUID, user: CurrentUser, today: LocalDate, on tx: any Database) async throws -> Result {
         if let key = o.key {
             if let seen = try await OutcomeKey.query(on: tx).filter(\.$key == key).first() {
-                guard seen.visitID == visitID, seen.userID == user.id else { throw AppError.conflict(Message("outcome.key_reused")) }
+                guard seen.visitID == visitID, seen.userID == user.id, seen.recordedStatus.map({ $0 == o.outcome.status.rawValue }) ?? true else {
+                    throw AppError.conflict(Message("outcome.key_reused"))
+                }
                 return .replayed(seen.answer)
             }
             // Stored in the same transaction as the outcome: the key exists exactly when the
