@@ -120,7 +120,9 @@ import VaporTesting
                 #expect(res.body.string.contains(#""body""#))
             }
             // Media types are case-insensitive, and any multipart body is a form.
-            for type in ["Multipart/Form-Data; boundary=x", "multipart/mixed; boundary=x", "Application/JSON"] {
+            for type in [
+                "Multipart/Form-Data; boundary=x", "multipart/mixed; boundary=x", "Application/JSON", "text/json", "application/problem+json",
+            ] {
                 var h = auth
                 h.replaceOrAdd(name: .contentType, value: type)
                 try await app.testing().test(.POST, "/api/v1/catalog/imports?name=x.mrc", headers: h, body: ByteBuffer(string: "--x--")) { res in

@@ -61,12 +61,15 @@ import VaporTesting
             let path = "/visits/\(visit.id!.uuidString.lowercased())"
             let web = WebClient(app)
             try await web.login("coord@test.kz")
-            // Suggesting and reserving takes nothing from another branch without asking.
+            // Suggesting and reserving takes nothing from another branch without asking, but still
+            // suggests its titles, to ask for.
             #expect(try await web.post(path + "/items", [("action", "accept_all")]).status == .seeOther)
-            #expect(try await VisitItem.query(on: app.db).filter(\.$visit.$id == visit.id!).count() == 0)
             #expect(try await Copy.query(on: app.db).filter(\.$status == CopyStatus.reserved.rawValue).count() == 0)
-            // Suggesting alone offers the south branch's titles, with a way to ask for each.
+            let first = try await VisitItem.query(on: app.db).filter(\.$visit.$id == visit.id!).all()
+            #expect(first.count == 2 && first.allSatisfy { $0.itemState == .suggested })
+            // Suggesting again finds nothing new: the suggestions stay, and the page says so.
             #expect(try await web.post(path + "/items", [("action", "suggest")]).status == .seeOther)
+            #expect(try await web.get(path).text.contains("Других подходящих изданий"))
             let items = try await VisitItem.query(on: app.db).filter(\.$visit.$id == visit.id!).all()
             #expect(items.count == 2)
             #expect(items.allSatisfy { $0.itemState == .suggested && $0.$copy.id == nil })

@@ -36,6 +36,9 @@ import VaporTesting
             #expect(twice.text.contains("Такой жанр уже есть в списке."))
             let broken = try await web.post("/genres", [("name_ru", "Эссе\nи очерки"), ("name_kk", "Эссе\tжәне")])
             #expect(broken.status == .unprocessableEntity)
+            #expect(broken.text.contains("Название пишется в одну строку"))
+            let separator = try await web.post("/genres", [("name_ru", "Эссе\u{2028}очерки"), ("name_kk", "Эссе")])
+            #expect(separator.status == .unprocessableEntity)
             // A genre with a space gets a valid id for its checkbox.
             #expect(form.text.contains(#"id="f-genres-Исторический_роман""#))
             let empty = try await web.post("/genres", [("name_ru", "Эссе"), ("name_kk", "")])

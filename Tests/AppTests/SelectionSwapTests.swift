@@ -83,4 +83,35 @@ import VaporTesting
             #expect(try await Copy.query(on: app.db).filter(\.$status == "reserved").count() == 2)
         }
     }
+
+    /// Review of issue 12: a swap with no replacement kept nothing (the row was deleted), and a
+    /// removed title came back with the next "suggest".
+    @Test(arguments: TestDatabase.all)
+    func test_a_swap_without_replacement_keeps_the_title_and_a_removed_one_stays_out(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            _ = try await DeliveryFixtures.catalogue(app, branch: seed.north, titles: Array(titles.prefix(3)))
+            let (_, visit) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "SW-9")
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            #expect(try await web.post("/visits/\(visit.id!)/items", [("action", "suggest")]).status == .seeOther)
+            let first = try await items(app, visit)
+            #expect(first.count == 2)
+            // One title left to swap in; then none.
+            try await swap(web, visit, first[0])
+            let second = try await items(app, visit)
+            #expect(second.count == 2)
+            let last = try #require(second.first { $0.id != first[1].id })
+            try await swap(web, visit, last)
+            let third = try await items(app, visit)
+            #expect(third.map(\.id) == second.map(\.id))
+            #expect(try await web.get("/visits/\(visit.id!)").text.contains("Замены не нашлось"))
+            // Removed, it is not suggested again.
+            #expect(
+                try await web.post("/visits/\(visit.id!)/items", [("action", "remove"), ("item", last.id!.uuidString.lowercased())]).status
+                    == .seeOther)
+            #expect(try await web.post("/visits/\(visit.id!)/items", [("action", "suggest")]).status == .seeOther)
+            #expect(!(try await items(app, visit)).contains { $0.$bib.id == last.$bib.id })
+        }
+    }
 }

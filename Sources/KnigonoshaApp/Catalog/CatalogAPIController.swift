@@ -172,7 +172,7 @@ struct CatalogAPIController {
         // Media types are case-insensitive. A urlencoded type is let through: it is what curl's
         // --data-binary sends by default, with the file's bytes as they are.
         if let type = req.headers.contentType,
-            type.type.lowercased() == "multipart" || (type.type.lowercased() == "application" && type.subType.lowercased() == "json")
+            type.type.lowercased() == "multipart" || type.subType.lowercased() == "json" || type.subType.lowercased().hasSuffix("+json")
         {
             errors.add("body", "import.raw_body_expected")
         }

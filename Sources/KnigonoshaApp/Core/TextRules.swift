@@ -4,7 +4,10 @@ enum TextRules {
     /// note; line breaks and tabs are allowed.
     /// A line break or tab in a one-line name (a genre, the library's name) breaks the lists and
     /// headings it is shown in.
-    static func hasLineBreaks(_ s: String) -> Bool { s.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0 == "\t" } }
+    /// Unicode's own line and paragraph separators (U+2028, U+2029, NEL) break lines too.
+    static func hasLineBreaks(_ s: String) -> Bool {
+        s.unicodeScalars.contains { ["\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
+    }
 
     static func hasControlCharacters(_ s: String) -> Bool {
         s.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t") || $0.value == 0x7F }

@@ -48,7 +48,11 @@ struct GenreList: Sendable {
         let ru = e.text(rawRu, "name_ru", required: true, max: 100)
         let kk = e.text(rawKk, "name_kk", required: true, max: 100)
         for (field, value) in [("name_ru", ru), ("name_kk", kk)] {
-            if let value, TextRules.hasControlCharacters(value) || TextRules.hasLineBreaks(value) { e.add(field, "validation.control_chars") }
+            if let value, TextRules.hasLineBreaks(value) {
+                e.add(field, "validation.line_breaks")
+            } else if let value, TextRules.hasControlCharacters(value) {
+                e.add(field, "validation.control_chars")
+            }
         }
         let list = try await load(on: db)
         if let ru, list.find(ru) != nil { e.add("name_ru", "genre.exists") }

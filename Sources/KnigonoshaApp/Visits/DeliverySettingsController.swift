@@ -64,7 +64,11 @@ struct DeliverySettingsController {
         let library = LibraryName(
             ru: e.text(form.library_name_ru, "library_name_ru", max: 300), kk: e.text(form.library_name_kk, "library_name_kk", max: 300))
         for (field, value) in [("library_name_ru", library.ru), ("library_name_kk", library.kk)] {
-            if let value, TextRules.hasControlCharacters(value) || TextRules.hasLineBreaks(value) { e.add(field, "validation.control_chars") }
+            if let value, TextRules.hasLineBreaks(value) {
+                e.add(field, "validation.line_breaks")
+            } else if let value, TextRules.hasControlCharacters(value) {
+                e.add(field, "validation.control_chars")
+            }
         }
         guard e.isEmpty else { return try await render(req, settings: form, errors: e, holidayErrors: FieldErrors(), status: .unprocessableEntity) }
         try await s.save(on: req.db)

@@ -33,6 +33,8 @@ enum SelectionEdits {
         try await db.transaction { tx in
             let (_, item) = try await load(itemID: itemID, visitID: visitID, on: tx)
             if item.itemState == .accepted { try await SelectionService.release(copyID: item.$copy.id, on: tx) }
+            // A title the coordinator took out is not suggested for this visit again (issue 12, review).
+            try await SelectionRejection.note(visitID: visitID, bibID: item.$bib.id, on: tx)
             try await item.delete(on: tx)
         }
     }

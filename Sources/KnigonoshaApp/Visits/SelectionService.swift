@@ -22,8 +22,18 @@ enum SelectionService {
         // Accepting reserves at once, and another branch's copy is not taken without asking.
         if !accept { ranked += try await SelectionElsewhere.suggestions(visitID: visitID, besides: ranked, today: today, on: db, memo: memo) }
         let chosen = ranked
-        return try await BusyRetry.run {
+        // Nothing new found: what was suggested before stays (it would otherwise be replaced by nothing).
+        if chosen.isEmpty && !accept { return 0 }
+        let stored = try await BusyRetry.run {
             try await SelectionStore.store([(visitID, chosen)], accept: accept, on: db).count
+        }
+        guard accept else { return stored }
+        // What the branch could not reserve is still suggested from other branches, to ask for:
+        // "suggest and reserve" must not hide the only titles that fit (issue 12, review).
+        let elsewhere = try await SelectionElsewhere.suggestions(visitID: visitID, besides: [], today: today, on: db, memo: memo)
+        guard !elsewhere.isEmpty else { return stored }
+        return try await BusyRetry.run {
+            stored + (try await SelectionStore.store([(visitID, elsewhere)], accept: false, keepSuggestions: true, on: db).count)
         }
     }
 

@@ -90,8 +90,15 @@ struct VisitController {
     private func changeItems(_ req: Request, _ visit: Visit, _ form: ItemForm) async throws -> Response {
         let item = form.item.flatMap(UUID.init(uuidString:))
         switch form.action {
-        case "suggest"?: try await SelectionService.suggest(visitID: visit.id!, accept: false, today: req.today, on: req.db)
-        case "accept_all"?: try await SelectionService.suggest(visitID: visit.id!, accept: true, today: req.today, on: req.db)
+        case "suggest"?, "accept_all"?:
+            let added = try await SelectionService.suggest(visitID: visit.id!, accept: form.action == "accept_all", today: req.today, on: req.db)
+            // Saying "changed" when nothing was found hid that nothing fits (issue 12, review).
+            if added == 0 {
+                let kept = try await VisitItem.query(on: req.db).filter(\.$visit.$id == visit.id!).filter(\.$state != ItemState.suggested.rawValue)
+                    .count()
+                let key = kept >= visit.reader.itemsPerVisit ? "visits.selection_complete" : "visits.nothing_suggested"
+                return req.seeOther(SiteRoute.visit(visit.id!).path + "#selection", flash: key)
+            }
         case "accept"?:
             guard let item else { throw AppError.notFound }
             try await SelectionEdits.accept(itemID: item, visitID: visit.id!, on: req.db)
