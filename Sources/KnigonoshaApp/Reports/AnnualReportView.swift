@@ -62,7 +62,7 @@ enum AnnualReportView {
         let awards = r.awards.filter { inYear($0.awardedOn) }
         return .section(
             .class("annual-project"),
-            .h3(.a(.href(SiteRoute.project(p.id!).path), .text(Bilingual.pick(ctx, ru: p.name, kk: p.nameKk)))),
+            .h3(Bilingual.link(ctx, SiteRoute.project(p.id!).path, ru: p.name, kk: p.nameKk)),
             .p(
                 .text(
                     [
@@ -85,7 +85,7 @@ enum AnnualReportView {
                             .forEach(r.indicators) { i in
                                 let actual = r.actuals[i.id!]
                                 return .tr(
-                                    .th(.attribute(named: "scope", value: "row"), .text(Bilingual.pick(ctx, ru: i.name, kk: i.nameKk))),
+                                    .th(.attribute(named: "scope", value: "row"), Bilingual.node(ctx, ru: i.name, kk: i.nameKk)),
                                     .td(.class("num"), .text(ctx.number(i.target))),
                                     .td(.class("num"), .text(actual.map { ctx.number($0) } ?? "—")),
                                     .td(.class("num"), .text(ProjectRecord.progress(actual, i.target).map { ctx.number($0) + " %" } ?? "—")))
@@ -97,9 +97,8 @@ enum AnnualReportView {
                     .ul(
                         .forEach(presentations) { x in
                             .li(
-                                .text(
-                                    ctx.date(x.presentedOn) + " — " + Bilingual.pick(ctx, ru: x.venue, kk: x.venueKk) + " ("
-                                        + ctx.t("presentation_material." + x.material) + ")"))
+                                .text(ctx.date(x.presentedOn) + " — "), Bilingual.node(ctx, ru: x.venue, kk: x.venueKk),
+                                .text(" (" + ctx.t("presentation_material." + x.material) + ")"))
                         })),
             awards.isEmpty
                 ? .empty
@@ -108,9 +107,8 @@ enum AnnualReportView {
                     .ul(
                         .forEach(awards) { x in
                             .li(
-                                .text(
-                                    "«" + Bilingual.pick(ctx, ru: x.name, kk: x.nameKk) + "» — " + x.recipient + ", "
-                                        + Bilingual.pick(ctx, ru: x.awardedBy, kk: x.awardedByKk) + ", " + ctx.date(x.awardedOn)))
+                                .text("«"), Bilingual.node(ctx, ru: x.name, kk: x.nameKk), .text("» — " + x.recipient + ", "),
+                                Bilingual.node(ctx, ru: x.awardedBy, kk: x.awardedByKk), .text(", " + ctx.date(x.awardedOn)))
                         }))
         )
     }

@@ -37,7 +37,7 @@ enum EventCardView {
             project.map { p in
                 .group(
                     .dt(.text(ctx.t("event.project"))),
-                    .dd(.a(.href(SiteRoute.project(p.id!).path), .text(Bilingual.pick(ctx, ru: p.name, kk: p.nameKk)))))
+                    .dd(Bilingual.link(ctx, SiteRoute.project(p.id!).path, ru: p.name, kk: p.nameKk)))
             }
                 ?? .empty,
         ]

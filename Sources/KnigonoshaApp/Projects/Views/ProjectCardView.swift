@@ -10,14 +10,17 @@ enum ProjectCardView {
             guard let value, !value.isEmpty else { return .empty }
             return .group(.dt(.text(ctx.t(key))), .dd(.text(value)))
         }
+        func text(_ key: String, ru: String, kk: String?) -> Node<HTML.DescriptionListContext> {
+            ru.isEmpty ? .empty : .group(.dt(.text(ctx.t(key))), .dd(Bilingual.node(ctx, ru: ru, kk: kk)))
+        }
         let rows: [Node<HTML.DescriptionListContext>] = [
             row("project.status", ctx.t(p.projectStatus.labelKey)),
             row("project.period", ProjectsView.period(ctx, p)),
             row("project.held_by", ProjectsView.heldBy(ctx, p, branchName)),
             row("project.authors", r.authors.map(\.name).joined(separator: ", ")),
             row("project.target_groups", p.groups.map { ctx.t($0.labelKey) }.joined(separator: ", ")),
-            row("project.goal", p.goal.isEmpty ? "" : Bilingual.pick(ctx, ru: p.goal, kk: p.goalKk)),
-            row("project.description", p.description.isEmpty ? "" : Bilingual.pick(ctx, ru: p.description, kk: p.descriptionKk)),
+            text("project.goal", ru: p.goal, kk: p.goalKk),
+            text("project.description", ru: p.description, kk: p.descriptionKk),
         ]
         return Layout.page(
             ctx, title: Bilingual.pick(ctx, ru: p.name, kk: p.nameKk),
@@ -85,7 +88,7 @@ enum ProjectCardView {
         let metric = IndicatorMetric(rawValue: i.metric) ?? .manual
         let source = metric == .manual ? ctx.t("project.entered_by_hand") + (i.source.map { ": " + $0 } ?? "") : ctx.t("project.from_data")
         return .tr(
-            .th(.attribute(named: "scope", value: "row"), .text(Bilingual.pick(ctx, ru: i.name, kk: i.nameKk))),
+            .th(.attribute(named: "scope", value: "row"), Bilingual.node(ctx, ru: i.name, kk: i.nameKk)),
             .td(.text(ctx.t(metric.labelKey) + " — " + source)),
             .td(.class("num"), .text(ctx.number(i.target))),
             .td(.class("num"), .text(actual.map { ctx.number($0) } ?? "—")),

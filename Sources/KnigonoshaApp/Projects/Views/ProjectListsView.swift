@@ -32,7 +32,7 @@ enum ProjectListsView {
                     .forEach(r.presentations) { x in
                         .tr(
                             .td(.text(ctx.date(x.presentedOn))),
-                            .th(.attribute(named: "scope", value: "row"), .text(Bilingual.pick(ctx, ru: x.venue, kk: x.venueKk))),
+                            .th(.attribute(named: "scope", value: "row"), Bilingual.node(ctx, ru: x.venue, kk: x.venueKk)),
                             .td(.text(ctx.t("venue_kind." + x.venueKind))),
                             .td(
                                 .text(ctx.t("presentation_material." + x.material)),
@@ -60,8 +60,8 @@ enum ProjectListsView {
                 .tbody(
                     .forEach(r.awards) { x in
                         .tr(
-                            .th(.attribute(named: "scope", value: "row"), .text(Bilingual.pick(ctx, ru: x.name, kk: x.nameKk))),
-                            .td(.text(Bilingual.pick(ctx, ru: x.awardedBy, kk: x.awardedByKk))), .td(.text(ctx.date(x.awardedOn))),
+                            .th(.attribute(named: "scope", value: "row"), Bilingual.node(ctx, ru: x.name, kk: x.nameKk)),
+                            .td(Bilingual.node(ctx, ru: x.awardedBy, kk: x.awardedByKk)), .td(.text(ctx.date(x.awardedOn))),
                             .td(.text(x.recipient)),
                             .if(
                                 canEdit,

@@ -24,7 +24,7 @@ enum ProjectsView {
                             .tr(
                                 .td(
                                     .attribute(named: "data-label", value: ctx.t("project.name")),
-                                    .a(.href(SiteRoute.project(p.id!).path), .text(Bilingual.pick(ctx, ru: p.name, kk: p.nameKk)))),
+                                    Bilingual.link(ctx, SiteRoute.project(p.id!).path, ru: p.name, kk: p.nameKk)),
                                 .td(
                                     .attribute(named: "data-label", value: ctx.t("project.held_by")), .text(heldBy(ctx, p, p.branch?.name(ctx.lang)))),
                                 .td(.attribute(named: "data-label", value: ctx.t("project.period")), .text(period(ctx, p))),
