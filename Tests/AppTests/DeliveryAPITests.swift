@@ -222,6 +222,11 @@ import VaporTesting
                 .PUT, "/api/v1/readers/\(reader.id!)/next-visit", headers: json(coord), body: .init(string: #"{"next_visit_on":"2001-01-01"}"#))
             #expect(past.status == .unprocessableEntity)
             #expect(past.body.string.contains("next_visit_on"))
+            // An empty string is not a date (null clears), and nothing is stored (found by schemathesis).
+            let empty = try await app.testing().sendRequest(
+                .PUT, "/api/v1/readers/\(reader.id!)/next-visit", headers: json(coord), body: .init(string: #"{"next_visit_on":""}"#))
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.body.string.contains("next_visit_on"))
             let later = today.adding(days: 3)
             let set = try await app.testing().sendRequest(
                 .PUT, "/api/v1/readers/\(reader.id!)/next-visit", headers: json(coord), body: .init(string: #"{"next_visit_on":"\#(later.iso)"}"#))

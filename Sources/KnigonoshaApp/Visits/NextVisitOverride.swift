@@ -55,7 +55,15 @@ enum NextVisitOverride {
         }
         api.put("readers", ":id", "next-visit") { req async throws -> Payload in
             let (reader, _) = try await req.loadReader()
-            let errors = try await apply(try req.content.decode(Payload.self, using: JSONDecoder()), to: reader, today: req.today, on: req.db)
+            let payload = try req.content.decode(Payload.self, using: JSONDecoder())
+            // In JSON, null clears the date; an empty string is not a date (the web form's empty
+            // field is the form's way of saying the same, and is read there).
+            if let raw = payload.next_visit_on, raw.trimmingCharacters(in: .whitespaces).isEmpty {
+                var e = FieldErrors()
+                e.add("next_visit_on", "validation.date")
+                throw AppError.validation(e)
+            }
+            let errors = try await apply(payload, to: reader, today: req.today, on: req.db)
             guard errors.isEmpty else { throw AppError.validation(errors) }
             try await req.audit(.update, "reader", reader.id)
             return Payload(next_visit_on: reader.nextVisitOn)
