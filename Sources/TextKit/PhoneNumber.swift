@@ -43,10 +43,17 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     /// The normalised form stored in the database: `+7XXXXXXXXXX`.
     public var e164: String { "+7" + nationalDigits }
 
-    /// A readable form: `+7 701 234 56 78`.
+    /// A readable form, grouped as the number is said: a mobile or Almaty's 3-digit area code
+    /// `+7 701 234 56 78`, `+7 727 234 56 78`; another city's 4-digit area code keeps together,
+    /// `+7 7222 52 33 44` (Semey), not `+7 722 252 33 44`. (Rural 5-digit codes show as 4 + 6.)
     public var display: String {
         let d = Array(nationalDigits)
-        return "+7 \(String(d[0..<3])) \(String(d[3..<6])) \(String(d[6..<8])) \(String(d[8..<10]))"
+        func part(_ r: Range<Int>) -> String { String(d[r]) }
+        let landline = d[0] == "7" && (d[1] == "1" || d[1] == "2")
+        if landline && part(0..<3) != "727" {
+            return "+7 \(part(0..<4)) \(part(4..<6)) \(part(6..<8)) \(part(8..<10))"
+        }
+        return "+7 \(part(0..<3)) \(part(3..<6)) \(part(6..<8)) \(part(8..<10))"
     }
 
     public var description: String { e164 }

@@ -246,7 +246,7 @@ def check_slip(driver, name, final, gone, first_day, next_day):
     text = slip.text
     assert name in text
     assert "Сізге қалдырылды" in text and "Вам оставили" not in text
-    assert "+77222523344" in text or "+7 722 252 33 44" in text
+    assert "+7 7222 52 33 44" in text and "+77222523344" not in text
     assert f"Кітаптарды әкелетін: {CARRIER_NAME}" in text
     lines = [li.text for li in slip.find_elements(By.CSS_SELECTOR, "ol li")]
     assert sorted(re.sub(r"\s*—.*$", "", l) for l in lines) == sorted(t for t, _ in final), lines

@@ -17,6 +17,11 @@ import TextKit
 
     @Test func test_display_groups_digits() {
         #expect(PhoneNumber(parsing: "87012345678")?.display == "+7 701 234 56 78")
+        // A city's 4-digit area code stays together; Almaty's is 3 digits.
+        #expect(PhoneNumber(parsing: "+77222523344")?.display == "+7 7222 52 33 44")
+        #expect(PhoneNumber(parsing: "8 7172 55 66 77")?.display == "+7 7172 55 66 77")
+        #expect(PhoneNumber(parsing: "+77272345678")?.display == "+7 727 234 56 78")
+        #expect(PhoneNumber(parsing: "+77772345678")?.display == "+7 777 234 56 78")
     }
 }
 

@@ -45,7 +45,7 @@ enum SlipView {
     /// The branch's own number, kept on the branch: each branch answers its readers' calls.
     static func phoneLine(_ s: PageContext, _ branch: Branch) -> String {
         let raw = branch.phone.trimmingCharacters(in: .whitespaces)
-        // Grouped the way people read a number aloud: «+7 722 252 3344» rather than a run of digits.
+        // Grouped the way people read a number aloud: «+7 7222 52 33 44» rather than a run of digits.
         let phone = raw.isEmpty ? raw : PhoneDisplay.format(raw) ?? raw
         return phone.isEmpty
             ? s.t("slip.branch_no_phone", ["branch": branch.name(s.lang)])
