@@ -317,3 +317,28 @@ def test_a_run_sheet_kept_from_an_earlier_day_is_not_shown_offline(driver, serve
             ".then(function (r) { done(r ? (Date.now() - new Date(r.headers.get('date')).getTime()) / 1000 : null); })"
         )
         assert age is None or age < 600
+
+
+def test_on_my_way_without_a_connection_says_so_and_keeps_the_page(driver, server):
+    """Review of issue 13: «В пути» without a connection left the run for the browser's error
+    page. It is sent in the background: offline the page stays and says so beside the stop."""
+    driver.set_window_size(360, 740)
+    login(driver, server, OTHER_CARRIER)
+    form = driver.find_elements(By.CSS_SELECTOR, "article.stop form.start")[0]
+    visit = form.get_attribute("action").rstrip("/").split("/")[-2]
+    assert visit_status(server, visit) == "planned"
+    network(driver, online=False)
+    form.find_element(By.TAG_NAME, "button").click()
+    note = WebDriverWait(driver, 10).until(lambda d: form.find_element(By.CSS_SELECTOR, ".start-note"))
+    WebDriverWait(driver, 5).until(lambda d: "Нет связи" in note.text)
+    assert note.get_attribute("role") == "status"
+    assert driver.current_url.endswith("/run")
+    assert visit_status(server, visit) == "planned"
+    axe_clean(driver, "start-offline")
+    # With the connection back the same button works, and the page shows the stop under way.
+    network(driver, online=True)
+    form.find_element(By.TAG_NAME, "button").click()
+    WebDriverWait(driver, 15).until(lambda d: visit_status(server, visit) == "in_progress")
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete" and not d.find_elements(
+        By.CSS_SELECTOR, f"form.start[action*='{visit}']"))
+    assert driver.current_url.endswith("/run")

@@ -249,6 +249,29 @@ extension RunView {
               if (form.requestSubmit) form.requestSubmit(submitter); else form.submit();
             }, function () { enqueue(form, submitter); });
           });
+          // "On my way" is sent in the background: without a connection the page stays, says so
+          // beside the stop, and the outcome can still be recorded (it waits on the phone). Any
+          // answer other than the usual redirect is shown by posting the form as usual.
+          document.addEventListener("submit", function (ev) {
+            var form = ev.target;
+            if (!form.classList || !form.classList.contains("start")) return;
+            ev.preventDefault();
+            var note = form.querySelector(".start-note");
+            fetch(form.getAttribute("action"), {
+              method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin", redirect: "manual"
+            }).then(function (r) {
+              if (r.type === "opaqueredirect" || r.ok) { location.reload(); return; }
+              form.submit();
+            }, function () {
+              if (!note) {
+                note = document.createElement("p");
+                note.className = "start-note notice";
+                note.setAttribute("role", "status");
+                form.appendChild(note);
+              }
+              note.textContent = msg("start_offline");
+            });
+          });
           document.addEventListener("click", function (ev) {
             if (ev.target && ev.target.hasAttribute && ev.target.hasAttribute("data-print")) window.print();
           });

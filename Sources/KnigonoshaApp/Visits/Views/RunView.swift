@@ -57,7 +57,7 @@ enum RunView {
         ("saved", "run.stop_saved"), ("stop_signin", "run.stop_signin"), ("stop_refused", "run.stop_refused"),
         ("sent", "run.stop_sent"), ("unconfirmed", "run.queue_unconfirmed"), ("retry", "run.queue_retry"),
         ("dismiss", "run.queue_dismiss"), ("elsewhere", "run.queue_elsewhere"), ("unknown_stop", "run.queue_unknown_stop"),
-        ("other_account", "run.queue_other_account"),
+        ("other_account", "run.queue_other_account"), ("start_offline", "run.start_offline"),
     ]
 
     /// A stop's form controls are told apart by the visit.
@@ -108,7 +108,7 @@ enum RunView {
                 .if(
                     s.status == VisitStatus.planned.rawValue,
                     Forms.post(
-                        ctx, action: SiteRoute.runStart(s.visit_id).path, class: "inline",
+                        ctx, action: SiteRoute.runStart(s.visit_id).path, class: "inline start",
                         [
                             .button(
                                 .type(.submit), .class("secondary"),
