@@ -219,7 +219,7 @@ struct BatchWriter: Sendable {
         let b = r.bib
         let now = Date()
         let list: [any Encodable & Sendable] = [
-            now, now, r.matchKey, b.flavor.rawValue, b.title.isEmpty ? "—" : b.title, b.subtitle, r.contributorsText, b.edition, b.year,
+            now, now, r.matchKey, b.flavor.rawValue, b.title, b.subtitle, r.contributorsText, b.edition, b.year,
             b.publisher, b.place, b.isbns.joined(separator: " "), b.issns.joined(separator: " "), r.languagesText,
             b.subjects.joined(separator: "\n"), b.genres.joined(separator: "\n"), b.series, b.seriesNumber, b.physical, b.summary,
             b.audience, b.form.rawValue, Data(r.marc),

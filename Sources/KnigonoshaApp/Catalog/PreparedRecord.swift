@@ -20,12 +20,16 @@ final class PreparedRecord: Sendable {
     let warnings: [String]
 
     /// `encoded` is the record's ISO 2709 form when the file already holds it byte for byte.
-    init(number: Int, record: MARCRecord, flavor: MARCFlavor?, analyzer: SearchAnalyzer, encoded: [UInt8]? = nil) {
+    /// A record with no title in any field a title may come from is refused (`noTitle`): stored
+    /// as «—» it was matched to another untitled record by year and author, and one of the two
+    /// was lost (issue 14).
+    init(number: Int, record: MARCRecord, flavor: MARCFlavor?, analyzer: SearchAnalyzer, encoded: [UInt8]? = nil) throws(MARCError) {
         self.number = number
+        let bib = try BibliographicMapping.prepare(record, number: number, flavor: flavor)
+        // The reader's repairs and the mapping's own (a title taken from 245 $k, 240, 740 or 246).
         var kinds: [String] = []
-        for w in record.warnings where !kinds.contains(w.kind.rawValue) { kinds.append(w.kind.rawValue) }
+        for w in bib.warnings where !kinds.contains(w.kind.rawValue) { kinds.append(w.kind.rawValue) }
         warnings = kinds
-        let bib = BibliographicMapping.map(record, flavor: flavor)
         self.bib = bib
         matchKey = Self.matchKey(bib)
         marc = encoded ?? ISO2709Writer.encode(record)

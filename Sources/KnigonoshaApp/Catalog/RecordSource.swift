@@ -171,7 +171,11 @@ enum RecordSource {
             func handle(_ result: MARCReadResult) {
                 switch result {
                 case .record(let n, let r, let raw):
-                    send(.record(PreparedRecord(number: n, record: r, flavor: options.flavor, analyzer: analyzer, encoded: raw)))
+                    do {
+                        send(.record(try PreparedRecord(number: n, record: r, flavor: options.flavor, analyzer: analyzer, encoded: raw)))
+                    } catch {
+                        send(.failure(number: n, reason: error.description, code: error.code))
+                    }
                 case .failure(let n, let e): send(.failure(number: n, reason: e.description, code: e.code))
                 }
             }
@@ -188,7 +192,11 @@ enum RecordSource {
                 let (records, errors) = CSVCatalog.records(from: text)
                 for e in errors { send(.failure(number: e.row, reason: e.reason, code: nil)) }
                 for (row, record) in records where !stop.isCancelled {
-                    send(.record(PreparedRecord(number: row, record: record, flavor: .marc21, analyzer: analyzer)))
+                    do throws(MARCError) {
+                        send(.record(try PreparedRecord(number: row, record: record, flavor: .marc21, analyzer: analyzer)))
+                    } catch {
+                        send(.failure(number: row, reason: error.description, code: error.code))
+                    }
                 }
                 if records.isEmpty && errors.isEmpty { send(.fatal("the CSV file has no rows")) }
                 send(.progress(bytes: data.count))

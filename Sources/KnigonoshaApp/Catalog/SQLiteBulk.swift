@@ -57,7 +57,7 @@ enum SQLiteBulk {
     static func row(bib b: Bibliographic, matchKey: String, contributors: String, languages: String, marc: [UInt8]) -> [SQLiteData] {
         let now = Date().sqliteData ?? .null
         return [
-            now, now, .text(matchKey), .text(b.flavor.rawValue), .text(b.title.isEmpty ? "—" : b.title), text(b.subtitle),
+            now, now, .text(matchKey), .text(b.flavor.rawValue), .text(b.title), text(b.subtitle),
             .text(contributors), text(b.edition), b.year.map { .integer($0) } ?? .null, text(b.publisher), text(b.place),
             .text(b.isbns.joined(separator: " ")), .text(b.issns.joined(separator: " ")), .text(languages),
             .text(b.subjects.joined(separator: "\n")), .text(b.genres.joined(separator: "\n")), text(b.series), text(b.seriesNumber),

@@ -106,7 +106,7 @@ enum DemoCatalog {
         let importer = try await CatalogImporter(db: db)
         let analyzer = SearchAnalyzer()
         for (i, book) in books.enumerated() {
-            try await importer.add(PreparedRecord(number: i + 1, record: record(i, book), flavor: .marc21, analyzer: analyzer))
+            try await importer.add(try PreparedRecord(number: i + 1, record: record(i, book), flavor: .marc21, analyzer: analyzer))
         }
         _ = try await importer.finish()
     }
