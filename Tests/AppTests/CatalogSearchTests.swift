@@ -22,7 +22,8 @@ import VaporTesting
             #expect(try await titles(app, CatalogQuery(q: "АБАЙ")).count == 2)
             #expect(try await titles(app, CatalogQuery(q: "кни")) == ["Путь Абая Книга 1"])
             #expect(try await titles(app, CatalogQuery(q: "murders")) == ["The murder of Roger Ackroyd"])
-            #expect(try await titles(app, CatalogQuery(q: "лодз")) == [])
+            // Cyrillic typed for a Latin name finds it (issue 14, §4): «лодз» is how Łódź is spelt in Russian.
+            #expect(try await titles(app, CatalogQuery(q: "лодз")) == ["Żółta łódź i café na rogu"])
             #expect(try await titles(app, CatalogQuery(q: "łódź")) == ["Żółta łódź i café na rogu"])
             #expect(try await titles(app, CatalogQuery(q: "поэма")) == ["Өлеңдер мен поэмалар"])
             #expect(try await titles(app, CatalogQuery(q: "Ёлка")) == [])

@@ -67,9 +67,14 @@ struct CatalogQuery: Content {
     var groups: [[String]] {
         let words = Array(SearchAnalyzer.words(q ?? "").prefix(12))
         return words.enumerated().map { i, word in
-            var stems = SearchAnalyzer.queryStems(word)
-            if i == words.count - 1 && word.count >= 2 { stems.append(word + "*") }
-            return stems
+            // The word's own stems, then the keys that find it in the other script or typed on a
+            // Russian keyboard (the index holds them: `indexStems`); the last word also as a prefix
+            // being typed (issue 14, §4).
+            var terms = SearchAnalyzer.queryTerms(word).all
+            if i == words.count - 1 && word.count >= 2 {
+                for prefix in SearchAnalyzer.prefixTerms(word) where !terms.contains(prefix + "*") { terms.append(prefix + "*") }
+            }
+            return terms
         }
     }
 }
