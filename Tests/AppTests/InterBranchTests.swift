@@ -123,4 +123,36 @@ import VaporTesting
             #expect(try await Copy.query(on: app.db).filter(\.$bib.$id == bib).count() == 2)
         }
     }
+
+    /// The same through the API: a title added with `branch_id`, a suggestion accepted with
+    /// `?branch_id=`, and a branch that is not one of the library's named in the error.
+    @Test(arguments: TestDatabase.all)
+    func test_the_api_asks_another_branch_too(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let ids = try await DeliveryFixtures.catalogue(app, branch: seed.south, titles: [("Путь Абая", "История"), ("Абай", "История")])
+            let (_, visit) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "IB-3")
+            let token = try await Seed.token(app, for: seed.coordinator)
+            let headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            let south = seed.south.id!.uuidString
+            let added = try await app.testing().sendRequest(
+                .POST, "/api/v1/visits/\(visit.id!)/items", headers: headers,
+                body: .init(string: #"{"bib_id":\#(ids["Путь Абая"]!),"branch_id":"\#(south)"}"#))
+            #expect(added.status == .created)
+            let unknown = try await app.testing().sendRequest(
+                .POST, "/api/v1/visits/\(visit.id!)/items", headers: headers,
+                body: .init(string: #"{"bib_id":\#(ids["Абай"]!),"branch_id":"\#(UUID().uuidString)"}"#))
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.body.string.contains("branch_id"))
+            #expect(try await Copy.query(on: app.db).filter(\.$status == CopyStatus.reserved.rawValue).count() == 1)
+            // A suggestion accepted from the south branch.
+            #expect(try await app.testing().sendRequest(.POST, "/api/v1/visits/\(visit.id!)/suggestions", headers: headers).status == .ok)
+            let item = try #require(
+                try await VisitItem.query(on: app.db).filter(\.$visit.$id == visit.id!).filter(\.$state == ItemState.suggested.rawValue).first())
+            let accepted = try await app.testing().sendRequest(
+                .POST, "/api/v1/visits/\(visit.id!)/items/\(item.id!)/accept?branch_id=\(south)", headers: headers)
+            #expect(accepted.status == .ok)
+            #expect(try await Copy.query(on: app.db).filter(\.$status == CopyStatus.reserved.rawValue).count() == 2)
+        }
+    }
 }

@@ -141,4 +141,27 @@ import VaporTesting
         #expect(xs.count == 4)
         #expect(zip(xs, xs.dropFirst()).allSatisfy { $1 - $0 == slot })
     }
+
+    /// The library's name is in the settings API too: set, kept when left out, a line break refused.
+    @Test(arguments: TestDatabase.all)
+    func test_the_library_name_through_the_api(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let token = try await Seed.token(app, for: seed.admin)
+            let headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            func put(_ body: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.PUT, "/api/v1/settings/delivery", headers: headers, body: .init(string: body))
+            }
+            #expect(
+                try await put(#"{"horizon_weeks":8,"library_name_ru":"Библиотека имени Абая","library_name_kk":"Абай кітапханасы"}"#).status == .ok)
+            #expect(try await put(#"{"horizon_weeks":6}"#).status == .ok)
+            let bad = try await put(#"{"horizon_weeks":4,"library_name_ru":"Библиотека\nимени"}"#)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("library_name_ru"))
+            let got = try await app.testing().sendRequest(.GET, "/api/v1/settings/delivery", headers: headers)
+            #expect(got.body.string.contains(#""library_name_ru":"Библиотека имени Абая""#))
+            #expect(got.body.string.contains(#""horizon_weeks":6"#))
+            #expect(try await LibraryName.load(on: app.db) == LibraryName(ru: "Библиотека имени Абая", kk: "Абай кітапханасы"))
+        }
+    }
 }

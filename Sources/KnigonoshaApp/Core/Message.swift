@@ -43,6 +43,14 @@ public struct FieldErrors: Error, Sendable, Equatable {
         return v
     }
 
+    /// `text` for a one-line name (a genre, the library's name), which breaks the lists and
+    /// headings it is shown in when it holds a line break or a tab.
+    public mutating func oneLine(_ value: String?, _ field: String, required: Bool = false, max: Int = 200) -> String? {
+        let v = text(value, field, required: required, max: max)
+        if let v, TextRules.hasLineBreaks(v) { add(field, "validation.line_breaks") }
+        return v
+    }
+
     public mutating func merge(_ other: FieldErrors) {
         for item in other.items { add(item.field, item.message.key, item.message.args) }
     }

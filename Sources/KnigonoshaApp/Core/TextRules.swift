@@ -2,11 +2,10 @@
 enum TextRules {
     /// Control characters (NUL above all, which PostgreSQL rejects) have no place in a name or a
     /// note; line breaks and tabs are allowed.
-    /// A line break or tab in a one-line name (a genre, the library's name) breaks the lists and
-    /// headings it is shown in.
+    /// Line breaks and tabs, which `hasControlCharacters` lets through for multi-line texts;
     /// Unicode's own line and paragraph separators (U+2028, U+2029, NEL) break lines too.
     static func hasLineBreaks(_ s: String) -> Bool {
-        s.unicodeScalars.contains { ["\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
+        s.unicodeScalars.contains { ["\n", "\r", "\t", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
     }
 
     static func hasControlCharacters(_ s: String) -> Bool {

@@ -45,15 +45,8 @@ struct GenreList: Sendable {
     /// Adds a genre after checking both names; a name already on the list, in either language, is refused.
     static func add(nameRu rawRu: String?, nameKk rawKk: String?, on db: any Database) async throws -> (Genre?, FieldErrors) {
         var e = FieldErrors()
-        let ru = e.text(rawRu, "name_ru", required: true, max: 100)
-        let kk = e.text(rawKk, "name_kk", required: true, max: 100)
-        for (field, value) in [("name_ru", ru), ("name_kk", kk)] {
-            if let value, TextRules.hasLineBreaks(value) {
-                e.add(field, "validation.line_breaks")
-            } else if let value, TextRules.hasControlCharacters(value) {
-                e.add(field, "validation.control_chars")
-            }
-        }
+        let ru = e.oneLine(rawRu, "name_ru", required: true, max: 100)
+        let kk = e.oneLine(rawKk, "name_kk", required: true, max: 100)
         let list = try await load(on: db)
         if let ru, list.find(ru) != nil { e.add("name_ru", "genre.exists") }
         if let kk, list.find(kk) != nil { e.add("name_kk", "genre.exists") }

@@ -17,6 +17,9 @@ struct DeliveryAdminAPIController {
     struct SettingsDTO: Content {
         var resend_after_months: Int?
         var horizon_weeks: Int
+        /// The library's name for printed reports; left out of a PUT, it is kept.
+        var library_name_ru: String?
+        var library_name_kk: String?
     }
 
     func register(staff: any RoutesBuilder, admin: any RoutesBuilder) {
@@ -50,7 +53,9 @@ struct DeliveryAdminAPIController {
 
     func settings(req: Request) async throws -> SettingsDTO {
         let s = try await DeliverySettings.load(on: req.db)
-        return SettingsDTO(resend_after_months: s.resendAfterMonths, horizon_weeks: s.horizonWeeks)
+        let name = try await LibraryName.load(on: req.db)
+        return SettingsDTO(
+            resend_after_months: s.resendAfterMonths, horizon_weeks: s.horizonWeeks, library_name_ru: name.ru, library_name_kk: name.kk)
     }
 
     func saveSettings(req: Request) async throws -> SettingsDTO {
@@ -58,10 +63,18 @@ struct DeliveryAdminAPIController {
         var e = FieldErrors()
         if let m = input.resend_after_months, !(0...120).contains(m) { e.add("resend_after_months", "settings.months_range") }
         if !(1...26).contains(input.horizon_weeks) { e.add("horizon_weeks", "visit.weeks_range") }
+        var name = try await LibraryName.load(on: req.db)
+        if input.library_name_ru != nil { name.ru = e.oneLine(input.library_name_ru, "library_name_ru", max: 300) }
+        if input.library_name_kk != nil { name.kk = e.oneLine(input.library_name_kk, "library_name_kk", max: 300) }
         guard e.isEmpty else { throw AppError.validation(e) }
         let s = DeliverySettings(resendAfterMonths: input.resend_after_months.flatMap { $0 == 0 ? nil : $0 }, horizonWeeks: input.horizon_weeks)
-        try await s.save(on: req.db)
-        return SettingsDTO(resend_after_months: s.resendAfterMonths, horizon_weeks: s.horizonWeeks)
+        let chosen = name
+        try await req.db.transaction { tx in
+            try await s.save(on: tx)
+            try await chosen.save(on: tx)
+        }
+        return SettingsDTO(
+            resend_after_months: s.resendAfterMonths, horizon_weeks: s.horizonWeeks, library_name_ru: name.ru, library_name_kk: name.kk)
     }
 
     /// Who had this title: loans of the account's own branches' readers.

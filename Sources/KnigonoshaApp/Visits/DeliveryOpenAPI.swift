@@ -56,7 +56,8 @@ enum DeliveryOpenAPI {
             "/visits/{id}/items": [
                 "parameters": [D.idParameter],
                 "post": [
-                    "operationId": "addVisitItem", "summary": "Add a title by hand; reserves a copy (409 when someone else has it)",
+                    "operationId": "addVisitItem",
+                    "summary": "Add a title by hand; reserves a copy, at `branch_id` when another branch is asked (409 when someone else has it)",
                     "requestBody": D.body("ItemInput"),
                     "responses": D.responses(("201", D.ok(D.ref("Visit"), "Added")), ["400", "401", "403", "404", "409", "413", "422"]),
                 ],
@@ -64,8 +65,10 @@ enum DeliveryOpenAPI {
             "/visits/{id}/items/{item}/accept": [
                 "parameters": [D.idParameter, itemParameter],
                 "post": [
-                    "operationId": "acceptVisitItem", "summary": "Accept a suggestion, reserving a copy",
-                    "responses": D.responses(("200", D.ok(D.ref("Visit"))), ["401", "403", "404", "409"]),
+                    "operationId": "acceptVisitItem",
+                    "summary": "Accept a suggestion, reserving a copy (at `branch_id`, another branch of the library, when given)",
+                    "parameters": [D.query("branch_id", ["type": "string", "format": "uuid"], "The branch asked for its copy")],
+                    "responses": D.responses(("200", D.ok(D.ref("Visit"))), ["401", "403", "404", "409", "422"]),
                 ],
             ],
             "/visits/{id}/items/{item}": [
@@ -134,7 +137,7 @@ enum DeliveryOpenAPI {
             ],
             "/settings/delivery": [
                 "get": [
-                    "operationId": "getDeliverySettings", "summary": "The re-send rule and the planning horizon",
+                    "operationId": "getDeliverySettings", "summary": "The re-send rule, the planning horizon and the library's name",
                     "responses": D.responses(("200", D.ok(D.ref("DeliverySettings"))), ["401", "403"]),
                 ],
                 "put": [
@@ -215,7 +218,10 @@ enum DeliveryOpenAPI {
             ],
             "ItemInput": [
                 "type": "object", "required": ["bib_id"],
-                "properties": ["bib_id": ["type": "integer", "minimum": 1], "copy_id": ["type": ["string", "null"], "format": "uuid"]],
+                "properties": [
+                    "bib_id": ["type": "integer", "minimum": 1], "copy_id": ["type": ["string", "null"], "format": "uuid"],
+                    "branch_id": ["type": ["string", "null"], "format": "uuid"],
+                ],
             ],
             "OutcomeInput": [
                 "type": "object", "required": ["outcome"],
@@ -269,6 +275,8 @@ enum DeliveryOpenAPI {
                 "properties": [
                     "resend_after_months": ["type": ["integer", "null"], "minimum": 0, "maximum": 120],
                     "horizon_weeks": ["type": "integer", "minimum": 1, "maximum": 26],
+                    "library_name_ru": ["type": ["string", "null"], "maxLength": 300, "description": "Heads printed reports; left out, kept"],
+                    "library_name_kk": ["type": ["string", "null"], "maxLength": 300, "description": "Heads printed reports; left out, kept"],
                 ],
             ],
             "NextVisit": ["type": "object", "properties": ["next_visit_on": ["type": ["string", "null"], "format": "date"]]],

@@ -62,14 +62,7 @@ struct DeliverySettingsController {
             if let n = Int(raw), (1...26).contains(n) { s.horizonWeeks = n } else { e.add("horizon_weeks", "visit.weeks_range") }
         }
         let library = LibraryName(
-            ru: e.text(form.library_name_ru, "library_name_ru", max: 300), kk: e.text(form.library_name_kk, "library_name_kk", max: 300))
-        for (field, value) in [("library_name_ru", library.ru), ("library_name_kk", library.kk)] {
-            if let value, TextRules.hasLineBreaks(value) {
-                e.add(field, "validation.line_breaks")
-            } else if let value, TextRules.hasControlCharacters(value) {
-                e.add(field, "validation.control_chars")
-            }
-        }
+            ru: e.oneLine(form.library_name_ru, "library_name_ru", max: 300), kk: e.oneLine(form.library_name_kk, "library_name_kk", max: 300))
         guard e.isEmpty else { return try await render(req, settings: form, errors: e, holidayErrors: FieldErrors(), status: .unprocessableEntity) }
         try await s.save(on: req.db)
         try await library.save(on: req.db)

@@ -21,13 +21,7 @@ struct DeliverySettings: Sendable, Equatable {
     }
 
     func save(on db: any Database) async throws {
-        for (key, value) in [("resend_after_months", String(resendAfterMonths ?? 0)), ("horizon_weeks", String(horizonWeeks))] {
-            if let row = try await LibrarySetting.find(key, on: db) {
-                row.value = value
-                try await row.save(on: db)
-            } else {
-                try await LibrarySetting(key: key, value: value).create(on: db)
-            }
-        }
+        try await LibrarySetting.put("resend_after_months", String(resendAfterMonths ?? 0), on: db)
+        try await LibrarySetting.put("horizon_weeks", String(horizonWeeks), on: db)
     }
 }

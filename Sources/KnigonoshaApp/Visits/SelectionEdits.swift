@@ -14,7 +14,7 @@ enum SelectionEdits {
         try await db.transaction { tx in
             let (visit, item) = try await load(itemID: itemID, visitID: visitID, on: tx)
             guard item.itemState == .suggested else { return }
-            if let from, try await Branch.find(from, on: tx) == nil { throw AppError.notFound }
+            try await checkBranch(from, on: tx)
             guard let copy = try await SelectionService.reserveCopy(bibID: item.$bib.id, branchID: from ?? visit.$branch.id, on: tx) else {
                 throw AppError.conflict(Message("selection.no_copy"))
             }
@@ -59,7 +59,7 @@ enum SelectionEdits {
             if try await VisitItem.query(on: tx).filter(\.$visit.$id == visitID).filter(\.$bib.$id == bibID).count() > 0 {
                 throw AppError.conflict(Message("selection.already_chosen"))
             }
-            if let from, try await Branch.find(from, on: tx) == nil { throw AppError.notFound }
+            try await checkBranch(from, on: tx)
             guard let copy = try await SelectionService.reserveCopy(bibID: bibID, branchID: from ?? visit.$branch.id, copyID: copyID, on: tx) else {
                 throw AppError.conflict(Message(copyID == nil ? "selection.no_copy" : "selection.copy_taken"))
             }
@@ -74,6 +74,14 @@ enum SelectionEdits {
             try await item.create(on: tx)
             return item
         }
+    }
+
+    /// A branch asked for a copy must be one of the library's: otherwise the field is wrong.
+    private static func checkBranch(_ id: UUID?, on db: any Database) async throws {
+        guard let id, try await Branch.find(id, on: db) == nil else { return }
+        var e = FieldErrors()
+        e.add("branch_id", "validation.choice")
+        throw AppError.validation(e)
     }
 
     static func load(itemID: UUID, visitID: UUID, on db: any Database) async throws -> (Visit, VisitItem) {

@@ -18,10 +18,13 @@ enum SelectionElsewhere {
         guard wanted > 0 else { return [] }
         var exclude = Set(kept.map { $0.$bib.id }).union(besides.map(\.id))
         exclude.formUnion(try await SelectionRejection.bibs(visitID: visitID, on: db))
+        // Read once for every branch asked, not once per branch.
+        let upcoming = try await SelectionService.upcomingTitles(readers: [visit.$reader.id], on: db)[visit.$reader.id] ?? []
         var out: [Suggestion] = []
         for branch in try await Branch.query(on: db).filter(\.$id != visit.$branch.id).sort(\.$code).all() where wanted > 0 {
             let gathered = try await SelectionService.gather(
-                visit: visit, exclude: exclude, wanted: wanted, spare: 0, today: today, on: db, memo: memo, branchID: branch.id)
+                visit: visit, exclude: exclude, wanted: wanted, spare: 0, upcoming: upcoming, today: today, on: db, memo: memo,
+                branchID: branch.id)
             let found = SelectionService.rank(gathered, today: today, memo: memo, analyzer: SearchAnalyzer()).prefix(wanted)
             out += found
             exclude.formUnion(found.map(\.id))

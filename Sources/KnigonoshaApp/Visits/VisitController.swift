@@ -8,8 +8,15 @@ struct VisitController {
         var action: String?
         var item: String?
         var bib_id: String?
-        /// For `request`: the branch asked for its copy.
+        /// For `request` and `add`: another branch asked for its copy.
         var branch: String?
+
+        /// The branch field: nil when empty; a value that is not an id is a malformed form.
+        func askedBranch() throws -> UUID? {
+            guard let raw = branch, !raw.isEmpty else { return nil }
+            guard let id = UUID(uuidString: raw) else { throw AppError.badRequest(Message("error.bad_request")) }
+            return id
+        }
     }
 
     struct OutcomeForm: Content {
@@ -103,7 +110,7 @@ struct VisitController {
             guard let item else { throw AppError.notFound }
             try await SelectionEdits.accept(itemID: item, visitID: visit.id!, on: req.db)
         case "request"?:
-            guard let item, let from = form.branch.flatMap(UUID.init(uuidString:)) else { throw AppError.badRequest(Message("error.bad_request")) }
+            guard let item, let from = try form.askedBranch() else { throw AppError.badRequest(Message("error.bad_request")) }
             try await SelectionEdits.accept(itemID: item, visitID: visit.id!, from: from, on: req.db)
             return req.seeOther(SiteRoute.visit(visit.id!).path + "#selection", flash: "visits.requested")
         case "remove"?:
@@ -116,11 +123,7 @@ struct VisitController {
         case "add"?:
             guard let bib = form.bib_id.flatMap({ Int($0) }) else { throw AppError.badRequest(Message("error.bad_request")) }
             // An empty branch field means the visit's own branch.
-            let from = try form.branch.flatMap { raw -> UUID? in
-                guard !raw.isEmpty else { return nil }
-                guard let id = UUID(uuidString: raw) else { throw AppError.badRequest(Message("error.bad_request")) }
-                return id
-            }
+            let from = try form.askedBranch()
             _ = try await SelectionEdits.add(bibID: bib, copyID: nil, visitID: visit.id!, from: from, on: req.db)
             if from != nil { return req.seeOther(SiteRoute.visit(visit.id!).path + "#selection", flash: "visits.requested") }
         default: throw AppError.badRequest(Message("error.bad_request"))

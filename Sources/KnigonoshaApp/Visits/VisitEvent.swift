@@ -99,6 +99,16 @@ final class LibrarySetting: Model, @unchecked Sendable {
         id = key
         self.value = value
     }
+
+    /// Sets one setting, adding its row the first time.
+    static func put(_ key: String, _ value: String, on db: any Database) async throws {
+        if let row = try await find(key, on: db) {
+            row.value = value
+            try await row.save(on: db)
+        } else {
+            try await LibrarySetting(key: key, value: value).create(on: db)
+        }
+    }
 }
 
 extension OutcomeKey {

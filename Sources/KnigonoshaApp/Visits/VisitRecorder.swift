@@ -152,12 +152,18 @@ enum VisitRecorder {
 
     /// Loans fall due at the reader's next planned visit, or one rhythm step later if none is planned.
     static func dueDate(visit: Visit, on db: any Database) async throws -> LocalDate {
-        if let next = try await Visit.query(on: db).filter(\.$reader.$id == visit.$reader.id).filter(\.$scheduledOn > visit.scheduledOn)
+        dueDate(visit: visit, next: try await nextPlanned(after: visit, on: db))
+    }
+
+    /// The same, when the next planned visit is already known.
+    static func dueDate(visit: Visit, next: Visit?) -> LocalDate {
+        next?.day ?? LocalDate((Rhythm(rawValue: visit.reader.frequency) ?? .monthly).next(after: visit.day.schedulingDay))
+    }
+
+    /// The reader's next planned visit after this one.
+    static func nextPlanned(after visit: Visit, on db: any Database) async throws -> Visit? {
+        try await Visit.query(on: db).filter(\.$reader.$id == visit.$reader.id).filter(\.$scheduledOn > visit.scheduledOn)
             .filter(\.$status == VisitStatus.planned.rawValue).sort(\.$scheduledOn).first()
-        {
-            return next.day
-        }
-        return LocalDate((Rhythm(rawValue: visit.reader.frequency) ?? .monthly).next(after: visit.day.schedulingDay))
     }
 
     /// A new visit on `date` for the same reader and carrier; the old one points to it.

@@ -31,6 +31,8 @@ struct VisitsAPIController {
     struct AddItem: Content {
         var bib_id: Int
         var copy_id: UUID?
+        /// Another branch of the library to ask for its copy; the visit's own branch when left out.
+        var branch_id: UUID?
     }
 
     struct VisitList: Content {
@@ -142,14 +144,24 @@ struct VisitsAPIController {
     func addItem(req: Request) async throws -> Response {
         let (visit, _) = try await req.loadVisit()
         let input = try req.content.decode(AddItem.self, using: JSONDecoder())
-        _ = try await SelectionEdits.add(bibID: input.bib_id, copyID: input.copy_id, visitID: visit.id!, on: req.db)
+        _ = try await SelectionEdits.add(bibID: input.bib_id, copyID: input.copy_id, visitID: visit.id!, from: input.branch_id, on: req.db)
         return try await respond(visit.id!, req, status: .created)
     }
 
     func acceptItem(req: Request) async throws -> Response {
         let (visit, _) = try await req.loadVisit()
         guard let item = req.parameters.get("item").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
-        try await SelectionEdits.accept(itemID: item, visitID: visit.id!, on: req.db)
+        // `?branch_id=` asks another branch of the library for its copy (issue 12, finding 4).
+        var from: UUID?
+        if let raw = req.query[String.self, at: "branch_id"], !raw.isEmpty {
+            guard let id = UUID(uuidString: raw) else {
+                var e = FieldErrors()
+                e.add("branch_id", "validation.choice")
+                throw AppError.validation(e)
+            }
+            from = id
+        }
+        try await SelectionEdits.accept(itemID: item, visitID: visit.id!, from: from, on: req.db)
         return try await respond(visit.id!, req)
     }
 

@@ -108,9 +108,12 @@ struct VisitsController {
         let user = try req.currentUser()
         let day = req.query[String.self, at: "date"].flatMap { LocalDate($0) } ?? req.today
         let branch = try branchChoice(req.query[String.self, at: "branch"], user) ?? user.branchID
-        let query = VisitItem.query(on: req.db).join(Visit.self, on: \VisitItem.$visit.$id == \Visit.$id)
+        var query = VisitItem.query(on: req.db).join(Visit.self, on: \VisitItem.$visit.$id == \Visit.$id)
+            .join(Copy.self, on: \VisitItem.$copy.$id == \Copy.$id, method: .left)
             .filter(Visit.self, \.$scheduledOn == day.iso).filter(\.$state == ItemState.accepted.rawValue)
             .with(\.$bib).with(\.$copy).with(\.$visit) { $0.with(\.$reader).with(\.$carrier) }
+        // The branch's own visits, and copies on its shelves asked for by other branches' visits.
+        if let branch { query = query.group(.or) { $0.filter(Visit.self, \.$branch.$id == branch).filter(Copy.self, \.$branch.$id == branch) } }
         // Readers whose consent has ended are on no run, so their books are not picked either.
         let all = try await query.all().filter { $0.visit.reader.hasConsent(on: $0.visit.scheduledOn) }.sorted {
             ($0.copy?.shelfMark ?? "", $0.bib.title) < ($1.copy?.shelfMark ?? "", $1.bib.title)
