@@ -22,6 +22,16 @@ public enum HoldingsCSV {
         "инвентарный номер": .inventory, "инв. номер": .inventory, "инв номер": .inventory, "note": .note, "примечание": .note,
     ]
 
+    /// Whether the text is a holdings export rather than a catalogue CSV: its header names a
+    /// barcode or inventory column and no title.
+    public static func isHoldings(_ text: String) -> Bool {
+        let header = (CSVParser.parse(String(text.prefix { $0 != "\n" && $0 != "\r\n" })).first ?? []).map {
+            BibliographicMapping.trim($0).lowercased().replacingOccurrences(of: "_", with: " ")
+        }
+        guard !header.contains("title") else { return false }
+        return header.contains { [.barcode, .inventory].contains(headers[$0]) }
+    }
+
     /// The copies, and the rows that could not be read (a row with neither a barcode nor an
     /// inventory number; a file without either column).
     public static func read(_ text: String) -> (rows: [Row], errors: [CSVCatalog.RowError]) {

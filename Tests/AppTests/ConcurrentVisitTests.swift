@@ -12,6 +12,10 @@ import VaporTesting
 @Suite(.serialized) struct ConcurrentVisitTests {
     static let runners = 20
     static let rounds = 8
+    /// A loser is told 409; on SQLite, which writes one at a time, a request that waited too long
+    /// for the database on a loaded machine is told 503 (nothing written). CI's stop 23 saw three
+    /// of twenty taps time out that way.
+    static func refusals(_ db: TestDatabase) -> Set<UInt> { db == .sqlite ? [409, 503] : [409] }
     /// A visit today for the seed's carrier, with two accepted items to deliver.
     private func stop(_ app: Application, _ seed: Seed) async throws -> Visit {
         try await DeliveryFixtures.stopWithBooks(app, seed: seed, card: "C-1")
@@ -64,10 +68,7 @@ import VaporTesting
                 }
                 let winners = codes.filter { $0.value == 200 }.map(\.key)
                 #expect(winners.count == 1, "round \(round)")
-                // A loser is told 409; on SQLite, which writes one at a time, a request that waited
-                // too long for the database on a loaded machine is told 503 (nothing written).
-                let refusals: Set<UInt> = db == .sqlite ? [409, 503] : [409]
-                #expect(codes.values.filter { $0 != 200 }.allSatisfy { refusals.contains($0) }, "round \(round): \(codes.values.sorted())")
+                #expect(codes.values.filter { $0 != 200 }.allSatisfy { Self.refusals(db).contains($0) }, "round \(round): \(codes.values.sorted())")
                 #expect(try await statusEvents(app, visit) == 1)
                 let status = try await Visit.find(visit.id, on: app.db)?.status
                 let items = try await VisitItem.query(on: app.db).filter(\.$visit.$id == visit.id!).all()
@@ -99,7 +100,7 @@ import VaporTesting
             let start = RaceRequest(method: .POST, path: "/api/v1/visits/\(visit.id!)/start", token: carrier)
             let codes = try await race(app, Self.runners) { _ in start }
             #expect(codes.values.filter { $0 == 204 }.count == 1)
-            #expect(codes.values.filter { $0 == 409 }.count == Self.runners - 1)
+            #expect(codes.values.filter { $0 != 204 }.allSatisfy { Self.refusals(db).contains($0) }, "\(codes.values.sorted())")
             #expect(try await Visit.find(visit.id, on: app.db)?.status == "in_progress")
             #expect(try await statusEvents(app, visit) == 1)
         }
@@ -121,9 +122,9 @@ import VaporTesting
             let outcomes = codes.filter { $0.key % 2 == 1 }.map(\.value)
             let starts = codes.filter { $0.key % 2 == 0 }.map(\.value)
             #expect(outcomes.filter { $0 == 200 }.count == 1)
-            #expect(outcomes.filter { $0 != 200 }.allSatisfy { $0 == 409 })
+            #expect(outcomes.filter { $0 != 200 }.allSatisfy { Self.refusals(db).contains($0) })
             #expect(starts.filter { $0 == 204 }.count <= 1)
-            #expect(starts.filter { $0 != 204 }.allSatisfy { $0 == 409 })
+            #expect(starts.filter { $0 != 204 }.allSatisfy { Self.refusals(db).contains($0) })
             #expect(try await Visit.find(visit.id, on: app.db)?.status == "done")
             #expect(try await statusEvents(app, visit) == 1 + starts.filter { $0 == 204 }.count)
             #expect(try await Loan.query(on: app.db).filter(\.$status == "on_loan").count() == 2)
@@ -146,7 +147,7 @@ import VaporTesting
                     : RaceRequest(method: .PATCH, path: path, token: coord, body: #"{"scheduled_on":"\#(today.adding(days: i + 1).iso)"}"#)
             }
             #expect(codes[Self.runners / 2] == 200)
-            #expect(codes.filter { $0.key != Self.runners / 2 }.values.allSatisfy { [200, 409, 422].contains($0) })
+            #expect(codes.filter { $0.key != Self.runners / 2 }.values.allSatisfy { [200, 422].contains($0) || Self.refusals(db).contains($0) })
             let events = try await VisitEvent.query(on: app.db).filter(\.$visit.$id == visit.id!).all()
             let closed = try #require(events.first { $0.kind == "status" })
             let moves = events.filter { $0.kind == "date" }
@@ -178,7 +179,7 @@ import VaporTesting
                 RaceRequest(method: .POST, path: "/api/v1/visits/\(chosen[i])/items", token: coord, body: body)
             }
             #expect(codes.values.filter { $0 == 201 }.count == 1)
-            #expect(codes.values.filter { $0 == 409 }.count == Self.runners - 1)
+            #expect(codes.values.filter { $0 != 201 }.allSatisfy { Self.refusals(db).contains($0) }, "\(codes.values.sorted())")
             #expect(try await VisitItem.query(on: app.db).count() == 1)
             #expect(try await Copy.find(copy.id, on: app.db)?.status == "reserved")
         }

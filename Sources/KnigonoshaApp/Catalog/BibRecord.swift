@@ -70,12 +70,19 @@ final class Copy: Model, @unchecked Sendable {
     @OptionalField(key: "acquired_on") var acquiredOn: String?
     @OptionalField(key: "notes") var notes: String?
     @Field(key: "status") var status: String
+    /// What the library's own system last said of the copy (`HoldingStatus.code`, or «absent»
+    /// once it left the export), and when; nil for copies added here.
+    @OptionalField(key: "ils_status") var ilsStatus: String?
+    @OptionalField(key: "ils_seen_at") var ilsSeenAt: Date?
+    /// The import or sync run that last saw the copy in an export.
+    @OptionalField(key: "ils_run") var ilsRun: String?
 
     init() {}
 }
 
-/// The states of a copy.
+/// The states of a copy. Only an available copy can be reserved for a visit; `damaged` and
+/// `notForLoan` come from the library's own system (issue 14, §3).
 enum CopyStatus: String, LabeledCode {
-    case available, reserved, onLoan = "on_loan", lost, withdrawn
+    case available, reserved, onLoan = "on_loan", lost, withdrawn, damaged, notForLoan = "not_for_loan"
     static let labelPrefix = "copy_status"
 }

@@ -7,10 +7,10 @@ import Vapor
 /// reports progress. Shared by `knigonosha catalog import` and the background job.
 enum CatalogImport {
     static func run(
-        path: String, options: ImportOptions, on db: any Database,
+        path: String, options: ImportOptions, run: String = UUID().uuidString, on db: any Database,
         progress: (_ bytes: Int, _ summary: ImportSummary) async throws -> Void = { _, _ in }
     ) async throws -> ImportSummary {
-        let importer = try await CatalogImporter(db: db)
+        let importer = try await CatalogImporter(db: db, run: run)
         let items = RecordSource.items(path: path, options: options)
         importer.written = items.recycler.put
         var fatal: String?
@@ -35,7 +35,7 @@ enum CatalogImport {
 
 /// `knigonosha catalog import FILE`.
 struct CatalogCommands: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["import": CatalogImportCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["import": CatalogImportCommand(), "sync": CatalogSyncCommand()] }
     var help: String { "Manages the catalogue." }
 }
 

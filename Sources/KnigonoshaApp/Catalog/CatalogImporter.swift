@@ -18,6 +18,8 @@ struct ImportSummary: Sendable, Equatable {
     /// Records read with repairs (a wrong length, a broken directory entry…): imported, and
     /// reported so that the library can fix its source file. `codes` are MARCWarning kinds.
     var repaired: [(number: Int, codes: [String])] = []
+    /// Copies added, statuses changed from the export, and conflicts with this service's holds.
+    var copies = CopyChanges()
     var fatal: String?
 
     /// The one-line summary the command prints.
@@ -40,11 +42,12 @@ final class CatalogImporter {
     var written: ([PreparedRecord]) -> Void = { _ in }
     static let batchSize = 5000
 
-    init(db: any Database) async throws {
+    /// `run` marks every copy this import sees, so that a sync can tell which copies left the export.
+    init(db: any Database, run: String = UUID().uuidString) async throws {
         database = db
         var branches: [String: UUID] = [:]
         for branch in try await Branch.query(on: db).all() { branches[branch.code] = branch.id }
-        writer = BatchWriter(isSQLite: DatabaseSetup.isSQLite(db), branches: branches)
+        writer = BatchWriter(isSQLite: DatabaseSetup.isSQLite(db), branches: branches, run: run)
     }
 
     func add(_ record: PreparedRecord) async throws {
@@ -74,22 +77,24 @@ final class CatalogImporter {
         let writer = self.writer
         let database = self.database
         do {
-            let counts = try await BusyRetry.run { try await writer.write(records, on: database) }
-            summary.imported += counts.0
-            summary.updated += counts.1
+            add(try await BusyRetry.run { try await writer.write(records, on: database) })
         } catch {
             // Find the bad records one by one.
             summary.retriedBatches += 1
             for record in records {
                 do {
-                    let counts = try await BusyRetry.run { try await writer.write([record], on: database) }
-                    summary.imported += counts.0
-                    summary.updated += counts.1
+                    add(try await BusyRetry.run { try await writer.write([record], on: database) })
                 } catch {
                     skip(number: record.number, reason: Self.describe(error))
                 }
             }
         }
+    }
+
+    private func add(_ result: BatchResult) {
+        summary.imported += result.fresh
+        summary.updated += result.updated
+        summary.copies.merge(result.copies)
     }
 
     /// A reason for the import report, without internals.
@@ -99,13 +104,21 @@ final class CatalogImporter {
     }
 }
 
+/// What one batch wrote.
+struct BatchResult: Sendable {
+    var fresh = 0
+    var updated = 0
+    var copies = CopyChanges()
+}
+
 /// The database half of an import: one batch, one transaction.
 struct BatchWriter: Sendable {
     let isSQLite: Bool
     let branches: [String: UUID]
+    let run: String
 
-    /// Writes a batch in one transaction; returns (new, updated).
-    func write(_ input: [PreparedRecord], on database: any Database) async throws -> (Int, Int) {
+    /// Writes a batch in one transaction.
+    func write(_ input: [PreparedRecord], on database: any Database) async throws -> BatchResult {
         // Within a batch, the last record with a key wins, as it would across batches.
         var byKey: [String: PreparedRecord] = [:]
         var order: [String] = []
@@ -116,7 +129,7 @@ struct BatchWriter: Sendable {
         let records = order.map { byKey[$0]! }
         let duplicatesInBatch = input.count - records.count
         return try await database.transaction { fluentTx in
-            guard let tx = fluentTx as? any SQLDatabase else { return (0, 0) }
+            guard let tx = fluentTx as? any SQLDatabase else { return BatchResult() }
             if let lite = fluentTx as? any SQLiteDatabase {
                 // A bulk load checkpoints the WAL rarely and keeps more pages cached; both settings
                 // belong to this connection only.
@@ -170,42 +183,9 @@ struct BatchWriter: Sendable {
                     try await insert.run()
                 }
             }
-            try await writeCopies(records, ids: ids, on: tx)
+            let copies = try await CopyWriter(branches: branches, run: run).write(records, ids: ids, on: tx)
             if isSQLite && !old.isEmpty { try await SearchHoldings.refresh(old.map { existing[$0.matchKey]! }, on: tx) }
-            return (fresh.count, old.count + duplicatesInBatch)
-        }
-    }
-
-    /// Holdings become copies, matched on the inventory number; a record without one gets a
-    /// generated number so that no copy is lost.
-    private func writeCopies(_ records: [PreparedRecord], ids: [String: Int], on tx: any SQLDatabase) async throws {
-        var copies: [(inventory: String, bib: Int, h: Holding)] = []
-        for r in records {
-            for (i, h) in r.bib.holdings.enumerated() {
-                let inventory = h.inventoryNumber ?? h.barcode ?? "AUTO-\(ids[r.matchKey]!)-\(i + 1)"
-                copies.append((inventory, ids[r.matchKey]!, h))
-            }
-        }
-        guard !copies.isEmpty else { return }
-        var known: [String: UUID] = [:]
-        for chunk in copies.chunked(500) {
-            let rows = try await tx.select().column("id").column("inventory_number").from(Copy.schema)
-                .where(SQLIdentifier("inventory_number"), .in, SQLBind.group(chunk.map(\.inventory))).all()
-            for row in rows { known[try row.decode(column: "inventory_number", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
-        }
-        let now = Date()
-        var seen = Set<String>()
-        for c in copies where seen.insert(c.inventory).inserted {
-            let branch = c.h.branchCode.flatMap { branches[$0] }
-            if let id = known[c.inventory] {
-                try await tx.update(Copy.schema).set("bib_id", to: c.bib).set("branch_id", to: branch).set("shelf_mark", to: c.h.shelfMark)
-                    .set("barcode", to: c.h.barcode).set("updated_at", to: now).where("id", .equal, id).run()
-            } else {
-                try await tx.insert(into: Copy.schema)
-                    .columns("id", "created_at", "updated_at", "bib_id", "inventory_number", "barcode", "branch_id", "shelf_mark", "notes", "status")
-                    .values(UUID(), now, now, c.bib, c.inventory, c.h.barcode, branch, c.h.shelfMark, c.h.note, CopyStatus.available.rawValue)
-                    .run()
-            }
+            return BatchResult(fresh: fresh.count, updated: old.count + duplicatesInBatch, copies: copies)
         }
     }
 

@@ -22,11 +22,22 @@ struct ImportController {
         routes.get(SiteRoute.catalogImportJob(SiteRoute.anyID).pattern, use: job)
         routes.get(SiteRoute.catalogImportJob(SiteRoute.anyID).pattern + ["status"], use: status)
         routes.post(SiteRoute.catalogImportCancel(SiteRoute.anyID).pattern, use: cancel)
+        routes.get(SiteRoute.catalogSync(SiteRoute.anyID).pattern, use: sync)
     }
 
     func form(req: Request) async throws -> Response {
         let jobs = try await ImportJob.query(on: req.db).sort(\.$createdAt, .descending).limit(20).all()
-        return ImportView.form(req.page, jobs: jobs, errors: FieldErrors())
+        return ImportView.form(req.page, jobs: jobs, syncs: try await recentSyncs(req), errors: FieldErrors())
+    }
+
+    private func recentSyncs(_ req: Request) async throws -> [CatalogSync] {
+        try await CatalogSync.query(on: req.db).sort(\.$startedAt, .descending).limit(10).all()
+    }
+
+    /// One `catalog sync` run's report.
+    func sync(req: Request) async throws -> Response {
+        guard let sync = try await CatalogSync.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
+        return SyncView.page(req.page, sync: sync)
     }
 
     func upload(req: Request) async throws -> Response {
@@ -55,7 +66,12 @@ struct ImportController {
 
     func job(req: Request) async throws -> Response {
         guard let job = try await ImportJob.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
-        let issues = try await ImportIssue.query(on: req.db).filter(\.$job.$id == job.id!).sort(\.$recordNumber).limit(1000).all()
+        // Records and copies apart: a thousand changed copies must not hide the skipped records.
+        let records = try await ImportIssue.query(on: req.db).filter(\.$job.$id == job.id!).group(.or) {
+            $0.filter(\.$kind == nil).filter(\.$kind != ImportIssue.copyKind)
+        }.sort(\.$recordNumber).limit(1000).all()
+        let copies = try await ImportIssue.query(on: req.db).filter(\.$job.$id == job.id!).filter(\.$kind == ImportIssue.copyKind).limit(1000).all()
+        let issues = records + copies
         return ImportView.job(req.page, job: job, issues: issues)
     }
 
@@ -77,6 +93,6 @@ struct ImportController {
 
     private func rerender(_ req: Request, _ errors: FieldErrors) async throws -> Response {
         let jobs = try await ImportJob.query(on: req.db).sort(\.$createdAt, .descending).limit(20).all()
-        return ImportView.form(req.page, jobs: jobs, errors: errors, status: .unprocessableEntity)
+        return ImportView.form(req.page, jobs: jobs, syncs: try await recentSyncs(req), errors: errors, status: .unprocessableEntity)
     }
 }

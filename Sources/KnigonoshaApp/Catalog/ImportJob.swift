@@ -51,7 +51,7 @@ final class ImportIssue: Model, @unchecked Sendable {
     @Field(key: "reason") var reason: String
     /// MARCError code of a skipped record, or MARCWarning kinds (comma-separated) of a repaired one.
     @OptionalField(key: "code") var code: String?
-    /// "skipped" (nil in rows from before M051) or "repaired".
+    /// "skipped" (nil in rows from before M051), "repaired" or "copy".
     @OptionalField(key: "kind") var kind: String?
 
     init() {}
@@ -65,6 +65,10 @@ final class ImportIssue: Model, @unchecked Sendable {
     }
 
     var isRepair: Bool { kind == "repaired" }
+    /// A copy the import changed or found in conflict (issue 14, §3): `reason` holds its inventory
+    /// number and `code` «kind|from|to» of a `SyncReport.Entry`.
+    static let copyKind = "copy"
+    var isCopy: Bool { kind == Self.copyKind }
 }
 
 enum ImportStatus: String, LabeledCode {

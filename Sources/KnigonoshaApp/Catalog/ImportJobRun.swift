@@ -133,6 +133,15 @@ struct ImportJobRun: Sendable {
                     ImportIssue(jobID: jobID, recordNumber: $0.number, reason: "", code: $0.codes.joined(separator: ","), kind: "repaired")
                 }.create(on: db)
             }
+            // Copies in conflict or changed by the export, conflicts first, up to a thousand.
+            let copies = SyncReport(summary, held: nil).entries.filter { $0.kind != .skipped }.prefix(1000)
+            for chunk in Array(copies).chunked(200) {
+                try await chunk.map {
+                    ImportIssue(
+                        jobID: jobID, recordNumber: 0, reason: $0.copy, code: [$0.kind.rawValue, $0.from ?? "", $0.to ?? ""].joined(separator: "|"),
+                        kind: ImportIssue.copyKind)
+                }.create(on: db)
+            }
         }
     }
 

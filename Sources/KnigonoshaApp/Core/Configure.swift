@@ -77,6 +77,8 @@ enum Migrations {
             M062CreateSelectionRejections(),
             M063CreateGenres(),
             M064AddKazakhNames(),
+            M065AddCopyILSStatus(),
+            M066CreateCatalogSyncs(),
         ]
     }
 

@@ -9,7 +9,8 @@ enum SiteRoute: Equatable {
     case readers, readerNew, reader(UUID), readerEdit(UUID), genres
     case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID)
     case branches, branchNew, branch(UUID)
-    case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID), catalogImportCancel(UUID)
+    case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID), catalogImportCancel(UUID),
+        catalogSync(UUID)
     case run, runOutcome(UUID), runScript, serviceWorker, printScript
     case loans, loanRenew(UUID), loanLost(UUID), readerNextVisit(UUID), runStart(UUID)
     case deliverySettings, holidays, holidayDelete(UUID), carrierHours(UUID), calendarFeed, calendarFeedRevoke, calendar(String)
@@ -58,6 +59,7 @@ enum SiteRoute: Equatable {
         case .catalogImport: [.literal("catalog"), .literal("import")]
         case .catalogImportJob(let id): [.literal("catalog"), .literal("import"), .id(id)]
         case .catalogImportCancel(let id): [.literal("catalog"), .literal("import"), .id(id), .literal("cancel")]
+        case .catalogSync(let id): [.literal("catalog"), .literal("syncs"), .id(id)]
         case .run: [.literal("run")]
         case .runOutcome(let id): [.literal("run"), .id(id), .literal("outcome")]
         case .runScript: [.literal("static"), .literal("run.js")]

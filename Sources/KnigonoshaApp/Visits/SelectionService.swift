@@ -148,10 +148,14 @@ enum SelectionService {
         return !won.isEmpty
     }
 
-    /// Puts a reserved copy back on the shelf.
+    /// Puts a reserved copy back on the shelf; or, when the library's own system said meanwhile
+    /// that the copy is out (a sync reported the conflict), back to what the system said.
     static func release(copyID: UUID?, on db: any Database) async throws {
         guard let copyID, let sql = db as? any SQLDatabase else { return }
-        try await sql.update(Copy.schema).set("status", to: CopyStatus.available.rawValue)
+        let ils = try await sql.select().column("ils_status").from(Copy.schema).where("id", .equal, copyID).first()?
+            .decode(column: "ils_status", as: String?.self)
+        let back: CopyStatus = ils == "absent" ? .withdrawn : ils.flatMap(CopyStatus.init(rawValue:)) ?? .available
+        try await sql.update(Copy.schema).set("status", to: back == .reserved ? CopyStatus.available.rawValue : back.rawValue)
             .where("id", .equal, copyID).where("status", .equal, CopyStatus.reserved.rawValue).run()
     }
 }

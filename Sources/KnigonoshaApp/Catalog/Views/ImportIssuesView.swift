@@ -5,9 +5,17 @@ import Plot
 /// file), and records read with repairs.
 enum ImportIssuesView {
     static func tables(_ ctx: PageContext, skipped: Int, issues: [ImportIssue]) -> Node<HTML.BodyContext> {
-        let skips = issues.filter { !$0.isRepair }
+        let skips = issues.filter { !$0.isRepair && !$0.isCopy }
         let repairs = issues.filter(\.isRepair)
+        let copies = CopyEntriesView.entries(issues)
         return .group(
+            .if(
+                !copies.isEmpty,
+                .group(
+                    .h2(.text(ctx.plural("import.copies_count", copies.count))),
+                    .p(.class("hint"), .text(ctx.t("import.copies_hint"))),
+                    CopyEntriesView.table(ctx, caption: ctx.t("import.copies_caption"), entries: copies)
+                )),
             .h2(.text(ctx.plural("import.skipped_count", skipped))),
             .if(
                 !skips.isEmpty,

@@ -3,7 +3,11 @@ import Vapor
 
 /// The upload form, the list of recent imports, and one import's progress and report.
 enum ImportView {
-    static func form(_ ctx: PageContext, jobs: [ImportJob], errors: FieldErrors, status: HTTPResponseStatus = .ok) -> Response {
+    static func form(
+        _ ctx: PageContext, jobs: [ImportJob], syncs: [CatalogSync], errors: FieldErrors, status: HTTPResponseStatus = .ok
+    )
+        -> Response
+    {
         let any = [("", ctx.t("import.detect"))]
         return Layout.page(
             ctx, title: ctx.t("import.title"), status: status,
@@ -50,7 +54,8 @@ enum ImportView {
                             .text(" — " + ctx.t("import_status." + job.status) + ", " + ctx.dateTime(job.createdAt))
                         )
                     }
-                )
+                ),
+            SyncView.recent(ctx, syncs)
         )
     }
 

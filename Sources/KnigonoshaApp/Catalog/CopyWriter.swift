@@ -1,0 +1,131 @@
+import Foundation
+import MARCKit
+import SQLKit
+
+/// Writes the copies of an export: holdings of imported records, or the rows of a holdings CSV.
+/// A copy is matched on its inventory number, else its barcode; its status follows the export by
+/// `ILSStatusRule`, and every copy seen is marked with the run, so that a sync can tell which
+/// copies have left the export.
+struct CopyWriter: Sendable {
+    let branches: [String: UUID]
+    let run: String
+
+    struct Incoming: Sendable {
+        let inventory: String
+        /// The record the copy belongs to; nil for a holdings CSV row, which can only update a
+        /// copy already here.
+        let bib: Int?
+        let holding: Holding
+    }
+
+    /// The holdings of a batch of records; a holding without a number gets a generated one so
+    /// that no copy is lost.
+    func write(_ records: [PreparedRecord], ids: [String: Int], on tx: any SQLDatabase) async throws -> CopyChanges {
+        var incoming: [Incoming] = []
+        for r in records {
+            for (i, h) in r.bib.holdings.enumerated() {
+                let bib = ids[r.matchKey]!
+                incoming.append(Incoming(inventory: h.inventoryNumber ?? h.barcode ?? "AUTO-\(bib)-\(i + 1)", bib: bib, holding: h))
+            }
+        }
+        return try await apply(incoming, on: tx)
+    }
+
+    private struct Existing {
+        let id: UUID
+        let status: CopyStatus
+        let ilsStatus: String?
+    }
+
+    func apply(_ input: [Incoming], on tx: any SQLDatabase) async throws -> CopyChanges {
+        var seen = Set<String>()
+        let incoming = input.filter { seen.insert($0.inventory).inserted }
+        guard !incoming.isEmpty else { return CopyChanges() }
+        let existing = try await find(incoming, on: tx)
+        let loaned = try await openLoans(existing.values.map(\.id), on: tx)
+        var changes = CopyChanges()
+        let now = Date()
+        for c in incoming {
+            let h = c.holding
+            if case .unknown(let raw) = h.status { changes.unknown.append((c.inventory, raw)) }
+            let branch = h.branchCode.flatMap { branches[$0] }
+            guard let old = existing[c.inventory] ?? h.barcode.flatMap({ existing["barcode:" + $0] }) else {
+                guard let bib = c.bib else {
+                    changes.unmatched.append(c.inventory)
+                    continue
+                }
+                let decision = ILSStatusRule.decide(ils: h.status, current: nil, loanedHere: false, absentBefore: false)
+                guard case .set(let status) = decision else { continue }
+                try await tx.insert(into: Copy.schema)
+                    .columns(
+                        "id", "created_at", "updated_at", "bib_id", "inventory_number", "barcode", "branch_id", "shelf_mark", "notes", "status",
+                        "ils_status", "ils_seen_at", "ils_run"
+                    )
+                    .values(
+                        UUID(), now, now, bib, c.inventory, h.barcode, branch, h.shelfMark, h.note, status.rawValue, h.status?.code, now, run
+                    )
+                    .run()
+                changes.added += 1
+                continue
+            }
+            changes.seen += 1
+            let decision = ILSStatusRule.decide(
+                ils: h.status, current: old.status, loanedHere: loaned.contains(old.id), absentBefore: old.ilsStatus == "absent")
+            let update = tx.update(Copy.schema).set("updated_at", to: now).set("ils_status", to: h.status?.code).set("ils_seen_at", to: now)
+                .set("ils_run", to: run)
+            if let bib = c.bib {
+                // A record's holdings say all there is of the copy: what they leave out is cleared.
+                update.set("bib_id", to: bib).set("branch_id", to: branch).set("shelf_mark", to: h.shelfMark).set("barcode", to: h.barcode)
+            } else {
+                // A CSV row changes only what it has a column for.
+                if h.branchCode != nil { update.set("branch_id", to: branch) }
+                if let shelf = h.shelfMark { update.set("shelf_mark", to: shelf) }
+            }
+            switch decision {
+            case .set(let status):
+                update.set("status", to: status.rawValue)
+                changes.changes.append(.init(inventory: c.inventory, from: old.status.rawValue, to: status.rawValue))
+            case .conflict:
+                changes.conflicts.append(.init(inventory: c.inventory, local: old.status.rawValue, ils: h.status?.code ?? "unknown"))
+            case .keep: break
+            }
+            try await update.where("id", .equal, old.id).run()
+        }
+        return changes
+    }
+
+    /// The copies already here, keyed by inventory number and by «barcode:» + barcode.
+    private func find(_ incoming: [Incoming], on tx: any SQLDatabase) async throws -> [String: Existing] {
+        var out: [String: Existing] = [:]
+        let barcodes = incoming.compactMap(\.holding.barcode)
+        for (column, keys) in [("inventory_number", incoming.map(\.inventory)), ("barcode", barcodes)] {
+            for chunk in keys.chunked(500) {
+                let rows = try await tx.select().columns("id", "inventory_number", "barcode", "status", "ils_status").from(Copy.schema)
+                    .where(SQLIdentifier(column), .in, SQLBind.group(Array(chunk))).all()
+                for row in rows {
+                    let copy = Existing(
+                        id: try row.decode(column: "id", as: UUID.self),
+                        status: CopyStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .available,
+                        ilsStatus: try row.decode(column: "ils_status", as: String?.self))
+                    if column == "inventory_number" {
+                        out[try row.decode(column: "inventory_number", as: String.self)] = copy
+                    } else if let barcode = try row.decode(column: "barcode", as: String?.self) {
+                        out["barcode:" + barcode] = copy
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The copies among `ids` with an open loan issued through this service.
+    private func openLoans(_ ids: [UUID], on tx: any SQLDatabase) async throws -> Set<UUID> {
+        var out = Set<UUID>()
+        for chunk in ids.chunked(500) {
+            let rows = try await tx.select().column("copy_id").from(Loan.schema).where("status", .equal, LoanStatus.onLoan.rawValue)
+                .where(SQLIdentifier("copy_id"), .in, SQLBind.group(Array(chunk))).all()
+            for row in rows { out.insert(try row.decode(column: "copy_id", as: UUID.self)) }
+        }
+        return out
+    }
+}
