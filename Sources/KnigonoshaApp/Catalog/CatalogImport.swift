@@ -35,7 +35,9 @@ enum CatalogImport {
 
 /// `knigonosha catalog import FILE`.
 struct CatalogCommands: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["import": CatalogImportCommand(), "sync": CatalogSyncCommand()] }
+    var commands: [String: any AnyAsyncCommand] {
+        ["import": CatalogImportCommand(), "sync": CatalogSyncCommand(), "circulation": CirculationCommand()]
+    }
     var help: String { "Manages the catalogue." }
 }
 

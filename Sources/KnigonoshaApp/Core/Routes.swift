@@ -56,6 +56,8 @@ enum AppRoutes {
         ReportsAPIController().register(apiReporting)
         ProjectsAPIController().register(read: apiReporting, write: apiStaff)
         StatsAPIController().register(apiReporting)
+        // Reader card numbers: reader staff only, never management.
+        CirculationController().register(staff: staff, api: apiStaff)
         CarrierAPIController().register(
             staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), admin: apiAuthed.grouped(RequireRole([.admin])), anyone: apiAuthed)
         DeliveryAdminAPIController().register(

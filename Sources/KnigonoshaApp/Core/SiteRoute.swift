@@ -15,7 +15,7 @@ enum SiteRoute: Equatable {
     case loans, loanRenew(UUID), loanLost(UUID), readerNextVisit(UUID), runStart(UUID)
     case deliverySettings, holidays, holidayDelete(UUID), carrierHours(UUID), calendarFeed, calendarFeedRevoke, calendar(String)
     case events, eventsCSV, eventsCalendar, eventNew, event(UUID), eventEdit(UUID), eventDelete(UUID)
-    case reportEvents, reportEventsXLSX
+    case reportEvents, reportEventsXLSX, reportCirculation
     case reports, reportsCSV, reportsXLSX, reportRows, reportAnnual, reportTotals, reportTotalDelete(UUID)
     case projects, projectNew, project(UUID), projectEdit(UUID), projectDelete(UUID), projectPartNew(UUID, ProjectPart), projectPartDelete(
         UUID, ProjectPart, UUID)
@@ -70,6 +70,7 @@ enum SiteRoute: Equatable {
         case .eventsCalendar: [.literal("events"), .literal("calendar")]
         case .reportEvents: [.literal("reports"), .literal("events")]
         case .reportEventsXLSX: [.literal("reports"), .literal("events.xlsx")]
+        case .reportCirculation: [.literal("reports"), .literal("circulation")]
         case .reports: [.literal("reports")]
         case .reportsCSV: [.literal("reports"), .literal("delivery.csv")]
         case .reportsXLSX: [.literal("reports"), .literal("delivery.xlsx")]

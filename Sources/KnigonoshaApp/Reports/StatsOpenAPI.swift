@@ -44,6 +44,30 @@ enum StatsOpenAPI {
                     "responses": D.responses(("200", D.ok(D.ref("StatisticsRows"))), ["400", "401", "403", "422"]),
                 ]
             ],
+            "/reports/circulation": [
+                "get": [
+                    "operationId": "circulationExport",
+                    "summary":
+                        "Issues and returns made through the service in the period, for the library's own system: CSV (event, date, inventory_number, barcode, branch, reader_card, due_date, isbn, control_number, title) or MARC 21 holdings records with 876 (reader staff; coordinators: their own branch only)",
+                    "parameters": .array(
+                        period + [D.query("format", ["type": "string", "enum": ["csv", "marc"]], "csv (default) or marc (ISO 2709, UTF-8)")]),
+                    "responses": .object([
+                        (
+                            "200",
+                            [
+                                "description": "The file",
+                                "content": [
+                                    "text/csv": ["schema": ["type": "string"]],
+                                    "application/marc": ["schema": ["type": "string", "format": "binary"]],
+                                ],
+                            ]
+                        ),
+                        ("400", ["$ref": "#/components/responses/BadRequest"]),
+                        ("401", ["$ref": "#/components/responses/Unauthorized"]), ("403", ["$ref": "#/components/responses/Forbidden"]),
+                        ("422", ["$ref": "#/components/responses/Invalid"]),
+                    ]),
+                ]
+            ],
             "/reports/annual": [
                 "get": [
                     "operationId": "annualReport", "summary": "The year's delivery figures, events and projects",

@@ -38,6 +38,17 @@ enum StatsView {
                         .text(ctx.t("annual.link"))),
                     .a(.class("button secondary"), .href(SiteRoute.reportEvents.path(query: query)), .text(ctx.t("report.events_title"))),
                     .a(.class("button secondary"), .href(SiteRoute.reportTotals.path), .text(ctx.t("totals.title")))),
+                // For the library's own system (issue 14, §3): names readers by card, so staff only.
+                .if(
+                    canDrill && ctx.canWrite,
+                    .div(
+                        .class("actions no-print"),
+                        .a(
+                            .class("button secondary"), .href(SiteRoute.reportCirculation.path(query: query + [("format", "csv")])),
+                            .text(ctx.t("circulation.csv"))),
+                        .a(
+                            .class("button secondary"), .href(SiteRoute.reportCirculation.path(query: query + [("format", "marc")])),
+                            .text(ctx.t("circulation.marc"))))),
                 trend(ctx, stats),
             ]
             for section in sections {
