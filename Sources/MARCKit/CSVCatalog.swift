@@ -101,8 +101,8 @@ public enum CSVCatalog {
 
 /// A small RFC 4180 reader: quoted cells, doubled quotes, CRLF or LF, and «,» or «;» as the
 /// separator (whichever the header line uses more).
-enum CSVParser {
-    static func parse(_ text: String) -> [[String]] {
+public enum CSVParser {
+    public static func parse(_ text: String) -> [[String]] {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" }
         let separator: Character = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","

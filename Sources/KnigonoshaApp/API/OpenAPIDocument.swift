@@ -17,7 +17,8 @@ enum OpenAPIDocument {
                     "sessionCookie": ["type": "apiKey", "in": "cookie", "name": .string(SessionAuthMiddleware.cookie)],
                 ],
                 "schemas": OpenAPISchemas.all.merging(DeliveryOpenAPI.schemas).merging(CarrierOpenAPI.schemas).merging(EventsOpenAPI.schemas)
-                    .merging(ProjectsOpenAPI.schemas).merging(StatsOpenAPI.schemas).merging(GenresOpenAPI.schemas),
+                    .merging(ProjectsOpenAPI.schemas).merging(StatsOpenAPI.schemas).merging(GenresOpenAPI.schemas)
+                    .merging(HistoryOpenAPI.schemas),
                 "responses": [
                     "BadRequest": error("Malformed request, for example a body that is not JSON"),
                     "Unauthorized": error("No valid bearer token"),
@@ -29,7 +30,8 @@ enum OpenAPIDocument {
                 ],
             ],
             "paths": paths.merging(DeliveryOpenAPI.paths).merging(CarrierOpenAPI.paths).merging(EventsOpenAPI.paths)
-                .merging(ProjectsOpenAPI.paths).merging(StatsOpenAPI.paths).merging(GenresOpenAPI.paths),
+                .merging(ProjectsOpenAPI.paths).merging(StatsOpenAPI.paths).merging(GenresOpenAPI.paths)
+                .merging(HistoryOpenAPI.paths),
         ]
     }
 

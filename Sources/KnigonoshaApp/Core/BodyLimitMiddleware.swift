@@ -27,6 +27,7 @@ struct BodyLimitMiddleware: AsyncMiddleware {
     /// attachments, which take twice their limit (so that a file just over it gets a field error).
     static func limit(for req: Request) -> Int {
         if isCatalogUpload(req) { return ImportController.maxUpload }
+        if isHistoryUpload(req) { return HistoryController.maxUpload + 1024 * 1024 }
         if isAttachmentUpload(req) { return EventAttachmentsController.hardLimit(req.application.config.attachmentMaxBytes) }
         return req.application.routes.defaultMaxBodySize.value
     }
@@ -35,17 +36,23 @@ struct BodyLimitMiddleware: AsyncMiddleware {
     static func statedLimit(for req: Request) -> Int {
         if !mayBeSignedIn(req) { return anonymousLimit }
         if isCatalogUpload(req) { return ImportController.maxUpload }
+        if isHistoryUpload(req) { return HistoryController.maxUpload }
         if isAttachmentUpload(req) { return req.application.config.attachmentMaxBytes }
         return req.application.routes.defaultMaxBodySize.value
     }
 
     /// The web uploads that stream to disk instead of being collected.
     static func streamsItsBody(_ req: Request) -> Bool {
-        !req.isAPI && (isCatalogUpload(req) || isAttachmentUpload(req))
+        !req.isAPI && (isCatalogUpload(req) || isAttachmentUpload(req) || isHistoryUpload(req))
     }
 
     static func isCatalogUpload(_ req: Request) -> Bool {
         req.method == .POST && (req.url.path == SiteRoute.catalogImport.path || req.url.path == "/api/v1/catalog/imports")
+    }
+
+    /// A reader loan history from the library system (issue 14, §3).
+    static func isHistoryUpload(_ req: Request) -> Bool {
+        req.method == .POST && (req.url.path == SiteRoute.readersHistory.path || req.url.path == "/api/v1/readers/history")
     }
 
     static func isAttachmentUpload(_ req: Request) -> Bool {

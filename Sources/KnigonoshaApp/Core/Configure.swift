@@ -79,6 +79,7 @@ enum Migrations {
             M064AddKazakhNames(),
             M065AddCopyILSStatus(),
             M066CreateCatalogSyncs(),
+            M067CreateReadingHistory(),
         ]
     }
 

@@ -38,6 +38,10 @@ enum CandidateRows {
         let older = try await sql.raw(
             "SELECT l.bib_id, l.issued_on FROM loans l WHERE l.reader_id = \(bind: readerID) AND l.issued_on < \(bind: since)"
         ).all()
+        // What the library system says the reader read before this service (issue 14, §3):
+        // never re-sent, like an old loan here.
+        let before = try await sql.select().column("bib_id").column(SQLIdentifier("read_on"), as: "issued_on").from(ReadingHistory.schema)
+            .where("reader_id", .equal, readerID).all()
         let rows = try await sql.raw(
             """
             SELECT b.id, b.series, b.series_number, b.languages, b.form, l.issued_on, l.rating, \
@@ -52,7 +56,7 @@ enum CandidateRows {
         return try rows.map { row in
             PastLoan(candidate: try candidate(row), issuedOrdinal: try day(row), rating: try row.decode(column: "rating", as: Int?.self))
         }
-            + older.map { row in
+            + (older + before).map { row in
                 PastLoan(
                     candidate: Candidate(id: try row.decode(column: "bib_id", as: Int.self), title: ""), issuedOrdinal: try day(row), rating: nil)
             }

@@ -7,7 +7,9 @@ enum ReaderListView {
         let pages = max(1, (total + query.perPage - 1) / query.perPage)
         return Layout.page(
             ctx, title: ctx.t("reader.list_title"), wide: true,
-            .div(.class("actions"), .a(.class("button primary"), .href(SiteRoute.readerNew.path), .text(ctx.t("reader.new")))),
+            .div(
+                .class("actions"), .a(.class("button primary"), .href(SiteRoute.readerNew.path), .text(ctx.t("reader.new"))),
+                .a(.class("button secondary"), .href(SiteRoute.readersHistory.path), .text(ctx.t("history.title")))),
             filters(ctx, query, branches),
             .p(.id("result-count"), .attribute(named: "role", value: "status"), .text(ctx.plural("reader.found", total))),
             .if(

@@ -1,0 +1,84 @@
+import Fluent
+import Vapor
+
+/// The readers' loan history from the library system: the page under «Читатели», and
+/// `POST /api/v1/readers/history` with the file as the body.
+struct HistoryController {
+    static let maxUpload = 16 * 1024 * 1024
+
+    func register(web: any RoutesBuilder, api: any RoutesBuilder) {
+        web.get(SiteRoute.readersHistory.pattern, use: form)
+        web.on(.POST, SiteRoute.readersHistory.pattern, body: .stream, use: upload)
+        api.on(.POST, "readers", "history", body: .stream, use: apiUpload)
+    }
+
+    struct OutcomeDTO: Content {
+        struct Problem: Content {
+            var row: Int
+            var code: String
+            var value: String
+        }
+        var rows: Int
+        var stored: Int
+        var already_stored: Int
+        var readers: Int
+        var not_stored: [Problem]
+    }
+
+    func form(req: Request) async throws -> Response {
+        HistoryView.page(req.page, outcome: nil, errors: FieldErrors())
+    }
+
+    func upload(req: Request) async throws -> Response {
+        let form = try await StreamedUpload.read(
+            req, fileField: "file", maxFileBytes: Self.maxUpload, hardLimit: Self.maxUpload + 1024 * 1024, directory: Self.directory(req))
+        defer { form.discard() }
+        try req.checkStreamedCSRF(form)
+        var errors = FieldErrors()
+        if form.fileTooLarge {
+            errors.add("file", "import.too_large", ["max": String(Self.maxUpload / 1024 / 1024)])
+        } else if form.fileSize == 0 {
+            errors.add("file", "import.file_required")
+        }
+        guard errors.isEmpty, let path = form.filePath else {
+            return HistoryView.page(req.page, outcome: nil, errors: errors, status: .unprocessableEntity)
+        }
+        let outcome = try await run(req, path: path)
+        if let failure = outcome.failure {
+            errors.add("file", "history_failure." + failure)
+            return HistoryView.page(req.page, outcome: nil, errors: errors, status: .unprocessableEntity)
+        }
+        return HistoryView.page(req.page, outcome: outcome, errors: errors)
+    }
+
+    func apiUpload(req: Request) async throws -> OutcomeDTO {
+        let upload = try await StreamedUpload.readRaw(req, maxBytes: Self.maxUpload, hardLimit: Self.maxUpload, directory: Self.directory(req))
+        defer { upload.discard() }
+        var errors = FieldErrors()
+        guard upload.fileSize > 0, let path = upload.filePath else {
+            errors.add("body", "import.file_required")
+            throw AppError.validation(errors)
+        }
+        let outcome = try await run(req, path: path)
+        if let failure = outcome.failure {
+            errors.add("body", "history_failure." + failure)
+            throw AppError.validation(errors)
+        }
+        return OutcomeDTO(
+            rows: outcome.read, stored: outcome.stored, already_stored: outcome.known, readers: outcome.readers,
+            not_stored: outcome.problems.map { .init(row: $0.row, code: $0.code, value: $0.value) })
+    }
+
+    private func run(_ req: Request, path: String) async throws -> HistoryImport.Outcome {
+        let user = try req.currentUser()
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let file = HistoryFile(data: data, today: req.today)
+        // A coordinator adds history to the readers of their own branch only.
+        let outcome = try await HistoryImport.run(file, branchID: user.isAdmin ? nil : (user.branchID ?? UUID()), on: req.db)
+        if outcome.stored > 0 { try await req.audit(.update, "reading_history") }
+        return outcome
+    }
+
+    static func directory(_ app: Application) -> String { ImportJobs.uploadDirectory(app) }
+    static func directory(_ req: Request) -> String { directory(req.application) }
+}
