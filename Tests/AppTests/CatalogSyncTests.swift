@@ -47,6 +47,8 @@ import VaporTesting
             #expect(try await Self.status(app, "A-2") == "on_loan")
             #expect(try await Self.status(app, "B-1") == "not_for_loan")
             #expect(try await Copy.query(on: app.db).filter(\.$inventoryNumber == "A-2").first()?.ilsStatus == "on_loan")
+            // A plain import applies statuses but marks no copy as the system's: no sync will withdraw them.
+            #expect(try await Copy.query(on: app.db).filter(\.$ilsRun != nil).count() == 0)
 
             // The copy on loan in the system cannot be reserved for a visit; the one on the shelf can.
             let reader = try await DeliveryFixtures.reader(app, seed: seed, card: "S-1")
@@ -116,6 +118,10 @@ import VaporTesting
                 "2026-11-30.xml",
                 [Self.record("a1", "Абай жолы", [Self.item("A-1"), Self.item("A-2")]), Self.record("b1", "Қара сөздер", [Self.item("B-1")])],
                 age: 3600)
+            // A file from elsewhere, uploaded by hand: its copy is no sync's to withdraw.
+            let elsewhere = try CatalogFixtures.xmlFile([Self.record("p1", "Путь Абая", [Self.item("P-1")])])
+            defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+            _ = try await CatalogImport.run(path: elsewhere, options: ImportOptions(), on: app.db)
             let first = try await CatalogSyncRun.run(path: dir.path, options: ImportOptions(), force: false, on: app.db)
             #expect(first.summary.copies.added == 3 && first.held == nil)
 
@@ -152,9 +158,10 @@ import VaporTesting
             #expect(try await Self.status(app, "A-2") == "withdrawn")
             #expect(try await Self.status(app, "B-1") == "on_loan")
             #expect(try await Self.status(app, "H-1") == "available")
+            #expect(try await Self.status(app, "P-1") == "available")
             #expect(try await Self.status(app, "A-1") == "available")
             // History kept: the copy and both loans are still there.
-            #expect(try await Copy.query(on: app.db).count() == 4)
+            #expect(try await Copy.query(on: app.db).count() == 5)
             #expect(try await Loan.query(on: app.db).count() == 2)
             #expect(second.lines.contains("withdrawn: copy A-2 has left the export"))
             #expect(second.lines.contains { $0.hasPrefix("conflict: copy B-1 is on_loan here") })

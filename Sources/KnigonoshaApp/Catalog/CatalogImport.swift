@@ -7,7 +7,7 @@ import Vapor
 /// reports progress. Shared by `knigonosha catalog import` and the background job.
 enum CatalogImport {
     static func run(
-        path: String, options: ImportOptions, run: String = UUID().uuidString, on db: any Database,
+        path: String, options: ImportOptions, run: String? = nil, on db: any Database,
         progress: (_ bytes: Int, _ summary: ImportSummary) async throws -> Void = { _, _ in }
     ) async throws -> ImportSummary {
         let importer = try await CatalogImporter(db: db, run: run)

@@ -42,8 +42,9 @@ final class CatalogImporter {
     var written: ([PreparedRecord]) -> Void = { _ in }
     static let batchSize = 5000
 
-    /// `run` marks every copy this import sees, so that a sync can tell which copies left the export.
-    init(db: any Database, run: String = UUID().uuidString) async throws {
+    /// `run`, a sync's id, marks every copy it sees, so that the next sync can tell which copies
+    /// left the export; a plain import (nil) marks none.
+    init(db: any Database, run: String? = nil) async throws {
         database = db
         var branches: [String: UUID] = [:]
         for branch in try await Branch.query(on: db).all() { branches[branch.code] = branch.id }
@@ -115,7 +116,7 @@ struct BatchResult: Sendable {
 struct BatchWriter: Sendable {
     let isSQLite: Bool
     let branches: [String: UUID]
-    let run: String
+    let run: String?
 
     /// Writes a batch in one transaction.
     func write(_ input: [PreparedRecord], on database: any Database) async throws -> BatchResult {

@@ -4,11 +4,12 @@ import SQLKit
 
 /// Writes the copies of an export: holdings of imported records, or the rows of a holdings CSV.
 /// A copy is matched on its inventory number, else its barcode; its status follows the export by
-/// `ILSStatusRule`, and every copy seen is marked with the run, so that a sync can tell which
-/// copies have left the export.
+/// `ILSStatusRule`. A sync marks every copy it sees with its run, so that the next sync can tell
+/// which copies have left the export; a plain import (the upload page, `catalog import`) marks
+/// none, so a file from elsewhere never makes the library's copies look withdrawn.
 struct CopyWriter: Sendable {
     let branches: [String: UUID]
-    let run: String
+    let run: String?
 
     struct Incoming: Sendable {
         let inventory: String
@@ -72,7 +73,7 @@ struct CopyWriter: Sendable {
             let decision = ILSStatusRule.decide(
                 ils: h.status, current: old.status, loanedHere: loaned.contains(old.id), absentBefore: old.ilsStatus == "absent")
             let update = tx.update(Copy.schema).set("updated_at", to: now).set("ils_status", to: h.status?.code).set("ils_seen_at", to: now)
-                .set("ils_run", to: run)
+            if let run { update.set("ils_run", to: run) }
             if let bib = c.bib {
                 // A record's holdings say all there is of the copy: what they leave out is cleared.
                 update.set("bib_id", to: bib).set("branch_id", to: branch).set("shelf_mark", to: h.shelfMark).set("barcode", to: h.barcode)
