@@ -19,6 +19,7 @@ import VaporTesting
                 CatalogFixtures.record("X3", title: "Murder on the Orient Express", author: "Christie, Agatha"),
                 CatalogFixtures.record("X4", title: "Қара сөздер", author: "Абай Құнанбайұлы"),
                 CatalogFixtures.record("X5", title: "Война и мир", author: "Толстой, Лев"),
+                CatalogFixtures.record("X6", title: "Ёлка в Сокольниках", author: "Бонди, Сергей"),
             ]
             let path = try CatalogFixtures.xmlFile(records)
             defer { try? FileManager.default.removeItem(atPath: path) }
@@ -36,6 +37,10 @@ import VaporTesting
             // Unrelated words still find nothing, and the exact word still finds only its record.
             #expect(try await titles("толстой") == ["Война и мир"])
             #expect(try await titles("кристаллы").isEmpty)
+            // A query typed with combining marks (Е + U+0308, и + U+0306), as some keyboards and
+            // copied text give it, is put in NFC like the records: one word, not two.
+            #expect(try await titles("\u{0415}\u{0308}лка") == ["Ёлка в Сокольниках"])
+            #expect(try await titles("вои\u{0306}на") == ["Война и мир"])
         }
     }
 }

@@ -46,8 +46,15 @@ struct CatalogController {
         if !user.isAdmin { loans = loans.filter(Reader.self, \.$branch.$id == (user.branchID ?? UUID())) }
         let readers = try await loans.sort(\.$issuedOn, .descending).limit(200).all()
         if !readers.isEmpty { try await req.audit(.list, "loan") }
+        // The stored record gives what the columns do not keep: every series, and the 880
+        // fields in the original script (issue 14, §2).
+        var stored: Bibliographic?
+        if case .record(_, let record, _)? = ISO2709Reader(bytes: Array(bib.marc), encoding: .utf8).next() {
+            stored = BibliographicMapping.map(record)
+        }
         return CatalogRecordView.render(
-            req.page, bib: bib, copies: copies, branches: branches, form: form, errors: errors, status: status, readers: readers)
+            req.page, bib: bib, copies: copies, branches: branches, form: form, errors: errors, status: status, readers: readers,
+            stored: stored)
     }
 
     /// MARC 21 (ISO 2709, UTF-8) or MARCXML for a search result, or for chosen ids (`ids=1,2,3`).

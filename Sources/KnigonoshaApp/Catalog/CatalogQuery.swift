@@ -65,7 +65,8 @@ struct CatalogQuery: Content {
     /// The search groups: one per query word, each the word's possible stems; the last word also
     /// matches as a prefix, for type-ahead.
     var groups: [[String]] {
-        let words = Array(SearchAnalyzer.words(q ?? "").prefix(12))
+        // NFC, as the records are stored and indexed (issue 14, §2): «Е» + U+0308 is «Ё».
+        let words = Array(SearchAnalyzer.words((q ?? "").precomposedStringWithCanonicalMapping).prefix(12))
         return words.enumerated().map { i, word in
             // The word's own stems, then the keys that find it in the other script or typed on a
             // Russian keyboard (the index holds them: `indexStems`); the last word also as a prefix

@@ -33,12 +33,15 @@ final class PreparedRecord: Sendable {
         self.bib = bib
         matchKey = Self.matchKey(bib)
         marc = encoded ?? ISO2709Writer.encode(record)
+        // 880 fields (the same description in another script) and every series, not only the
+        // first, are searchable (issue 14, §2).
+        let alt = bib.alternateScript
         index = (
-            analyzer.indexText([bib.title, bib.subtitle ?? ""]),
-            analyzer.indexText(bib.contributors.map(\.name)),
-            analyzer.indexText(bib.subjects + bib.genres),
-            analyzer.indexText([bib.series ?? ""]),
-            analyzer.indexText([bib.summary ?? ""])
+            analyzer.indexText([bib.title, bib.subtitle ?? "", alt.title ?? "", alt.subtitle ?? ""]),
+            analyzer.indexText(bib.contributors.map(\.name) + alt.contributors.map(\.name)),
+            analyzer.indexText(bib.subjects + bib.genres + alt.subjects),
+            analyzer.indexText(bib.allSeries.map(\.title) + alt.series.map(\.title) + (bib.allSeries.isEmpty ? [bib.series ?? ""] : [])),
+            analyzer.indexText([bib.summary ?? "", alt.summary ?? ""])
         )
         sqliteRow = SQLiteBulk.row(
             bib: bib, matchKey: matchKey, contributors: Self.contributorsText(bib), languages: Self.languagesText(bib), marc: marc)

@@ -1,3 +1,4 @@
+import MARCKit
 import Plot
 import Vapor
 
@@ -5,7 +6,7 @@ import Vapor
 enum CatalogRecordView {
     static func render(
         _ ctx: PageContext, bib b: BibRecord, copies: [Copy], branches: [Branch], form: CopyPayload, errors: FieldErrors,
-        status: HTTPResponseStatus = .ok, readers: [Loan] = []
+        status: HTTPResponseStatus = .ok, readers: [Loan] = [], stored: Bibliographic? = nil
     ) -> Response {
         func row(_ key: String, _ value: String?) -> [Node<HTML.BodyContext>] {
             guard let value, !value.isEmpty else { return [] }
@@ -22,12 +23,32 @@ enum CatalogRecordView {
         rows += row("catalog.issn", b.issns.replacingOccurrences(of: " ", with: ", "))
         rows += row("catalog.language", b.languageCodes.map { ctx.l10n.has("lang639." + $0) ? ctx.t("lang639." + $0) : $0 }.joined(separator: ", "))
         rows += row("catalog.format", ctx.t("material." + b.form))
-        rows += row("catalog.series", [b.series, b.seriesNumber].compactMap { $0 }.joined(separator: " ; "))
+        let series = stored?.allSeries ?? []
+        if series.count > 1 {
+            rows += [
+                H.dt(ctx.t("catalog.series")),
+                H.dd(.forEach(series) { .div(.text([$0.title, $0.number].compactMap { $0 }.joined(separator: " ; "))) }),
+            ]
+        } else {
+            rows += row("catalog.series", [b.series, b.seriesNumber].compactMap { $0 }.joined(separator: " ; "))
+        }
         rows += row("catalog.physical", b.physical)
         rows += row("catalog.subjects", b.subjectList.joined(separator: "; "))
         rows += row("catalog.genres", b.genreList.joined(separator: "; "))
         rows += row("catalog.audience", b.audience.map { ctx.l10n.has("audience." + $0) ? ctx.t("audience." + $0) : $0 })
         rows += row("catalog.summary", b.summary)
+        // The description in its original script beside the romanised one; `dir="auto"` lets
+        // Arabic and Hebrew run right to left.
+        if let alt = stored?.alternateScript, !alt.isEmpty {
+            var lines: [String] = []
+            if let title = alt.title { lines.append(([title] + (alt.subtitle.map { [$0] } ?? [])).joined(separator: " : ")) }
+            lines.append(alt.contributors.map(\.name).joined(separator: "; "))
+            lines.append([alt.place, alt.publisher].compactMap { $0 }.joined(separator: ", "))
+            lines.append(alt.series.map(\.title).joined(separator: "; "))
+            lines.append(alt.subjects.joined(separator: "; "))
+            lines = lines.filter { !$0.isEmpty }
+            rows += [H.dt(ctx.t("catalog.original_script")), H.dd(.attribute(named: "dir", value: "auto"), .forEach(lines) { .div(.text($0)) })]
+        }
         let byBranch = Dictionary(grouping: copies) { $0.branch?.name(ctx.lang) ?? ctx.t("catalog.no_branch") }
         return Layout.page(
             ctx, title: b.title, status: status,
