@@ -139,6 +139,7 @@ let package = Package(
                 "KnigonoshaApp",
                 "Scheduling",
                 "Spreadsheet",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],

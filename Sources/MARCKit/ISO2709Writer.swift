@@ -8,14 +8,14 @@ public enum ISO2709Writer {
         for field in record.fields {
             let start = data.count
             if let value = field.value {
-                data.append(contentsOf: value.utf8)
+                append(value, to: &data)
             } else {
                 data.append(UInt8(truncatingIfNeeded: field.indicator1.value))
                 data.append(UInt8(truncatingIfNeeded: field.indicator2.value))
                 for sub in field.subfields {
                     data.append(ISO2709Parser.subfieldDelimiter)
                     data.append(UInt8(truncatingIfNeeded: sub.code.value))
-                    data.append(contentsOf: sub.value.utf8)
+                    append(sub.value, to: &data)
                 }
             }
             data.append(ISO2709Parser.fieldTerminator)
@@ -35,6 +35,17 @@ public enum ISO2709Writer {
         leader.replaceSubrange(12..<17, with: padded(base, 5))
         leader.replaceSubrange(20..<24, with: Array("4500".utf8))
         return leader + directory + data
+    }
+
+    /// A value's bytes; the three ISO 2709 separators (which a CSV cell or a database column may
+    /// hold, but a field cannot) become spaces, so that a value can never end its field, subfield
+    /// or record early.
+    private static func append(_ value: String, to data: inout [UInt8]) {
+        if value.utf8.contains(where: { $0 >= 0x1D && $0 <= 0x1F }) {
+            data.append(contentsOf: value.utf8.map { $0 >= 0x1D && $0 <= 0x1F ? 0x20 : $0 })
+        } else {
+            data.append(contentsOf: value.utf8)
+        }
     }
 
     private static func appendDigits(_ value: Int, _ width: Int, to out: inout [UInt8]) {

@@ -21,15 +21,25 @@ public enum XLSXReader {
             guard let e = archive[path] else { return nil }
             var out = Data()
             _ = try archive.extract(e, skipCRC32: true) { out.append($0) }
+            // A spreadsheet part never has a document type; one that does may declare entities
+            // that expand a few bytes into gigabytes.
+            if out.range(of: Data("<!DOCTYPE".utf8)) != nil || out.range(of: Data("<!ENTITY".utf8)) != nil {
+                throw Failure(description: "the workbook declares a document type")
+            }
             return out
         }
-        let shared = try entry("xl/sharedStrings.xml").map { SharedStrings.parse($0) } ?? []
+        var shared: [String] = []
+        if let data = try entry("xl/sharedStrings.xml") {
+            guard let strings = SharedStrings.parse(data) else { throw Failure(description: "the shared strings cannot be read") }
+            shared = strings
+        }
         var sheets: [String] = []
         for e in archive where e.path.hasPrefix("xl/worksheets/sheet") && e.path.hasSuffix(".xml") { sheets.append(e.path) }
         // sheet1.xml before sheet10.xml.
         sheets.sort { (a: String, b: String) -> Bool in a.count != b.count ? a.count < b.count : a < b }
         guard let first = sheets.first, let sheet = try entry(first) else { throw Failure(description: "the workbook has no worksheet") }
-        return SheetRows.parse(sheet, shared: shared)
+        guard let rows = SheetRows.parse(sheet, shared: shared) else { throw Failure(description: "the worksheet cannot be read") }
+        return rows
     }
 
     /// The column index of a cell reference: «A7» → 0, «AB3» → 27.
@@ -51,12 +61,13 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
     var current = ""
     var inText = false
 
-    static func parse(_ data: Data) -> [String] {
+    /// Nil for XML that is not well-formed.
+    static func parse(_ data: Data) -> [String]? {
         let delegate = SharedStrings()
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        _ = parser.parse()
-        return delegate.strings
+        parser.shouldResolveExternalEntities = false
+        return parser.parse() ? delegate.strings : nil
     }
 
     func parser(_ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -85,12 +96,12 @@ private final class SheetRows: NSObject, XMLParserDelegate {
 
     init(shared: [String]) { self.shared = shared }
 
-    static func parse(_ data: Data, shared: [String]) -> [[String]] {
+    static func parse(_ data: Data, shared: [String]) -> [[String]]? {
         let delegate = SheetRows(shared: shared)
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        _ = parser.parse()
-        return delegate.rows
+        parser.shouldResolveExternalEntities = false
+        return parser.parse() ? delegate.rows : nil
     }
 
     func parser(_ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {

@@ -250,6 +250,27 @@ import VaporTesting
         }
     }
 
+    /// The export lists a copy under a record the catalogue holds under another key (no 003):
+    /// the copy follows the export, and the report says it moved, so that staff find the double.
+    @Test(arguments: TestDatabase.all)
+    func test_a_copy_listed_under_another_record_is_reported_as_moved(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            let first = try CatalogFixtures.xmlFile([Self.record("m1", "Абай жолы", [Self.item("M-1")])])
+            defer { try? FileManager.default.removeItem(atPath: first) }
+            _ = try await CatalogImport.run(path: first, options: ImportOptions(), on: app.db)
+            var bare = Self.record("m1", "Абай жолы", [Self.item("M-1")])
+            bare.fields.removeAll { $0.tag == "003" }
+            let second = try CatalogFixtures.xmlFile([bare])
+            defer { try? FileManager.default.removeItem(atPath: second) }
+            let out = try await CatalogSyncRun.run(path: second, options: ImportOptions(), force: false, on: app.db)
+            let ids = try await BibRecord.query(on: app.db).sort(\.$id).all().map { String($0.id!) }
+            #expect(ids.count == 2)
+            #expect(out.summary.copies.moved == [.init(inventory: "M-1", from: ids[0], to: ids[1])])
+            #expect(out.lines.contains("moved: copy M-1 from record \(ids[0]) to record \(ids[1]); is the title there twice?"))
+        }
+    }
+
     @Test func test_the_status_rule_table() {
         typealias R = ILSStatusRule
         #expect(R.decide(ils: nil, current: nil, loanedHere: false, absentBefore: false) == .set(.available))

@@ -126,4 +126,24 @@ import VaporTesting
                     == .forbidden)
         }
     }
+
+    /// Values with spreadsheet formulas or ISO 2709 separators in them stay inert in both files.
+    @Test func test_hostile_values_stay_inert_in_csv_and_marc() {
+        #expect(CSV.field("\t=cmd") == "'\t=cmd")
+        #expect(CSV.field("\r=cmd").hasPrefix("\"'"))
+        #expect(CSV.field("-2+3") == "'-2+3" && CSV.field("-5") == "-5")
+        let shelf = "84\u{1E}999\u{1F}aINJ\u{1D}"
+        let record = MARCRecord(
+            leader: "00000nx  a22000003n 4500",
+            fields: [
+                MARCField(tag: "001", value: "I-1"), MARCField(tag: "852", indicator1: " ", indicator2: " ", subfields: [MARCSubfield("h", shelf)]),
+            ])
+        let bytes = ISO2709Writer.encode(record)
+        #expect(bytes.filter { $0 == 0x1D }.count == 1)
+        var read: [MARCRecord] = []
+        for case .record(_, let r, _) in ISO2709Reader(bytes: bytes) { read.append(r) }
+        #expect(read.count == 1)
+        #expect(read.first?.fields.map(\.tag) == ["001", "852"])
+        #expect(read.first?.first("852", "h") == "84 999 aINJ ")
+    }
 }

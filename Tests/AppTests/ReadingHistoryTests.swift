@@ -5,6 +5,7 @@ import Spreadsheet
 import Testing
 import Vapor
 import VaporTesting
+import ZIPFoundation
 
 @testable import KnigonoshaApp
 
@@ -103,7 +104,7 @@ import VaporTesting
             #expect(csv.status == .ok)
             let out = try JSONDecoder().decode(HistoryController.OutcomeDTO.self, from: csv.body)
             #expect(out.rows == 2 && out.stored == 1 && out.readers == 1)
-            #expect(out.not_stored.map(\.code) == ["unknown_item"] && out.not_stored.map(\.row) == [3])
+            #expect(out.not_stored.map(\.code) == ["unknown_item"] && out.not_stored.map(\.row) == [3] && out.not_stored_total == 1)
 
             // XLSX, dates as the spreadsheet's day numbers.
             let serial = 46_000
@@ -146,5 +147,38 @@ import VaporTesting
         #expect(file.rows.isEmpty && file.problems.map(\.code) == ["bad_date"])
         #expect(HistoryFile(cells: [["card", "date"]], today: today).failure == "no_item_column")
         #expect(HistoryFile(data: Data([0x50, 0x4B, 0x03, 0x04, 0, 0]), today: today).failure == "not_spreadsheet")
+        // A sheet that declares entities (an «entity bomb») is refused, not read as empty.
+        let bomb = try? Workbook(sheets: [Workbook.Sheet(name: "x", rows: [[.text("card")]])]).data()
+        if let bomb, let patched = Self.withEntity(bomb) {
+            #expect(HistoryFile(data: patched, today: today).failure == "not_spreadsheet")
+        } else {
+            Issue.record("could not build the test workbook")
+        }
+    }
+
+    /// The workbook with a DTD declaring nested entities put into its first sheet.
+    static func withEntity(_ data: Data) -> Data? {
+        let archive: ZIPFoundation.Archive
+        let out: ZIPFoundation.Archive
+        do {
+            archive = try ZIPFoundation.Archive(data: data, accessMode: .read, pathEncoding: nil)
+            out = try ZIPFoundation.Archive(data: Data(), accessMode: .create, pathEncoding: nil)
+        } catch { return nil }
+        for entry in archive {
+            var bytes = Data()
+            _ = try? archive.extract(entry, skipCRC32: true) { bytes.append($0) }
+            if entry.path == "xl/worksheets/sheet1.xml" {
+                var text = String(decoding: bytes, as: UTF8.self)
+                let dtd = "<!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+                if let end = text.range(of: "?>") { text.insert(contentsOf: dtd, at: end.upperBound) }
+                text = text.replacingOccurrences(of: "card", with: "&b;")
+                bytes = Data(text.utf8)
+            }
+            let payload = bytes
+            try? out.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(payload.count)) { position, size in
+                payload.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return out.data
     }
 }

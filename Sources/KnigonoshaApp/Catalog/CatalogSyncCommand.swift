@@ -25,14 +25,18 @@ struct CatalogSyncCommand: AsyncCommand {
         }
         try await Migrations.run(on: app)
         let outcome = try await CatalogSyncRun.run(path: signature.path, options: options, force: signature.force, on: app.db)
-        print("sync: \(URL(fileURLWithPath: outcome.file).lastPathComponent) (sha256 \(outcome.sha256.prefix(12)))")
+        let heading = "sync: \(URL(fileURLWithPath: outcome.file).lastPathComponent) (sha256 \(outcome.sha256.prefix(12)))"
+        print(heading)
         if let at = outcome.appliedAt {
             print("unchanged: this export was applied on \(ISO8601DateFormatter().string(from: at)); nothing to do")
             return
         }
         for line in outcome.lines { print(line) }
-        if let path = signature.report { try Data((outcome.lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path)) }
+        if let path = signature.report {
+            try Data(([heading] + outcome.lines).joined(separator: "\n").appending("\n").utf8).write(to: URL(fileURLWithPath: path))
+        }
         if let fatal = outcome.summary.fatal { throw CommandFailure(fatal) }
+        if outcome.readNothing { throw CommandFailure("nothing could be read from \(URL(fileURLWithPath: outcome.file).lastPathComponent)") }
         if outcome.held != nil { throw CommandFailure("copies missing from the export were not withdrawn") }
     }
 }

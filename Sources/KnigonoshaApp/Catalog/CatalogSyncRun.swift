@@ -20,6 +20,8 @@ enum CatalogSyncRun {
         /// Why copies missing from the export were left as they are, when they were.
         var held: WithdrawalHeld?
         var report: SyncReport?
+        /// Not a record or a row could be read: the run failed and withdrew nothing.
+        var readNothing = false
         var lines: [String] { report?.lines ?? [] }
     }
 
@@ -76,11 +78,18 @@ enum CatalogSyncRun {
         } else {
             outcome.summary = try await CatalogImport.run(path: file, options: options, run: run, on: db)
         }
-        outcome.held = try await Withdrawal.apply(run: run, after: outcome.summary, force: force, into: &outcome.summary.copies, on: db)
+        // An export that gave nothing at all (empty, or not an export) withdraws nothing: it says
+        // nothing about which copies the system still has.
+        let s = outcome.summary
+        let readNothing = s.imported + s.updated == 0 && s.copies.seen == 0 && s.copies.added == 0 && s.copies.unmatched.isEmpty
+        if !readNothing {
+            outcome.held = try await Withdrawal.apply(run: run, after: outcome.summary, force: force, into: &outcome.summary.copies, on: db)
+        }
+        outcome.readNothing = readNothing
         let report = SyncReport(outcome.summary, held: outcome.held)
         outcome.report = report
         record.finishedAt = Date()
-        let failed = outcome.summary.fatal != nil || (outcome.summary.imported + outcome.summary.updated == 0 && outcome.summary.copies.isEmpty)
+        let failed = outcome.summary.fatal != nil || readNothing
         record.outcome = failed ? "failed" : outcome.held == nil ? "done" : "held"
         record.summary = report.headline
         record.report = report.json

@@ -34,6 +34,7 @@ struct CopyWriter: Sendable {
 
     private struct Existing {
         let id: UUID
+        let bib: Int
         let status: CopyStatus
         let ilsStatus: String?
     }
@@ -75,6 +76,9 @@ struct CopyWriter: Sendable {
             let update = tx.update(Copy.schema).set("updated_at", to: now).set("ils_status", to: h.status?.code).set("ils_seen_at", to: now)
             if let run { update.set("ils_run", to: run) }
             if let bib = c.bib {
+                // A copy the export lists under another record: said, since it often means the
+                // catalogue holds the title twice (loaded once with 003, once without).
+                if bib != old.bib { changes.moved.append(.init(inventory: c.inventory, from: String(old.bib), to: String(bib))) }
                 // A record's holdings say all there is of the copy: what they leave out is cleared.
                 update.set("bib_id", to: bib).set("branch_id", to: branch).set("shelf_mark", to: h.shelfMark).set("barcode", to: h.barcode)
             } else {
@@ -101,11 +105,11 @@ struct CopyWriter: Sendable {
         let barcodes = incoming.compactMap(\.holding.barcode)
         for (column, keys) in [("inventory_number", incoming.map(\.inventory)), ("barcode", barcodes)] {
             for chunk in keys.chunked(500) {
-                let rows = try await tx.select().columns("id", "inventory_number", "barcode", "status", "ils_status").from(Copy.schema)
+                let rows = try await tx.select().columns("id", "bib_id", "inventory_number", "barcode", "status", "ils_status").from(Copy.schema)
                     .where(SQLIdentifier(column), .in, SQLBind.group(Array(chunk))).all()
                 for row in rows {
                     let copy = Existing(
-                        id: try row.decode(column: "id", as: UUID.self),
+                        id: try row.decode(column: "id", as: UUID.self), bib: try row.decode(column: "bib_id", as: Int.self),
                         status: CopyStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .available,
                         ilsStatus: try row.decode(column: "ils_status", as: String?.self))
                     if column == "inventory_number" {

@@ -73,6 +73,8 @@ struct CopyChanges: Sendable, Equatable {
     var unmatched: [String] = []
     /// Copies withdrawn because they left the export (a sync only).
     var withdrawn: [String] = []
+    /// Copies the export lists under another record than before (record ids from → to).
+    var moved: [Change] = []
 
     static func == (a: CopyChanges, b: CopyChanges) -> Bool {
         a.added == b.added && a.changes == b.changes && a.conflicts == b.conflicts && a.unknown.map(\.inventory) == b.unknown.map(\.inventory)
@@ -91,5 +93,6 @@ struct CopyChanges: Sendable, Equatable {
         unknown += other.unknown
         unmatched += other.unmatched
         withdrawn += other.withdrawn
+        moved += other.moved
     }
 }

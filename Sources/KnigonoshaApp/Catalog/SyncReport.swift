@@ -31,7 +31,7 @@ struct SyncReport: Codable, Sendable, Equatable {
     }
 
     struct Entry: Codable, Sendable, Equatable {
-        enum Kind: String, Codable, Sendable { case conflict, changed, withdrawn, unknown, unmatched, skipped }
+        enum Kind: String, Codable, Sendable { case conflict, moved, changed, withdrawn, unknown, unmatched, skipped }
         var kind: Kind
         /// The copy's inventory number, or the record's or row's number for `skipped`.
         var copy: String
@@ -50,6 +50,7 @@ struct SyncReport: Codable, Sendable, Equatable {
             withdrawn: c.withdrawn.count, conflicts: c.conflicts.count)
         self.held = held
         entries += c.conflicts.map { Entry(kind: .conflict, copy: $0.inventory, from: $0.local, to: $0.ils) }
+        entries += c.moved.map { Entry(kind: .moved, copy: $0.inventory, from: $0.from, to: $0.to) }
         entries += c.changes.map { Entry(kind: .changed, copy: $0.inventory, from: $0.from, to: $0.to) }
         entries += c.withdrawn.map { Entry(kind: .withdrawn, copy: $0) }
         entries += c.unknown.map { Entry(kind: .unknown, copy: $0.inventory, to: $0.raw) }
@@ -69,6 +70,7 @@ struct SyncReport: Codable, Sendable, Equatable {
         for e in entries {
             switch e.kind {
             case .conflict: out.append("conflict: copy \(e.copy) is \(e.from ?? "") here, the library system says \(e.to ?? ""); left as it is")
+            case .moved: out.append("moved: copy \(e.copy) from record \(e.from ?? "") to record \(e.to ?? ""); is the title there twice?")
             case .changed: out.append("changed: copy \(e.copy) \(e.from ?? "") → \(e.to ?? "")")
             case .withdrawn: out.append("withdrawn: copy \(e.copy) has left the export")
             case .unknown: out.append("unknown status: copy \(e.copy) «\(e.to ?? "")», kept as it was")

@@ -38,7 +38,8 @@ enum EventsCSV {
 enum CSV {
     static func field(_ s: String, separator: Character = ",") -> String {
         var v = s
-        if let first = v.first, "=+-@".contains(first), Int(v) == nil { v = "'" + v }
+        // OWASP's list: a formula may also start after a tab or a carriage return.
+        if let first = v.first, "=+-@\t\r".contains(first), Int(v) == nil { v = "'" + v }
         guard v.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
         return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

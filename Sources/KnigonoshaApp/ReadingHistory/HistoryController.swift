@@ -22,7 +22,9 @@ struct HistoryController {
         var stored: Int
         var already_stored: Int
         var readers: Int
+        /// The first thousand rows not stored; `not_stored_total` counts them all.
         var not_stored: [Problem]
+        var not_stored_total: Int
     }
 
     func form(req: Request) async throws -> Response {
@@ -38,7 +40,8 @@ struct HistoryController {
         if form.fileTooLarge {
             errors.add("file", "import.too_large", ["max": String(Self.maxUpload / 1024 / 1024)])
         } else if form.fileSize == 0 {
-            errors.add("file", "import.file_required")
+            // A chosen file that is empty is not «choose a file».
+            errors.add("file", (form.fileName ?? "").isEmpty ? "import.file_required" : "history_failure.empty")
         }
         guard errors.isEmpty, let path = form.filePath else {
             return HistoryView.page(req.page, outcome: nil, errors: errors, status: .unprocessableEntity)
@@ -66,13 +69,18 @@ struct HistoryController {
         }
         return OutcomeDTO(
             rows: outcome.read, stored: outcome.stored, already_stored: outcome.known, readers: outcome.readers,
-            not_stored: outcome.problems.map { .init(row: $0.row, code: $0.code, value: $0.value) })
+            not_stored: outcome.problems.prefix(1000).map { .init(row: $0.row, code: $0.code, value: $0.value) },
+            not_stored_total: outcome.problems.count)
     }
 
     private func run(_ req: Request, path: String) async throws -> HistoryImport.Outcome {
         let user = try req.currentUser()
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let file = HistoryFile(data: data, today: req.today)
+        let today = req.today
+        // Reading and parsing a file of hundreds of thousands of rows is CPU work: on the thread
+        // pool, so that the event loop goes on serving everyone else.
+        let file = try await req.application.threadPool.runIfActive {
+            HistoryFile(data: try Data(contentsOf: URL(fileURLWithPath: path)), today: today)
+        }
         // A coordinator adds history to the readers of their own branch only.
         let outcome = try await HistoryImport.run(file, branchID: user.isAdmin ? nil : (user.branchID ?? UUID()), on: req.db)
         if outcome.stored > 0 { try await req.audit(.update, "reading_history") }

@@ -19,6 +19,13 @@ struct HistoryFile {
         let row: Int
         let code: String
         let value: String
+
+        /// The value as far as a person needs it to find the row: 100 characters.
+        init(row: Int, code: String, value: String) {
+            self.row = row
+            self.code = code
+            self.value = value.count > 100 ? String(value.prefix(100)) + "…" : value
+        }
     }
 
     enum Column: CaseIterable { case card, item, isbn, date }

@@ -36,10 +36,10 @@ enum HistoryOpenAPI {
         ]
         return [
             "ReadingHistoryOutcome": [
-                "type": "object", "required": ["rows", "stored", "already_stored", "readers", "not_stored"],
+                "type": "object", "required": ["rows", "stored", "already_stored", "readers", "not_stored", "not_stored_total"],
                 "properties": [
                     "rows": count, "stored": count, "already_stored": count, "readers": count,
-                    "not_stored": ["type": "array", "items": problem],
+                    "not_stored": ["type": "array", "items": problem, "maxItems": 1000], "not_stored_total": count,
                 ],
             ]
         ]

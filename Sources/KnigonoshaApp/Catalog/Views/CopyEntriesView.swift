@@ -17,6 +17,7 @@ enum CopyEntriesView {
     static func text(_ ctx: PageContext, _ e: SyncReport.Entry) -> String {
         switch e.kind {
         case .conflict: ctx.t("sync.entry.conflict", ["local": status(ctx, e.from), "ils": status(ctx, e.to)])
+        case .moved: ctx.t("sync.entry.moved", ["from": e.from ?? "", "to": e.to ?? ""])
         case .changed: ctx.t("sync.entry.changed", ["from": status(ctx, e.from), "to": status(ctx, e.to)])
         case .withdrawn: ctx.t("sync.entry.withdrawn")
         case .unknown: ctx.t("sync.entry.unknown", ["status": e.to ?? ""])
