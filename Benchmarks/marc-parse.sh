@@ -13,7 +13,8 @@ if [ ! -f "$file" ]; then
     tar -xzf "$data/pymarc-5.4.0.tar.gz" -C "$data" pymarc-5.4.0/BooksAll.2016.part01.utf8
 fi
 if [ ! -x .venv-bench/bin/python ]; then
-    py=$(command -v python3.12 || echo "$HOME/.pyenv/versions/3.12.1/bin/python3")
+    # A pyenv shim answers `command -v` even when it cannot run: try each for real.
+    py=$(for c in python3.12 "$HOME/.pyenv/versions/3.12.1/bin/python3" python3; do "$c" --version >/dev/null 2>&1 && { echo "$c"; break; }; done)
     "$py" -m venv .venv-bench
 fi
 .venv-bench/bin/pip install -q pymarc==5.4.0 mrrc==0.9.2

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import MARCKit
 import Testing
 import Vapor
 import VaporTesting
@@ -91,6 +92,15 @@ import VaporTesting
             }
             let repaired = try await ImportIssue.query(on: app.db).filter(\.$kind == "repaired").sort(\.$recordNumber).all()
             #expect(repaired.map(\.recordNumber) == [2, 3, 4])
+            // Each repair on its own line: the field, what was found and what was done (issue 14, §1).
+            let lines = repaired.flatMap { WarningLine.decode($0.reason) }
+            #expect(lines.contains { $0.kind == "invalid_indicator" && $0.action == "replaced_with_blank" && $0.tag != nil })
+            let indicator = try #require(lines.first { $0.kind == "invalid_indicator" })
+            #expect(report.text.contains(indicator.place + ": неверный индикатор заменён пробелом"))
+            #expect(report.text.contains(" — заменено пробелом"))
+            for action in MARCWarning.Action.allCases {
+                #expect(app.l10n.has("marc_action." + action.rawValue), "\(action)")
+            }
             let status = try await web.get(location + "/status")
             #expect(status.text.contains(#""percent":100"#))
             #expect(!FileManager.default.fileExists(atPath: job.storedPath))

@@ -92,7 +92,11 @@ struct CatalogImportCommand: AsyncCommand {
         for issue in summary.issues.prefix(20) { FileHandle.standardError.write(Data("record \(issue.number): \(issue.reason)\n".utf8)) }
         if summary.issues.count > 20 { FileHandle.standardError.write(Data("… and \(summary.issues.count - 20) more skipped records\n".utf8)) }
         if let path = signature.report {
-            let text = summary.issues.map { "\($0.number)\t\($0.reason)" }.joined(separator: "\n")
+            // Skips, then one line per repair: record, 001, field, what was found and done.
+            let repairs = summary.repaired.flatMap { r in
+                r.details.map { w in "\(r.number)\trepaired\t\(w.controlNumber ?? "")\t\(WarningLine(w).english)" }
+            }
+            let text = (summary.issues.map { "\($0.number)\t\($0.reason)" } + repairs).joined(separator: "\n")
             try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: path))
         }
         if let fatal = summary.fatal { FileHandle.standardError.write(Data("Error: \(fatal)\n".utf8)) }

@@ -17,7 +17,7 @@ struct ImportSummary: Sendable, Equatable {
     var issues: [(number: Int, reason: String, code: String?)] = []
     /// Records read with repairs (a wrong length, a broken directory entry…): imported, and
     /// reported so that the library can fix its source file. `codes` are MARCWarning kinds.
-    var repaired: [(number: Int, codes: [String])] = []
+    var repaired: [(number: Int, codes: [String], details: [MARCWarning])] = []
     /// Copies added, statuses changed from the export, and conflicts with this service's holds.
     var copies = CopyChanges()
     var fatal: String?
@@ -53,7 +53,7 @@ final class CatalogImporter {
 
     func add(_ record: PreparedRecord) async throws {
         summary.holdings += record.bib.holdings.count
-        if !record.warnings.isEmpty { summary.repaired.append((record.number, record.warnings)) }
+        if !record.warnings.isEmpty { summary.repaired.append((record.number, record.warnings, record.details)) }
         batch.append(record)
         if batch.count >= Self.batchSize { try await flush() }
     }

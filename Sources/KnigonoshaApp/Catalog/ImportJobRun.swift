@@ -130,7 +130,9 @@ struct ImportJobRun: Sendable {
             // Repairs, up to a thousand: enough to find the pattern in a library's file.
             for chunk in Array(summary.repaired.prefix(1000)).chunked(200) {
                 try await chunk.map {
-                    ImportIssue(jobID: jobID, recordNumber: $0.number, reason: "", code: $0.codes.joined(separator: ","), kind: "repaired")
+                    ImportIssue(
+                        jobID: jobID, recordNumber: $0.number, reason: WarningLine.encode($0.details), code: $0.codes.joined(separator: ","),
+                        kind: "repaired")
                 }.create(on: db)
             }
             // Copies in conflict or changed by the export, conflicts first, up to a thousand.

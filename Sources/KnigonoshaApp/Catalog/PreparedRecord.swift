@@ -18,6 +18,8 @@ final class PreparedRecord: Sendable {
     let sqliteRow: [SQLiteData]
     /// What the reader repaired in the record (MARCWarning kinds, each once).
     let warnings: [String]
+    /// The repairs themselves, for the report's lines.
+    let details: [MARCWarning]
 
     /// `encoded` is the record's ISO 2709 form when the file already holds it byte for byte.
     /// A record with no title in any field a title may come from is refused (`noTitle`): stored
@@ -30,6 +32,7 @@ final class PreparedRecord: Sendable {
         var kinds: [String] = []
         for w in bib.warnings where !kinds.contains(w.kind.rawValue) { kinds.append(w.kind.rawValue) }
         warnings = kinds
+        details = bib.warnings
         self.bib = bib
         matchKey = Self.matchKey(bib)
         marc = encoded ?? ISO2709Writer.encode(record)

@@ -30,7 +30,14 @@ enum ImportIssuesView {
                     .h2(.text(ctx.plural("import.repaired_count", repairs.count))),
                     .p(.class("hint"), .text(ctx.t("import.repaired_hint"))),
                     table(ctx, caption: ctx.t("import.repaired_caption"), rows: repairs) { i in
-                        .td(.text((i.code ?? "").split(separator: ",").map { ctx.t("marc_warning." + $0) }.joined(separator: "; ")))
+                        // One line per repair: 001, the field, what was found and what was done;
+                        // rows stored before these details only have the kinds.
+                        let lines = WarningLine.decode(i.reason)
+                        return lines.isEmpty
+                            ? .td(.text((i.code ?? "").split(separator: ",").map { ctx.t("marc_warning." + $0) }.joined(separator: "; ")))
+                            : .td(
+                                .unwrap(lines.first?.control) { .div(.text("001: " + $0)) },
+                                .forEach(lines) { .div(.text($0.localized(ctx))) })
                     }
                 ))
         )
