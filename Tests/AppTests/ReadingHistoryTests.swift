@@ -125,6 +125,12 @@ import ZIPFoundation
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("\"body\""))
             #expect(try await ReadingHistory.query(on: app.db).count() == 2)
+            // Other methods on the path are 405, not the 404 of `PUT /readers/:id` (schemathesis ST204).
+            for method in [HTTPMethod.PUT, .PATCH, .DELETE, .GET] {
+                let other = try await tester.sendRequest(method, "/api/v1/readers/history", headers: headers)
+                #expect(other.status == .methodNotAllowed, "\(method)")
+                #expect(other.headers.first(name: .allow) == "POST", "\(method)")
+            }
             // A carrier may not.
             let carrier = try await Seed.token(app, for: seed.carrier)
             let refused = try await tester.sendRequest(

@@ -19,6 +19,17 @@ struct AppErrorMiddleware: AsyncMiddleware {
             return response
         } catch {
             let (status, message, fields) = Self.classify(error, req: req)
+            // A path that a parameter route also matches (`PUT /readers/history` reaching
+            // `PUT /readers/:id`) fails in the handler, not the router: it is still a method
+            // the path's own route does not take.
+            if status == .notFound && req.isAPI {
+                let allowed = MethodMatcher.methods(for: req.url.path, in: req.application.routes)
+                if !allowed.isEmpty && !allowed.contains(req.method) {
+                    let response = try APIError.response(status: .methodNotAllowed, message: Message("error.method"), fields: nil, req: req)
+                    response.headers.replaceOrAdd(name: .allow, value: allowed.map { $0.rawValue }.joined(separator: ", "))
+                    return response
+                }
+            }
             if status == .internalServerError {
                 req.logger.error("unhandled error", metadata: ["type": "\(type(of: error))", "path": "\(req.url.path)"])
             }
