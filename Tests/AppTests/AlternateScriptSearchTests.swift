@@ -29,14 +29,8 @@ import VaporTesting
                     Self.field("880", [("6", "245-02/(N"), ("a", "Путь Абая")], "1", "0"),
                 ])
             let other = CatalogFixtures.record("W1", title: "Война и мир", author: "Толстой, Лев")
-            let path = try CatalogFixtures.xmlFile([romanised, other])
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            _ = try await CatalogImport.run(path: path, options: ImportOptions(), on: app.db)
-            func titles(_ q: String) async throws -> [String] {
-                var query = CatalogQuery()
-                query.q = q
-                return try await CatalogSearch.run(query, on: app.db).records.map(\.title)
-            }
+            try await CatalogFixtures.importRecords(app, [romanised, other])
+            func titles(_ q: String) async throws -> [String] { try await CatalogFixtures.titles(app, q) }
             #expect(try await titles("путь абая") == ["Putʹ Abaia"])
             #expect(try await titles("ауэзов") == ["Putʹ Abaia"])
             // The second series, which used to be dropped from the index.

@@ -21,14 +21,8 @@ import VaporTesting
                 CatalogFixtures.record("X5", title: "Война и мир", author: "Толстой, Лев"),
                 CatalogFixtures.record("X6", title: "Ёлка в Сокольниках", author: "Бонди, Сергей"),
             ]
-            let path = try CatalogFixtures.xmlFile(records)
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            _ = try await CatalogImport.run(path: path, options: ImportOptions(), on: app.db)
-            func titles(_ q: String) async throws -> [String] {
-                var query = CatalogQuery()
-                query.q = q
-                return try await CatalogSearch.run(query, on: app.db).records.map(\.title)
-            }
+            try await CatalogFixtures.importRecords(app, records)
+            func titles(_ q: String) async throws -> [String] { try await CatalogFixtures.titles(app, q) }
             #expect(try await titles("кошпенділер") == ["Көшпенділер"])
             #expect(try await titles("кошпендилер") == ["Көшпенділер"])
             #expect(try await titles("Abai joly") == ["Абай жолы"])

@@ -58,10 +58,7 @@ struct CatalogImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         var options = ImportOptions()
-        if let s = signature.syntax {
-            guard let v = ImportOptions.Syntax(rawValue: s) else { throw CommandFailure("--syntax must be iso2709, marcxml or csv") }
-            options.syntax = v
-        }
+        options.syntax = try ImportOptions.Syntax.option(signature.syntax)
         if let f = signature.flavor {
             guard let v = MARCFlavorOption(rawValue: f) else { throw CommandFailure("--flavor must be marc21 or unimarc") }
             options.flavor = v.flavor

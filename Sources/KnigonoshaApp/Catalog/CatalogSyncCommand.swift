@@ -19,10 +19,7 @@ struct CatalogSyncCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         var options = ImportOptions()
-        if let s = signature.syntax {
-            guard let v = ImportOptions.Syntax(rawValue: s) else { throw CommandFailure("--syntax must be iso2709, marcxml or csv") }
-            options.syntax = v
-        }
+        options.syntax = try ImportOptions.Syntax.option(signature.syntax)
         try await Migrations.run(on: app)
         let outcome = try await CatalogSyncRun.run(path: signature.path, options: options, force: signature.force, on: app.db)
         let heading = "sync: \(URL(fileURLWithPath: outcome.file).lastPathComponent) (sha256 \(outcome.sha256.prefix(12)))"

@@ -4,7 +4,16 @@ import Stemming
 
 /// How to read an import file; nil fields are detected.
 struct ImportOptions: Sendable, Equatable {
-    enum Syntax: String, Sendable, CaseIterable { case iso2709, marcxml, csv }
+    enum Syntax: String, Sendable, CaseIterable {
+        case iso2709, marcxml, csv
+
+        /// A command's `--syntax`: nil when not given, a clear failure when not one of the three.
+        static func option(_ raw: String?) throws -> Syntax? {
+            guard let raw else { return nil }
+            guard let v = Syntax(rawValue: raw) else { throw CommandFailure("--syntax must be iso2709, marcxml or csv") }
+            return v
+        }
+    }
     var syntax: Syntax?
     var flavor: MARCFlavor?
     var encoding: MARCEncoding?

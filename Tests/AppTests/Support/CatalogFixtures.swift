@@ -37,6 +37,20 @@ enum CatalogFixtures {
         return total
     }
 
+    /// Imports the records, for a search test.
+    static func importRecords(_ app: Application, _ records: [MARCRecord]) async throws {
+        let path = try xmlFile(records)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try await CatalogImport.run(path: path, options: ImportOptions(), on: app.db)
+    }
+
+    /// The titles the catalogue search finds for `q`, in order.
+    static func titles(_ app: Application, _ q: String) async throws -> [String] {
+        var query = CatalogQuery()
+        query.q = q
+        return try await CatalogSearch.run(query, on: app.db).records.map(\.title)
+    }
+
     /// Writes records to a temporary MARCXML file.
     static func xmlFile(_ records: [MARCRecord]) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kn-\(UUID()).xml").path
