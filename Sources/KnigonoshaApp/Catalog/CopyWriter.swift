@@ -44,7 +44,7 @@ struct CopyWriter: Sendable {
         let incoming = input.filter { seen.insert($0.inventory).inserted }
         guard !incoming.isEmpty else { return CopyChanges() }
         let existing = try await find(incoming, on: tx)
-        let loaned = try await openLoans(existing.values.map(\.id), on: tx)
+        let loaned = try await Self.openLoans(existing.values.map(\.id), on: tx)
         var changes = CopyChanges()
         let now = Date()
         for c in incoming {
@@ -124,7 +124,7 @@ struct CopyWriter: Sendable {
     }
 
     /// The copies among `ids` with an open loan issued through this service.
-    private func openLoans(_ ids: [UUID], on tx: any SQLDatabase) async throws -> Set<UUID> {
+    static func openLoans(_ ids: [UUID], on tx: any SQLDatabase) async throws -> Set<UUID> {
         var out = Set<UUID>()
         for chunk in ids.chunked(500) {
             let rows = try await tx.select().column("copy_id").from(Loan.schema).where("status", .equal, LoanStatus.onLoan.rawValue)

@@ -77,16 +77,8 @@ enum Withdrawal {
             return WithdrawalHeld(reason: .tooMany, absent: absent.count, of: known)
         }
         let ids = try absent.map { try $0.decode(column: "id", as: UUID.self) }
-        var loaned = Set<UUID>()
-        for chunk in ids.chunked(500) {
-            for row in try await sql.select().column("copy_id").from(Loan.schema).where("status", .equal, LoanStatus.onLoan.rawValue)
-                .where(SQLIdentifier("copy_id"), .in, SQLBind.group(Array(chunk))).all()
-            {
-                loaned.insert(try row.decode(column: "copy_id", as: UUID.self))
-            }
-        }
+        let loaned = try await CopyWriter.openLoans(ids, on: sql)
         let now = Date()
-        let held = loaned
         let outcome = try await db.transaction { tx -> CopyChanges in
             var out = CopyChanges()
             guard let tx = tx as? any SQLDatabase else { return out }
@@ -95,7 +87,7 @@ enum Withdrawal {
                 let inventory = try row.decode(column: "inventory_number", as: String.self)
                 let status = try row.decode(column: "status", as: String.self)
                 let update = tx.update(Copy.schema).set("ils_status", to: "absent").set("updated_at", to: now)
-                if held.contains(id) || status == CopyStatus.reserved.rawValue {
+                if loaned.contains(id) || status == CopyStatus.reserved.rawValue {
                     out.conflicts.append(.init(inventory: inventory, local: status, ils: "absent"))
                 } else {
                     update.set("status", to: CopyStatus.withdrawn.rawValue)

@@ -4,32 +4,29 @@ import Vapor
 /// stack trace, SQL or an internal message. Unexpected errors are logged by type only, since
 /// their descriptions may carry readers' data.
 struct AppErrorMiddleware: AsyncMiddleware {
+    /// 405 with `Allow` when the path's own routes take other methods than this one; nil when
+    /// they take it (the 404 is then about a record, not a route) or there are none.
+    static func wrongMethod(_ req: Request) throws -> Response? {
+        let allowed = MethodMatcher.methods(for: req.url.path, in: req.application.routes)
+        guard !allowed.isEmpty, !allowed.contains(req.method) else { return nil }
+        let response = try APIError.response(status: .methodNotAllowed, message: Message("error.method"), fields: nil, req: req)
+        response.headers.replaceOrAdd(name: .allow, value: allowed.map { $0.rawValue }.joined(separator: ", "))
+        return response
+    }
+
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: req)
         } catch let error as any AbortError where error.status == .notFound && req.isAPI {
             // The router found no route: if the path exists with other methods, say so with 405.
-            let allowed = MethodMatcher.methods(for: req.url.path, in: req.application.routes)
-            // When the path's own route takes this method, the 404 is about a record, not a route.
-            guard !allowed.isEmpty, !allowed.contains(req.method) else {
-                return try APIError.response(status: .notFound, message: Message("error.not_found"), fields: nil, req: req)
-            }
-            let response = try APIError.response(status: .methodNotAllowed, message: Message("error.method"), fields: nil, req: req)
-            response.headers.replaceOrAdd(name: .allow, value: allowed.map { $0.rawValue }.joined(separator: ", "))
-            return response
+            if let response = try Self.wrongMethod(req) { return response }
+            return try APIError.response(status: .notFound, message: Message("error.not_found"), fields: nil, req: req)
         } catch {
             let (status, message, fields) = Self.classify(error, req: req)
             // A path that a parameter route also matches (`PUT /readers/history` reaching
             // `PUT /readers/:id`) fails in the handler, not the router: it is still a method
             // the path's own route does not take.
-            if status == .notFound && req.isAPI {
-                let allowed = MethodMatcher.methods(for: req.url.path, in: req.application.routes)
-                if !allowed.isEmpty && !allowed.contains(req.method) {
-                    let response = try APIError.response(status: .methodNotAllowed, message: Message("error.method"), fields: nil, req: req)
-                    response.headers.replaceOrAdd(name: .allow, value: allowed.map { $0.rawValue }.joined(separator: ", "))
-                    return response
-                }
-            }
+            if status == .notFound && req.isAPI, let response = try Self.wrongMethod(req) { return response }
             if status == .internalServerError {
                 req.logger.error("unhandled error", metadata: ["type": "\(type(of: error))", "path": "\(req.url.path)"])
             }

@@ -87,6 +87,6 @@ struct HistoryController {
         return outcome
     }
 
-    static func directory(_ app: Application) -> String { ImportJobs.uploadDirectory(app) }
-    static func directory(_ req: Request) -> String { directory(req.application) }
+    /// Uploads wait where the catalogue's do, so that the same sweep removes any left behind.
+    static func directory(_ req: Request) -> String { ImportJobs.uploadDirectory(req.application) }
 }
