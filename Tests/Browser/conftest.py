@@ -32,6 +32,7 @@ class Server(str):
     look at stored rows or end a session the way a timeout would."""
 
     db = ""
+    binary = ""
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +45,8 @@ def server():
     proc = subprocess.Popen([binary, "serve", "--demo", "--port", str(port)], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = Server(f"http://127.0.0.1:{port}")
     base.db = os.path.join(workdir, "browser.sqlite")
+    # The journeys that run a `knigonosha` command beside the server use this same binary.
+    base.binary = binary
     for _ in range(150):
         try:
             urllib.request.urlopen(base + "/login", timeout=1)

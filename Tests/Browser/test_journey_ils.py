@@ -32,9 +32,8 @@ def _marcxml(inventory, title, out=False):
 
 
 def _sync(server, path):
-    binary = os.environ.get("KNIGONOSHA_BIN")
     env = dict(os.environ, DATABASE_URL=f"sqlite://{server.db}")
-    return subprocess.run([binary, "catalog", "sync", path], env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run([server.binary, "catalog", "sync", path], env=env, capture_output=True, text=True, timeout=120)
 
 
 def test_reading_history_a_sync_report_and_the_loans_for_the_system(driver, server):
