@@ -15,6 +15,15 @@ final class AuditEntry: Model, @unchecked Sendable {
     @Field(key: "channel") var channel: String
 
     init() {}
+
+    init(_ action: AuditAction, _ entity: String, _ id: UUID?, userID: UUID?, channel: String) {
+        at = Date()
+        $user.id = userID
+        self.action = action.rawValue
+        self.entity = entity
+        entityID = id
+        self.channel = channel
+    }
 }
 
 /// Audit actions.
@@ -25,15 +34,11 @@ enum AuditAction: String {
 }
 
 extension Request {
+    var auditChannel: String { isAPI ? "api" : "web" }
+
     /// Records an access to personal data or an account change.
     func audit(_ action: AuditAction, _ entity: String, _ id: UUID? = nil, userID: UUID? = nil, on db: (any Database)? = nil) async throws {
-        let entry = AuditEntry()
-        entry.at = Date()
-        entry.$user.id = userID ?? auth.get(CurrentUser.self)?.id
-        entry.action = action.rawValue
-        entry.entity = entity
-        entry.entityID = id
-        entry.channel = isAPI ? "api" : "web"
+        let entry = AuditEntry(action, entity, id, userID: userID ?? auth.get(CurrentUser.self)?.id, channel: auditChannel)
         try await entry.save(on: db ?? self.db)
     }
 }

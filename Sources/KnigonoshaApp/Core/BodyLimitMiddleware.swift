@@ -50,9 +50,11 @@ struct BodyLimitMiddleware: AsyncMiddleware {
         req.method == .POST && (req.url.path == SiteRoute.catalogImport.path || req.url.path == "/api/v1/catalog/imports")
     }
 
-    /// A reader loan history from the library system (issue 14, §3).
+    /// A reader loan history, or the readers themselves, from the library system (issue 14, §3).
     static func isHistoryUpload(_ req: Request) -> Bool {
-        req.method == .POST && (req.url.path == SiteRoute.readersHistory.path || req.url.path == "/api/v1/readers/history")
+        req.method == .POST
+            && [SiteRoute.readersHistory.path, "/api/v1/readers/history", SiteRoute.readersImport.path, "/api/v1/readers/import"]
+            .contains(req.url.path)
     }
 
     static func isAttachmentUpload(_ req: Request) -> Bool {

@@ -52,6 +52,7 @@ enum AppRoutes {
         let apiReporting = apiAuthed.grouped(RequireRole(Role.reportReaders))
         GenresController().register(web: staff, api: apiStaff)
         HistoryController().register(web: staff, api: apiStaff)
+        ReaderImportController().register(web: staff, api: apiStaff)
         EventsAPIController().register(read: apiReporting, write: apiStaff)
         EventAttachmentsAPIController().register(read: apiReporting, write: apiStaff, maxBytes: app.config.attachmentMaxBytes)
         ReportsAPIController().register(apiReporting)

@@ -6,7 +6,7 @@ import Vapor
 enum SiteRoute: Equatable {
     case home, login, logout, language, textSize, stylesheet
     case profile, profilePassword, profileTokens, profileTokenRevoke(UUID)
-    case readers, readerNew, reader(UUID), readerEdit(UUID), genres, readersHistory
+    case readers, readerNew, reader(UUID), readerEdit(UUID), genres, readersHistory, readersImport
     case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID)
     case branches, branchNew, branch(UUID)
     case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID), catalogImportCancel(UUID),
@@ -43,6 +43,7 @@ enum SiteRoute: Equatable {
         case .readers: [.literal("readers")]
         case .readerNew: [.literal("readers"), .literal("new")]
         case .readersHistory: [.literal("readers"), .literal("history")]
+        case .readersImport: [.literal("readers"), .literal("import")]
         case .reader(let id): [.literal("readers"), .id(id)]
         case .readerEdit(let id): [.literal("readers"), .id(id), .literal("edit")]
         case .genres: [.literal("genres")]

@@ -44,7 +44,8 @@ enum VisitFrequency: String, LabeledCode {
 }
 
 enum ReaderStatus: String, LabeledCode {
-    case active, paused, ended
+    // `pending`: registered (from the library system) but no consent to home service yet; no visits.
+    case pending, active, paused, ended
     static let labelPrefix = "status"
 }
 

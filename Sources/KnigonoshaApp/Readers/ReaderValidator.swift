@@ -182,7 +182,7 @@ struct ReaderValidator {
             endedOn = date(p.ended_on, "ended_on", required: true)
             if let endedOn, endedOn > today { e.add("ended_on", "validation.not_future") }
             endReason = code(p.end_reason, "end_reason", EndReason.self, required: true)
-        case nil:
+        case .pending?, nil:
             break
         }
         let notes = text(p.notes, "notes", max: 2000)

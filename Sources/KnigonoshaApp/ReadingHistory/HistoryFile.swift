@@ -1,6 +1,4 @@
 import Foundation
-import MARCKit
-import Spreadsheet
 
 /// A loan history exported by the library system: one loan a row, with the reader's card number,
 /// the copy's barcode or inventory number or the title's ISBN, and the day. CSV (UTF-8 or
@@ -48,16 +46,10 @@ struct HistoryFile {
 
     /// Reads the bytes as XLSX when they are a ZIP archive, else as CSV.
     init(data: Data, today: LocalDate) {
-        let cells: [[String]]
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            do { cells = try XLSXReader.rows(data) } catch {
-                self.init(cells: [], today: today)
-                failure = "not_spreadsheet"
-                return
-            }
-        } else {
-            let text = String(validating: data, as: UTF8.self) ?? String(String.UnicodeScalarView(data.map { Windows1251Text.scalar($0) }))
-            cells = CSVParser.parse(text)
+        guard let cells = UploadedTable.cells(data) else {
+            self.init(cells: [], today: today)
+            failure = "not_spreadsheet"
+            return
         }
         self.init(cells: cells, today: today)
     }
@@ -69,8 +61,7 @@ struct HistoryFile {
         }
         var columns: [Column: Int] = [:]
         for (i, name) in header.enumerated() {
-            let key = name.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: " ")
-            if let c = Self.headers[key], columns[c] == nil { columns[c] = i }
+            if let c = Self.headers[UploadedTable.key(name)], columns[c] == nil { columns[c] = i }
         }
         guard columns[.card] != nil else {
             failure = "no_card_column"

@@ -128,6 +128,7 @@ enum VisitRequests {
         switch ReaderStatus(rawValue: reader.status) {
         case .ended?: e.add("reader_id", "visit.reader_ended")
         case .paused?: e.add("reader_id", "visit.reader_paused")
+        case .pending?: e.add("reader_id", "visit.reader_pending")
         default:
             if let from = reader.pauseFrom, from <= date.iso, date.iso <= (reader.pauseUntil ?? "9999-12-31") {
                 e.add("scheduled_on", "visit.reader_paused_on_date")

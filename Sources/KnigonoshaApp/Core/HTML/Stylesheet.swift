@@ -85,7 +85,7 @@ enum Stylesheet {
         .pagination a, .pagination span { display: inline-block; padding: 0.4rem 0.75rem; border: 1px solid var(--line); border-radius: 4px; min-width: 2.75rem; text-align: center; }
         .pagination [aria-current] { background: var(--accent); color: #fff; font-weight: 700; }
         .badge { display: inline-block; padding: 0 0.5rem; border-radius: 999px; border: 1px solid currentColor; font-size: 0.9rem; }
-        .status-active { color: var(--ok-ink); } .status-paused { color: #7a4a00; } .status-ended { color: var(--muted); }
+        .status-active { color: var(--ok-ink); } .status-paused { color: #7a4a00; } .status-ended { color: var(--muted); } .status-pending { color: #7a4a00; }
         .token { font-family: ui-monospace, monospace; background: var(--soft); padding: 0.5rem; word-break: break-all; display: block; }
         .req { color: var(--error); }
         .muted { color: var(--muted); }

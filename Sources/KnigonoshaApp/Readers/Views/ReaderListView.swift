@@ -9,6 +9,7 @@ enum ReaderListView {
             ctx, title: ctx.t("reader.list_title"), wide: true,
             .div(
                 .class("actions"), .a(.class("button primary"), .href(SiteRoute.readerNew.path), .text(ctx.t("reader.new"))),
+                .a(.class("button secondary"), .href(SiteRoute.readersImport.path), .text(ctx.t("reader_import.title"))),
                 .a(.class("button secondary"), .href(SiteRoute.readersHistory.path), .text(ctx.t("history.title")))),
             filters(ctx, query, branches),
             .p(.id("result-count"), .attribute(named: "role", value: "status"), .text(ctx.plural("reader.found", total))),

@@ -1,0 +1,21 @@
+import Foundation
+import MARCKit
+import Spreadsheet
+
+/// The cells of a spreadsheet someone uploaded: XLSX when the bytes are a ZIP archive, else CSV
+/// in UTF-8 or Windows-1251 (what Russian Excel saves), separated by «,» or «;». Library systems
+/// export both, and a person cannot be asked which one they have.
+enum UploadedTable {
+    /// Nil when the bytes look like an XLSX archive that cannot be read.
+    static func cells(_ data: Data) -> [[String]]? {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try? XLSXReader.rows(data) }
+        let text = String(validating: data, as: UTF8.self) ?? String(String.UnicodeScalarView(data.map { Windows1251Text.scalar($0) }))
+        return CSVParser.parse(text)
+    }
+
+    /// A header cell as the column tables know it: trimmed, lower case, «_» as a space, «ё» as «е».
+    static func key(_ header: String) -> String {
+        header.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().replacingOccurrences(of: "_", with: " ")
+            .replacingOccurrences(of: "ё", with: "е")
+    }
+}
