@@ -40,6 +40,8 @@ struct ReaderFile {
     var rows: [Row] = []
     /// The header of each column found, as the file wrote it: errors name the column a person sees.
     var columns: [Column: String] = [:]
+    /// Where each column found stands in the file, so that a row's errors read left to right.
+    var positions: [Column: Int] = [:]
     /// Set when the file as a whole cannot be used; nothing is stored.
     var failure: String?
 
@@ -74,6 +76,7 @@ struct ReaderFile {
             failure = "no_address_column"
         }
         guard failure == nil else { return }
+        positions = at
         for (i, line) in cells.enumerated().dropFirst() {
             if line.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
             var row: [Column: String] = [:]

@@ -36,6 +36,8 @@ enum ReaderImport {
         let row: Int
         /// The header as the file wrote it, or the field's name when no column holds it.
         let column: String
+        /// The column's place in the file: a row's problems are listed left to right.
+        let position: Int
         let field: String
         let message: Message
         let value: String
@@ -81,7 +83,10 @@ enum ReaderImport {
                 // One message a cell: an unreadable address is not also «house required».
                 if out.problems[problemsBefore...].contains(where: { $0.field == field }) { return }
                 let header = column.flatMap { file.columns[$0] } ?? field
-                out.problems.append(.init(row: row.row, column: header, field: field, message: message, value: column.flatMap { row.cells[$0] } ?? ""))
+                out.problems.append(
+                    .init(
+                        row: row.row, column: header, position: column.flatMap { file.positions[$0] } ?? Int.max, field: field,
+                        message: message, value: column.flatMap { row.cells[$0] } ?? ""))
             }
             let card = row.cells[.card] ?? ""
             if !card.isEmpty, let first = seen[card] {
@@ -104,6 +109,7 @@ enum ReaderImport {
             let validator = ReaderValidator(user: user, today: today, db: db, readerID: old?.id)
             let (record, errors) = try await validator.validate(p)
             for item in errors.items { problem(ReaderImportColumns.column(for: item.field, in: file), item.field, item.message) }
+            out.problems[problemsBefore...].sort { $0.position < $1.position }
             guard let record, out.problems.count == problemsBefore else { continue }
             if let old {
                 let was = ReaderStore.record(of: old)
