@@ -9,6 +9,12 @@ public struct QueryTerms: Sendable, Equatable {
     /// Forms in the other script: transliterations («кристи» → «0lkristi», «Abai» → «аба»).
     public var otherScript: [String]
 
+    public init(exact: [String], sameScript: [String], otherScript: [String]) {
+        self.exact = exact
+        self.sameScript = sameScript
+        self.otherScript = otherScript
+    }
+
     /// Every term, for the match itself.
     public var all: [String] { exact + sameScript + otherScript }
 }
@@ -57,6 +63,21 @@ extension SearchAnalyzer {
             add(DerivedKey.latinPrefix + Romanisation.phonetic(spelling))
         }
         return out
+    }
+
+    /// `prefixTerms` in the three kinds of `QueryTerms`: the word itself is exact; a Cyrillic form
+    /// or `0k` key is the query's own script when the word is Cyrillic, an ASCII spelling or `0l`
+    /// key when it is Latin.
+    public static func prefixTermKinds(_ word: String) -> QueryTerms {
+        let terms = prefixTerms(word)
+        let latin = DerivedKey.cyrillic(word)?.latin ?? word.utf8.allSatisfy { $0 < 0x80 }
+        var t = QueryTerms(exact: [terms[0]], sameScript: [], otherScript: [])
+        for term in terms.dropFirst() {
+            let isLatin =
+                term.hasPrefix(DerivedKey.latinPrefix) || (!term.hasPrefix(DerivedKey.cyrillicPrefix) && term.utf8.allSatisfy { $0 < 0x80 })
+            if isLatin == latin { t.sameScript.append(term) } else { t.otherScript.append(term) }
+        }
+        return t
     }
 
     /// The word itself when it is ASCII, else the common ASCII spellings of its Cyrillic form.

@@ -43,4 +43,37 @@ import VaporTesting
                 ).isEmpty)
         }
     }
+
+    /// Matches in the query's own script and exact forms come first; the other script's and the
+    /// keyboard-folded forms after them. Without the ranking, BM25 and ts_rank put the record that
+    /// repeats the word most first, whichever script or form it matched in.
+    @Test(arguments: TestDatabase.all)
+    func test_the_query_s_own_script_and_exact_forms_rank_first(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let records = [
+                CatalogFixtures.record("R1", title: "Abai", subject: "Abai", summary: "Abai Abai Abai", author: "Abai, Qunanbaiuly"),
+                CatalogFixtures.record("R2", title: "Абай жолы: роман-эпопея в четырёх книгах, книга первая", author: "Әуезов, Мұхтар"),
+                CatalogFixtures.record("R5", title: "Роман о степи", subject: "Абай Құнанбайұлы"),
+                CatalogFixtures.record(
+                    "R3", title: "Кошпенділер", subject: "Кошпенділер", summary: "Кошпенділер кошпенділер", author: "Кошпенділер, Жазба"),
+                CatalogFixtures.record("R4", title: "Көшпенділер: тарихи трилогия, бірінші кітап", author: "Есенберлин, Ілияс"),
+            ]
+            try await CatalogFixtures.importRecords(app, records)
+            func titles(_ q: String) async throws -> [String] { try await CatalogFixtures.titles(app, q) }
+            let abai = "Абай жолы: роман-эпопея в четырёх книгах, книга первая"
+            let nomads = "Көшпенділер: тарихи трилогия, бірінші кітап"
+            // Kind before column: the exact word in a subject ranks above the other script in a title.
+            let cyrillic = try await titles("Абай")
+            #expect(cyrillic == [abai, "Роман о степи", "Abai"])
+            let latin = try await titles("Abai")
+            #expect(latin == ["Abai", abai, "Роман о степи"])
+            #expect(try await titles("Көшпенділер") == [nomads, "Кошпенділер"])
+            #expect(try await titles("Кошпенділер") == ["Кошпенділер", nomads])
+            // The same order when the result is too large to score (each kind a tier of its own).
+            var query = CatalogQuery()
+            query.q = "Абай"
+            let unranked = try await CatalogSearch.run(query, on: app.db, rankedLimit: 0).records.map(\.title)
+            if db == .sqlite { #expect(unranked == [abai, "Роман о степи", "Abai"]) }
+        }
+    }
 }

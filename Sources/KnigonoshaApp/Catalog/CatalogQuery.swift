@@ -62,22 +62,28 @@ struct CatalogQuery: Content {
         }
     }
 
-    /// The search groups: one per query word, each the word's possible stems; the last word also
-    /// matches as a prefix, for type-ahead.
-    var groups: [[String]] {
+    /// Each query word's terms by kind (`QueryTerms`: exact, same script, other script); the last
+    /// word also matches as a prefix, for type-ahead.
+    var terms: [QueryTerms] {
         // NFC, as the records are stored and indexed (issue 14, §2): «Е» + U+0308 is «Ё».
         let words = Array(SearchAnalyzer.words((q ?? "").precomposedStringWithCanonicalMapping).prefix(12))
         return words.enumerated().map { i, word in
             // The word's own stems, then the keys that find it in the other script or typed on a
             // Russian keyboard (the index holds them: `indexStems`); the last word also as a prefix
             // being typed (issue 14, §4).
-            var terms = SearchAnalyzer.queryTerms(word).all
+            var t = SearchAnalyzer.queryTerms(word)
             if i == words.count - 1 && word.count >= 2 {
-                for prefix in SearchAnalyzer.prefixTerms(word) where !terms.contains(prefix + "*") { terms.append(prefix + "*") }
+                let prefixes = SearchAnalyzer.prefixTermKinds(word)
+                for (list, kind) in [(prefixes.exact, \QueryTerms.exact), (prefixes.sameScript, \.sameScript), (prefixes.otherScript, \.otherScript)] {
+                    for prefix in list where !t.all.contains(prefix + "*") { t[keyPath: kind].append(prefix + "*") }
+                }
             }
-            return terms
+            return t
         }
     }
+
+    /// The search groups: one per query word, each every term the word matches.
+    var groups: [[String]] { terms.map(\.all) }
 }
 
 /// The forms a catalogue record can have (MARCKit's `MaterialForm`, as stored).

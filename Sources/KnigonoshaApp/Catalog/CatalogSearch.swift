@@ -1,5 +1,6 @@
 import Fluent
 import SQLKit
+import Stemming
 import Vapor
 
 /// Runs catalogue searches on SQLite (FTS5, ranked by BM25) or PostgreSQL (tsvector, ranked by
@@ -13,7 +14,8 @@ enum CatalogSearch {
     ) {
         guard let sql = db as? any SQLDatabase else { return ([], 0) }
         let sqlite = DatabaseSetup.isSQLite(db)
-        let groups = query.groups
+        let terms = query.terms
+        let groups = terms.map(\.all)
         let filters = filterSQL(query)
         let limit = query.perPage
         let offset = (query.pageNumber - 1) * query.perPage
@@ -27,35 +29,35 @@ enum CatalogSearch {
             )
             .all().map { try $0.decode(column: "id", as: Int.self) }
         } else if sqlite {
-            func search(_ groups: [[String]]) async throws -> ([Int], Int) {
-                guard !groups.isEmpty else { return ([], 0) }
-                // Never the holdings column: its tokens are branch ids, not words.
-                let match =
-                    "{title authors subjects series summary} : ("
-                    + groups.map { "(" + $0.map(ftsTerm).joined(separator: " OR ") + ")" }.joined(separator: " AND ") + ")"
+            func search(_ terms: [QueryTerms]) async throws -> ([Int], Int) {
+                guard !terms.isEmpty else { return ([], 0) }
                 return try await sqliteSearch(
-                    match: match, groups: groups, filters: filters, hasFilters: query.hasFilters, limit: limit, offset: offset,
-                    rankedLimit: rankedLimit, on: sql
-                )
+                    MatchKinds(terms), filters: filters, hasFilters: query.hasFilters, limit: limit, offset: offset, rankedLimit: rankedLimit,
+                    on: sql)
             }
             do {
-                (ids, total) = try await search(groups)
+                (ids, total) = try await search(terms)
             } catch  where isPhraseError(error) {
                 // A word heaped with combining marks (schemathesis sent «Zalgo» text) can hold a mark
                 // the FTS tokenizer takes for a separator: the term becomes a phrase, which this
                 // index (detail=column) cannot answer. Without its marks the word is asked again;
                 // if even that fails, nothing is found. Never a server error.
                 do {
-                    (ids, total) = try await search(groups.map { $0.map(withoutMarks).filter { !$0.isEmpty && $0 != "*" } }.filter { !$0.isEmpty })
+                    (ids, total) = try await search(terms.map(withoutMarks).filter { !$0.all.isEmpty })
                 } catch  where isPhraseError(error) { (ids, total) = ([], 0) }
             }
         } else {
-            let tsquery = groups.map { "(" + $0.map(tsTerm).joined(separator: " | ") + ")" }.joined(separator: " & ")
+            let kinds = MatchKinds(terms)
+            let tsquery = kinds.tsquery(kinds.all)
             let from: SQLQueryString = "FROM bib_records b WHERE b.search_vector @@ to_tsquery('simple', \(bind: tsquery)) \(filters)"
             total = try await sql.raw("SELECT count(*) AS n \(from)").first()?.decode(column: "n", as: Int.self) ?? 0
+            // Exact forms first, then forms in the query's own script, then the other script
+            // (docs/SEARCH.md, «Ranking»); then the column tiers and ts_rank.
             ids = try await sql.raw(
                 """
-                SELECT b.id \(from) ORDER BY CASE WHEN ts_filter(b.search_vector, '{a}') @@ to_tsquery('simple', \(bind: tsquery)) THEN 0 \
+                SELECT b.id \(from) ORDER BY CASE WHEN b.search_vector @@ to_tsquery('simple', \(bind: kinds.tsquery(kinds.exact))) THEN 0 \
+                WHEN b.search_vector @@ to_tsquery('simple', \(bind: kinds.tsquery(kinds.sameScript))) THEN 1 ELSE 2 END, \
+                CASE WHEN ts_filter(b.search_vector, '{a}') @@ to_tsquery('simple', \(bind: tsquery)) THEN 0 \
                 WHEN ts_filter(b.search_vector, '{a,b}') @@ to_tsquery('simple', \(bind: tsquery)) THEN 1 ELSE 2 END, \
                 ts_rank('{0.1, 0.2, 0.4, 1.0}', b.search_vector, to_tsquery('simple', \(bind: tsquery))) DESC, \
                 b.title, b.id LIMIT \(bind: limit) OFFSET \(bind: offset)
@@ -74,8 +76,7 @@ enum CatalogSearch {
     static let rankedLimit = 1000
 
     static func sqliteSearch(
-        match: String, groups: [[String]], filters: SQLQueryString, hasFilters: Bool, limit: Int, offset: Int, rankedLimit: Int,
-        on sql: any SQLDatabase
+        _ kinds: MatchKinds, filters: SQLQueryString, hasFilters: Bool, limit: Int, offset: Int, rankedLimit: Int, on sql: any SQLDatabase
     ) async throws -> ([Int], Int) {
         func count(_ expression: String) async throws -> Int {
             let q: SQLQueryString =
@@ -84,18 +85,34 @@ enum CatalogSearch {
                 : "SELECT count(*) AS n FROM bib_fts WHERE bib_fts MATCH \(bind: expression)"
             return try await sql.raw(q).first()?.decode(column: "n", as: Int.self) ?? 0
         }
+        let match = kinds.fts(kinds.all)
+        let exact = kinds.fts(kinds.exact)
         let total = try await count(match)
         if total <= rankedLimit {
             let from: SQLQueryString = "FROM bib_fts JOIN bib_records b ON b.id = bib_fts.rowid WHERE bib_fts MATCH \(bind: match) \(filters)"
+            // Exact forms first, then the query's own script, then the other (docs/SEARCH.md,
+            // «Ranking»): each kind is its own FTS match, asked once for the whole result.
+            let kind: SQLQueryString = """
+                CASE WHEN b.id IN (SELECT rowid FROM bib_fts WHERE bib_fts MATCH \(bind: exact)) THEN 0 \
+                WHEN b.id IN (SELECT rowid FROM bib_fts WHERE bib_fts MATCH \(bind: kinds.fts(kinds.sameScript))) THEN 1 ELSE 2 END
+                """
             let ids = try await sql.raw(
-                "SELECT b.id \(from) ORDER BY \(sqliteTier(groups)), bm25(bib_fts, 10.0, 10.0, 3.0, 3.0, 1.0), b.title, b.id LIMIT \(bind: limit) OFFSET \(bind: offset)"
+                "SELECT b.id \(from) ORDER BY \(kind), \(sqliteTier(kinds.all)), bm25(bib_fts, 10.0, 10.0, 3.0, 3.0, 1.0), b.title, b.id LIMIT \(bind: limit) OFFSET \(bind: offset)"
             ).all().map { try $0.decode(column: "id", as: Int.self) }
             return (ids, total)
         }
-        // Tiers as FTS5 column filters: title and authors; then subjects and series; then the rest.
-        let near = "{title authors} : (\(match))"
-        let wide = "{title authors subjects series} : (\(match))"
-        let tiers = ["\(near)", "(\(wide)) NOT (\(near))", "(\(match)) NOT (\(wide))"]
+        // Tiers as FTS5 column filters. When every word is asked in its exact forms only, title
+        // and authors; then subjects and series; then the rest. Otherwise exact forms in title and
+        // authors; then exact forms anywhere; then the rest (other forms and scripts).
+        let tiers: [String]
+        if exact == match {
+            let near = "{title authors} : (\(match))"
+            let wide = "{title authors subjects series} : (\(match))"
+            tiers = [near, "(\(wide)) NOT (\(near))", "(\(match)) NOT (\(wide))"]
+        } else {
+            let near = "{title authors} : (\(exact))"
+            tiers = [near, "(\(exact)) NOT (\(near))", "(\(match)) NOT (\(exact))"]
+        }
         var ids: [Int] = []
         var skip = offset
         var want = limit
@@ -145,6 +162,12 @@ enum CatalogSearch {
     }
 
     static func isPhraseError(_ error: any Error) -> Bool { String(describing: error).contains("phrase queries are not supported") }
+
+    /// The terms without combining marks; terms left empty (or a bare prefix star) are dropped.
+    static func withoutMarks(_ t: QueryTerms) -> QueryTerms {
+        func strip(_ list: [String]) -> [String] { list.map(withoutMarks).filter { !$0.isEmpty && $0 != "*" } }
+        return QueryTerms(exact: strip(t.exact), sameScript: strip(t.sameScript), otherScript: strip(t.otherScript))
+    }
 
     /// The term without combining marks.
     static func withoutMarks(_ term: String) -> String {
