@@ -55,7 +55,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.all)
     func test_each_sync_is_listed_with_its_report(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            _ = try await Seed.make(app)
+            let seed = try await Seed.make(app)
             let one = try CatalogFixtures.xmlFile([
                 CatalogSyncTests.record("a1", "Абай жолы", [CatalogSyncTests.item("A-1"), CatalogSyncTests.item(Self.hostile)])
             ])
@@ -85,6 +85,25 @@ import VaporTesting
             try await carrier.login("carrier@test.kz")
             #expect(try await carrier.get(SiteRoute.catalogSync(latest).path).status == .forbidden)
             #expect(try await web.get("/catalog/syncs/\(UUID())").status == .notFound)
+
+            // The same runs and report through the API, newest first.
+            let tester = try app.testing()
+            let staff: HTTPHeaders = ["Authorization": "Bearer \(try await Seed.token(app, for: seed.coordinator))"]
+            let list = try await tester.sendRequest(.GET, "/api/v1/catalog/syncs", headers: staff)
+            #expect(list.status == .ok)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let runs = try decoder.decode(CatalogSyncAPI.SyncList.self, from: list.body)
+            #expect(runs.items.map(\.id) == [latest, syncs[0].id!])
+            #expect(runs.items.allSatisfy { $0.entries == nil && $0.outcome == "done" })
+            #expect(runs.items[0].counts?.changed == 1 && runs.items[0].counts?.withdrawn == 1 && runs.items[0].counts?.conflicts == 0)
+            let single = try await tester.sendRequest(.GET, "/api/v1/catalog/syncs/\(latest)", headers: staff)
+            let run = try decoder.decode(CatalogSyncAPI.SyncDTO.self, from: single.body)
+            #expect(run.entries?.map(\.kind) == [.changed, .withdrawn])
+            #expect(run.entries?.map(\.copy) == ["A-1", Self.hostile])
+            let carrierToken: HTTPHeaders = ["Authorization": "Bearer \(try await Seed.token(app, for: seed.carrier))"]
+            #expect(try await tester.sendRequest(.GET, "/api/v1/catalog/syncs", headers: carrierToken).status == .forbidden)
+            #expect(try await tester.sendRequest(.GET, "/api/v1/catalog/syncs/\(UUID())", headers: staff).status == .notFound)
         }
     }
 }

@@ -110,6 +110,7 @@ struct CatalogAPIController {
         catalog.on(.POST, "imports", body: .stream, use: startImport)
         catalog.get("imports", ":id", use: job)
         catalog.post("imports", ":id", "cancel", use: cancel)
+        CatalogSyncAPI().register(catalog)
     }
 
     func search(req: Request) async throws -> BibPage {
