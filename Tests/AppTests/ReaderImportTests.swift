@@ -137,7 +137,8 @@ import VaporTesting
             let admin = try await Seed.token(app, for: seed.admin)
             let carrier = try await Seed.token(app, for: seed.carrier)
             let tester = try app.testing()
-            let csv = "cardnumber,surname,firstname,dateofbirth,branchcode,city,address,streetnumber,phone\n"
+            let csv =
+                "cardnumber,surname,firstname,dateofbirth,branchcode,city,address,streetnumber,phone\n"
                 + "K-1,Smith,Anna,1950-01-02,S,Өскемен,Kazakhstan St,2,\nK-2,Brown,Tom,,N,Семей,Abai St,9,87011234567\n"
             let ok = try await tester.sendRequest(
                 .POST, "/api/v1/readers/import", headers: ["Authorization": "Bearer \(admin)", "Content-Type": "text/csv"],

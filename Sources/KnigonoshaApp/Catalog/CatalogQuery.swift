@@ -74,7 +74,8 @@ struct CatalogQuery: Content {
             var t = SearchAnalyzer.queryTerms(word)
             if i == words.count - 1 && word.count >= 2 {
                 let prefixes = SearchAnalyzer.prefixTermKinds(word)
-                for (list, kind) in [(prefixes.exact, \QueryTerms.exact), (prefixes.sameScript, \.sameScript), (prefixes.otherScript, \.otherScript)] {
+                for (list, kind) in [(prefixes.exact, \QueryTerms.exact), (prefixes.sameScript, \.sameScript), (prefixes.otherScript, \.otherScript)]
+                {
                     for prefix in list where !t.all.contains(prefix + "*") { t[keyPath: kind].append(prefix + "*") }
                 }
             }

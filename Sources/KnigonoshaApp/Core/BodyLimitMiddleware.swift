@@ -54,7 +54,7 @@ struct BodyLimitMiddleware: AsyncMiddleware {
     static func isHistoryUpload(_ req: Request) -> Bool {
         req.method == .POST
             && [SiteRoute.readersHistory.path, "/api/v1/readers/history", SiteRoute.readersImport.path, "/api/v1/readers/import"]
-            .contains(req.url.path)
+                .contains(req.url.path)
     }
 
     static func isAttachmentUpload(_ req: Request) -> Bool {

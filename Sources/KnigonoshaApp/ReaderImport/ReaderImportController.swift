@@ -50,7 +50,8 @@ struct ReaderImportController {
             errors.add("file", "reader_import_failure." + failure, ["max": String(ReaderImport.maxRows)])
         }
         let status: HTTPResponseStatus = outcome.stored ? .ok : .unprocessableEntity
-        return ReaderImportView.page(req.page, branches: branches, choices: choices, outcome: outcome.failure == nil ? outcome : nil, errors: errors, status: status)
+        return ReaderImportView.page(
+            req.page, branches: branches, choices: choices, outcome: outcome.failure == nil ? outcome : nil, errors: errors, status: status)
     }
 
     func apiUpload(req: Request) async throws -> ReaderImportDTO {
@@ -84,7 +85,11 @@ struct ReaderImportController {
         var options = ReaderImport.Options(updateExisting: update)
         let trimmed = branch.trimmingCharacters(in: .whitespaces)
         if !trimmed.isEmpty {
-            if let id = UUID(uuidString: trimmed), user.canAccess(branchID: id) { options.branchID = id } else { e.add("branch_id", "validation.choice") }
+            if let id = UUID(uuidString: trimmed), user.canAccess(branchID: id) {
+                options.branchID = id
+            } else {
+                e.add("branch_id", "validation.choice")
+            }
         }
         options.settlement = e.oneLine(settlement, "settlement", max: 200)
         return options

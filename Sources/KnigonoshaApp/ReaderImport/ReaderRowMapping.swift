@@ -36,7 +36,11 @@ enum ReaderRowMapping {
         if let v = cells[.building] { p.building = v }
         if let v = cells[.apartment] { p.apartment = v }
         if let v = cells[.disability] {
-            if let group = disability(v) { p.disability_group = group } else { problems.append((.disability, "disability_group", "reader_import.disability_unknown")) }
+            if let group = disability(v) {
+                p.disability_group = group
+            } else {
+                problems.append((.disability, "disability_group", "reader_import.disability_unknown"))
+            }
         }
         if let v = cells[.notes] { p.notes = v }
         return problems
