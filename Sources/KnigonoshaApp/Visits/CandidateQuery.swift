@@ -43,8 +43,12 @@ enum CandidateQuery {
         guard let sql = db as? any SQLDatabase else { return [] }
         let sqlite = DatabaseSetup.isSQLite(db)
         // Each interest is a phrase: all its words, each in any of its stems.
-        let phrases = interests.map { SearchAnalyzer.words($0).filter { !stopWords.contains($0) }.prefix(6).map(SearchAnalyzer.queryStems) }
-            .filter { !$0.isEmpty }
+        // In NFC, as the catalogue is indexed: an interest pasted with decomposed letters still matches.
+        let phrases = interests.map {
+            SearchAnalyzer.words($0.precomposedStringWithCanonicalMapping).filter { !stopWords.contains($0) }.prefix(6)
+                .map(SearchAnalyzer.queryStems)
+        }
+        .filter { !$0.isEmpty }
         var seen = Set<Int>()
         var out: [Int] = []
         func add(_ ids: [Int]) {
@@ -69,26 +73,42 @@ enum CandidateQuery {
         let holdings = SearchHoldings.token(branchID)
         // The interests not in the cache go in one statement: a UNION ALL of one limited query each.
         for chunk in missing.chunked(40) {
-            var q: SQLQueryString = ""
-            for (k, phrase) in chunk.enumerated() {
-                if k > 0 { q.appendInterpolation(unsafeRaw: " UNION ALL ") }
-                let groups = phrase.split(separator: " ").map { $0.split(separator: "|").map(String.init) }
-                if sqlite {
-                    let words: [String] = groups.map { group in "(" + group.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }
-                    let match = "{title authors subjects series} : (\(words.joined(separator: " AND "))) AND holdings : \"\(holdings)\""
-                    // Ascending rowid is the order FTS5 streams, so each part stops after `each` hits.
-                    let part: SQLQueryString =
-                        "SELECT \(unsafeRaw: String(k)) AS k, id FROM (SELECT bib_fts.rowid AS id FROM bib_fts JOIN bib_records b ON b.id = bib_fts.rowid WHERE bib_fts MATCH \(bind: match) \(filters) ORDER BY bib_fts.rowid LIMIT \(unsafeRaw: String(each)))"
-                    q.appendInterpolation(part)
-                } else {
-                    let tsquery = groups.map { "(" + $0.map { "\($0):AB" }.joined(separator: " | ") + ")" }.joined(separator: " & ")
-                    let part: SQLQueryString =
-                        "SELECT \(unsafeRaw: String(k)) AS k, id FROM (SELECT b.id FROM bib_records b WHERE b.search_vector @@ to_tsquery('simple', \(bind: tsquery)) \(filters) ORDER BY b.id LIMIT \(unsafeRaw: String(each))) AS p\(unsafeRaw: String(k))"
-                    q.appendInterpolation(part)
+            func statement(strip: Bool) -> SQLQueryString {
+                var q: SQLQueryString = ""
+                var parts = 0
+                for (k, phrase) in chunk.enumerated() {
+                    var groups = phrase.split(separator: " ").map { $0.split(separator: "|").map(String.init) }
+                    if strip { groups = groups.map { $0.map(CatalogSearch.withoutMarks).filter { !$0.isEmpty } }.filter { !$0.isEmpty } }
+                    guard !groups.isEmpty else { continue }
+                    if parts > 0 { q.appendInterpolation(unsafeRaw: " UNION ALL ") }
+                    parts += 1
+                    if sqlite {
+                        let words: [String] = groups.map { group in "(" + group.map { "\"\($0)\"" }.joined(separator: " OR ") + ")" }
+                        let match = "{title authors subjects series} : (\(words.joined(separator: " AND "))) AND holdings : \"\(holdings)\""
+                        // Ascending rowid is the order FTS5 streams, so each part stops after `each` hits.
+                        let part: SQLQueryString =
+                            "SELECT \(unsafeRaw: String(k)) AS k, id FROM (SELECT bib_fts.rowid AS id FROM bib_fts JOIN bib_records b ON b.id = bib_fts.rowid WHERE bib_fts MATCH \(bind: match) \(filters) ORDER BY bib_fts.rowid LIMIT \(unsafeRaw: String(each)))"
+                        q.appendInterpolation(part)
+                    } else {
+                        let tsquery = groups.map { "(" + $0.map { "\($0):AB" }.joined(separator: " | ") + ")" }.joined(separator: " & ")
+                        let part: SQLQueryString =
+                            "SELECT \(unsafeRaw: String(k)) AS k, id FROM (SELECT b.id FROM bib_records b WHERE b.search_vector @@ to_tsquery('simple', \(bind: tsquery)) \(filters) ORDER BY b.id LIMIT \(unsafeRaw: String(each))) AS p\(unsafeRaw: String(k))"
+                        q.appendInterpolation(part)
+                    }
                 }
+                return parts == 0 ? "SELECT 0 AS k, 0 AS id WHERE 1 = 0" : q
+            }
+            var rows: [any SQLRow]
+            do {
+                rows = try await sql.raw(statement(strip: false)).all()
+            } catch  where CatalogSearch.isPhraseError(error) {
+                // An interest heaped with combining marks (pasted «Zalgo» text) holds a mark SQLite's
+                // FTS tokenizer takes for a separator: asked again without marks, and if even that
+                // fails, these interests give no candidates. The selection goes on either way.
+                do { rows = try await sql.raw(statement(strip: true)).all() } catch  where CatalogSearch.isPhraseError(error) { rows = [] }
             }
             var byPart: [Int: [Int]] = [:]
-            for row in try await sql.raw(q).all() {
+            for row in rows {
                 byPart[try row.decode(column: "k", as: Int.self), default: []].append(try row.decode(column: "id", as: Int.self))
             }
             for (k, phrase) in chunk.enumerated() {
