@@ -127,6 +127,16 @@ import VaporTesting
                 file: ("file", "r.csv", Array(csv.utf8)))
             #expect(again.text.contains("обновлено: 0, без изменений: 1."))
             #expect(try await ReaderChange.query(on: app.db).filter(\.$reader.$id == kept.id!).count() == 3)
+
+            // Another branch's reader is neither shown nor changed: the row is refused by its card.
+            let south = try await Seed.storeReader(app, Seed.reader(branch: seed.south, card: "S-1", family: "Южанина"), by: seed.admin)
+            let other = try await web.upload(
+                "/readers/import", fields: [("branch_id", seed.north.id!.uuidString), ("settlement", "")],
+                file: ("file", "r.csv", Array("Читательский билет;Фамилия;Имя;Улица;Дом\nS-1;Другая;Фамилия;ул. Абая;1\n".utf8)))
+            #expect(other.status == .unprocessableEntity)
+            #expect(other.text.contains("Читатель с этим билетом записан в другом филиале"))
+            #expect(!other.text.contains("Южанина") && !other.text.contains(south.id!.uuidString.lowercased()))
+            #expect(try await Reader.find(south.id, on: app.db)?.familyName == "Южанина")
         }
     }
 

@@ -95,6 +95,11 @@ enum ReaderImport {
             }
             seen[card] = row.row
             let old = existing[card]
+            if let old, !user.canAccess(branchID: old.$branch.id) {
+                // Another branch's reader: a coordinator neither sees nor changes them (94-V).
+                problem(.card, "card_number", Message("reader_import.card_other_branch"))
+                continue
+            }
             if old != nil && !options.updateExisting {
                 out.done.append(.init(id: old?.id, card: card, name: old.map(Self.name) ?? "", result: .unchanged))
                 continue
