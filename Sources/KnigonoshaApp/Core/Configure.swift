@@ -80,6 +80,7 @@ enum Migrations {
             M065AddCopyILSStatus(),
             M066CreateCatalogSyncs(),
             M067CreateReadingHistory(),
+            M068AuditRoute(),
         ]
     }
 

@@ -64,5 +64,6 @@ enum AppRoutes {
             staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), admin: apiAuthed.grouped(RequireRole([.admin])), anyone: apiAuthed)
         DeliveryAdminAPIController().register(
             staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), admin: apiAuthed.grouped(RequireRole([.admin])))
+        AuditController().register(web: admin, api: apiAuthed.grouped(RequireRole([.admin])))
     }
 }

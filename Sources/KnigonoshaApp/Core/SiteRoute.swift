@@ -7,7 +7,7 @@ enum SiteRoute: Equatable {
     case home, login, logout, language, textSize, stylesheet
     case profile, profilePassword, profileTokens, profileTokenRevoke(UUID)
     case readers, readerNew, reader(UUID), readerEdit(UUID), genres, readersHistory, readersImport
-    case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID)
+    case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID), adminAudit, adminAuditCSV
     case branches, branchNew, branch(UUID)
     case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID), catalogImportCancel(UUID),
         catalogSync(UUID)
@@ -48,6 +48,8 @@ enum SiteRoute: Equatable {
         case .readerEdit(let id): [.literal("readers"), .id(id), .literal("edit")]
         case .genres: [.literal("genres")]
         case .adminUsers: [.literal("admin"), .literal("users")]
+        case .adminAudit: [.literal("admin"), .literal("audit")]
+        case .adminAuditCSV: [.literal("admin"), .literal("audit.csv")]
         case .adminUserNew: [.literal("admin"), .literal("users"), .literal("new")]
         case .adminUser(let id): [.literal("admin"), .literal("users"), .id(id)]
         case .adminUserPassword(let id): [.literal("admin"), .literal("users"), .id(id), .literal("password")]

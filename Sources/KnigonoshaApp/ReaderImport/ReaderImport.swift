@@ -60,7 +60,8 @@ enum ReaderImport {
     }
 
     static func run(
-        _ file: ReaderFile, options: Options, user: CurrentUser, today: LocalDate, channel: String, on db: any Database
+        _ file: ReaderFile, options: Options, user: CurrentUser, today: LocalDate, channel: String, route: String? = nil,
+        on db: any Database
     ) async throws -> Outcome {
         var out = Outcome()
         if let failure = file.failure {
@@ -127,7 +128,7 @@ enum ReaderImport {
             }
         }
         guard out.problems.isEmpty else { return out }
-        let ids = try await store(creates, updates, user: user, channel: channel, on: db)
+        let ids = try await store(creates, updates, user: user, channel: channel, route: route, on: db)
         // The created readers' ids, in the file's order, for the links on the result page.
         var next = ids.makeIterator()
         out.done = out.done.map { $0.result == .created ? Done(id: next.next(), card: $0.card, name: $0.name, result: .created) : $0 }
@@ -144,18 +145,18 @@ enum ReaderImport {
 
     private static func store(
         _ creates: [ReaderRecord], _ updates: [(Reader, ReaderRecord, ReaderRecord)], user: CurrentUser, channel: String,
-        on db: any Database
+        route: String?, on db: any Database
     ) async throws -> [UUID] {
         try await db.transaction { tx in
             var ids: [UUID] = []
             for record in creates {
                 let reader = try await ReaderStore.create(record, by: user, on: tx)
                 ids.append(reader.id!)
-                try await AuditEntry(.create, "reader", reader.id, userID: user.id, channel: channel).create(on: tx)
+                try await AuditEntry(.create, "reader", reader.id, userID: user.id, channel: channel, route: route).create(on: tx)
             }
             for (reader, was, record) in updates {
                 try await ReaderStore.update(reader, from: was, to: record, by: user, on: tx)
-                try await AuditEntry(.update, "reader", reader.id, userID: user.id, channel: channel).create(on: tx)
+                try await AuditEntry(.update, "reader", reader.id, userID: user.id, channel: channel, route: route).create(on: tx)
             }
             return ids
         }

@@ -97,7 +97,8 @@ struct ReaderImportController {
 
     private func run(_ req: Request, path: String, options: ReaderImport.Options, user: CurrentUser) async throws -> ReaderImport.Outcome {
         let file = try await req.application.threadPool.runIfActive { ReaderFile(data: try Data(contentsOf: URL(fileURLWithPath: path))) }
-        return try await ReaderImport.run(file, options: options, user: user, today: req.today, channel: req.auditChannel, on: req.db)
+        return try await ReaderImport.run(
+            file, options: options, user: user, today: req.today, channel: req.auditChannel, route: req.auditRoute, on: req.db)
     }
 
     private func branches(_ req: Request, _ user: CurrentUser) async throws -> [Branch] {

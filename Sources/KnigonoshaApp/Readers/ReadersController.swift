@@ -66,9 +66,15 @@ struct ReadersController {
         let branches = try await Branch.query(on: req.db).all()
         let names = Dictionary(branches.map { ($0.id!.uuidString, $0.name(req.lang)) }) { a, _ in a }
         let service = try await ReaderService.load(readerID: reader.id!, on: req.db)
+        // Administrators see who opened the record (this view included): the right to know who saw one's data.
+        let openedBy =
+            try req.currentUser().isAdmin
+            ? try await AuditEntry.query(on: req.db).filter(\.$entity == "reader").filter(\.$entityID == reader.id!).with(\.$user)
+                .sort(\.$at, .descending).limit(20).all() : nil
         return ReaderShowView.render(
             req.page, reader: reader, record: ReaderStore.record(of: reader), changes: changes, branchNames: names, serviceHistory: service,
-            nextVisit: nextVisit, httpStatus: nextVisit == nil ? .ok : .unprocessableEntity, genres: try await GenreList.load(on: req.db))
+            nextVisit: nextVisit, httpStatus: nextVisit == nil ? .ok : .unprocessableEntity, genres: try await GenreList.load(on: req.db),
+            openedBy: openedBy)
     }
 
     func editForm(req: Request) async throws -> Response {

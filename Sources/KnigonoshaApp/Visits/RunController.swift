@@ -59,6 +59,8 @@ struct RunController {
         let day = req.query[String.self, at: "date"].flatMap { LocalDate($0) } ?? req.today
         let (stops, held) = try await RunSheet.run(carrierID: user.id, day: day, on: req.db)
         try await req.audit(.list, "run")
+        // The stops show readers' names and addresses: each reader's record was seen (94-V).
+        try await req.auditReaders(ofVisits: stops.map(\.visit_id))
         let response = RunView.page(req.page, day: day, stops: stops, heldBack: held)
         // The page must be fresh when online; the service worker keeps the last copy for offline use.
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")

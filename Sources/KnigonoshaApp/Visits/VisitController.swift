@@ -149,6 +149,7 @@ struct VisitController {
     func slip(req: Request) async throws -> Response {
         let (visit, _) = try await req.loadVisit()
         try await req.audit(.view, "visit", visit.id)
+        try await req.auditReaders(ofVisits: [visit.id!])
         let slip = try await SlipContent.load(visit, asked: req.query[String.self, at: "in"].flatMap(Lang.init(rawValue:)), on: req.db)
         return SlipView.page(req.page, slip, visitID: visit.id!)
     }

@@ -224,6 +224,7 @@ struct VisitsAPIController {
         }
         let stops = try await RunSheet.stops(carrierID: user.id, day: day, on: req.db)
         try await req.audit(.list, "run")
+        try await req.auditReaders(ofVisits: stops.map(\.visit_id))
         return RunDTO(date: day.iso, stops: stops)
     }
 

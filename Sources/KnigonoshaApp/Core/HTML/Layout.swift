@@ -92,6 +92,7 @@ enum Layout {
             items.append((.adminUsers, "nav.users"))
             items.append((.branches, "nav.branches"))
             items.append((.deliverySettings, "nav.delivery_settings"))
+            items.append((.adminAudit, "nav.audit"))
         }
         items.append((.profile, "nav.profile"))
         return items

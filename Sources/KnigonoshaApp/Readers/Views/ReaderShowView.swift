@@ -8,7 +8,8 @@ enum ReaderShowView {
     static func render(
         _ ctx: PageContext, reader: Reader, record r: ReaderRecord, changes: [ReaderChange], branchNames: [String: String],
         serviceHistory: ReaderService = ReaderService(visits: [], loans: [], nextVisit: nil),
-        nextVisit: (value: String, errors: FieldErrors)? = nil, httpStatus: HTTPStatus = .ok, genres: GenreList = GenreList(genres: [])
+        nextVisit: (value: String, errors: FieldErrors)? = nil, httpStatus: HTTPStatus = .ok, genres: GenreList = GenreList(genres: []),
+        openedBy: [AuditEntry]? = nil
     ) -> Response {
         let sections: [Node<HTML.BodyContext>] = [
             section(ctx, "identity", identity(ctx, reader, r)),
@@ -21,6 +22,7 @@ enum ReaderShowView {
             r.notes == nil ? .empty : section(ctx, "notes", row(ctx, "reader.notes", r.notes)),
             ReaderServiceView.section(ctx, reader, serviceHistory, nextVisit: nextVisit),
             history(ctx, changes, branchNames),
+            .unwrap(openedBy) { AuditView.openedBy(ctx, $0, readerID: reader.id!, card: r.card_number) },
         ]
         let badge: Node<HTML.BodyContext> = .p(
             .span(.class("badge status-\(r.status)"), .text(ctx.t("status." + r.status))), .text(" "),
