@@ -99,13 +99,14 @@ public enum CSVCatalog {
     }
 }
 
-/// A small RFC 4180 reader: quoted cells, doubled quotes, CRLF or LF, and «,» or «;» as the
-/// separator (whichever the header line uses more).
+/// A small RFC 4180 reader: quoted cells, doubled quotes, CRLF or LF, and «,», «;» or a tab as the
+/// separator (whichever the header line uses most; Koha and ИРБИС export tab-separated text).
 public enum CSVParser {
     public static func parse(_ text: String) -> [[String]] {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" }
-        let separator: Character = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        let counts = [",", ";", "\t"].map { sep in (Character(sep), firstLine.filter { $0 == Character(sep) }.count) }
+        let separator: Character = counts.max { $0.1 < $1.1 }.map { $0.1 > 0 ? $0.0 : "," } ?? ","
         var rows: [[String]] = []
         var row: [String] = []
         var cell = ""

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Spreadsheet
 import Testing
 import Vapor
 import VaporTesting
@@ -82,14 +83,15 @@ import VaporTesting
             #expect(page.text.contains("В файле 7 ошибок (строк: 5)"))
             for (row, column, value, reason) in [
                 ("3", "firstname", "", "Заполните это поле."),
-                ("3", "dateofbirth", "31.02.1950", "Введите дату"),
+                ("3", "dateofbirth", "31.02.1950", "Дата не распознана"),
                 ("4", "card", "B-1", "Этот читательский билет уже встречался в строке 2."),
                 ("5", "branchcode", "Z9", "Такого филиала нет"),
                 ("5", "disability", "IV", "Группа инвалидности не распознана"),
                 ("6", "branchcode", "S", "Вы можете регистрировать читателей только своего филиала."),
                 ("6", "address", "ул. Сатпаева", "В адресе не найден номер дома"),
             ] {
-                #expect(page.text.contains("<tr><td>\(row)</td><td>\(column)</td><td>\(value)</td><td>\(reason)"), "row \(row) \(column)")
+                #expect(
+                    page.text.contains("<tr><th scope=\"row\">\(row)</th><td>\(column)</td><td>\(value)</td><td>\(reason)"), "row \(row) \(column)")
             }
             #expect(try await Reader.query(on: app.db).count() == 0)
             #expect(try await ReaderChange.query(on: app.db).count() == 0)
@@ -207,5 +209,67 @@ import VaporTesting
         }
         #expect(ReaderRowMapping.disability("IV") == nil)
         #expect(ReaderRowMapping.disability("инвалид") == nil)
+    }
+
+    /// What a new user found trying the import (issue 14 §3 review): pre-1950 birth dates in Excel
+    /// cells, «Фамилия Имя» exports wiping patronymics, a move keeping the old flat and map point,
+    /// messages that named the wrong thing, tab-separated and binary files, the API's flags.
+    @Test(arguments: TestDatabase.all)
+    func test_what_a_new_user_found_is_mended(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let coordinator = try await Seed.token(app, for: seed.coordinator)
+            let tester = try app.testing()
+            func post(_ body: ByteBuffer, _ query: String = "") async throws -> TestingHTTPResponse {
+                try await tester.sendRequest(.POST, "/api/v1/readers/import" + query, headers: ["Authorization": "Bearer \(coordinator)"], body: body)
+            }
+            // An Excel date cell for 15 March 1941 (day 15,050 counted from 30 December 1899), and
+            // no branch_id: a coordinator's own branch.
+            let book = Workbook(sheets: [
+                Workbook.Sheet(
+                    name: "Читатели",
+                    rows: [
+                        [.text("Читательский билет"), .text("ФИО"), .text("Дата рождения"), .text("Адрес")],
+                        [.text("X-1"), .text("Сеитова Бибигуль Ахметовна"), .number(15_050), .text("г. Семей, ул. Абая, д. 2, кв. 9")],
+                    ])
+            ])
+            let xlsx = try await post(ByteBuffer(data: try book.data()))
+            #expect(xlsx.status == .ok)
+            let stored = try #require(try await Reader.query(on: app.db).filter(\.$cardNumber == "X-1").first())
+            #expect(stored.birthDate == "1941-03-15" && stored.$branch.id == seed.north.id && stored.apartment == "9")
+            stored.latitude = 50.4
+            stored.longitude = 80.2
+            stored.floor = 3
+            try await stored.save(on: app.db)
+
+            // «Фамилия Имя» keeps the patronymic; a new one-line address replaces flat, floor and map point.
+            let move = "Читательский билет\tФИО\tАдрес\nX-1\tСеитова Бибигуль\tг. Семей, ул. Шакарима, д. 40\n"
+            #expect(try await post(ByteBuffer(string: move), "?update_existing=yes").status == .ok)
+            let moved = try #require(try await Reader.find(stored.id, on: app.db))
+            #expect(moved.patronymic == "Ахметовна" && moved.street == "ул. Шакарима" && moved.building == "40")
+            #expect(moved.apartment == nil && moved.floor == nil && moved.latitude == nil && moved.longitude == nil)
+            let maybe = try await post(ByteBuffer(string: move), "?update_existing=maybe")
+            #expect(maybe.status == .unprocessableEntity && maybe.body.string.contains("\"update_existing\""))
+
+            // Messages that name the real problem, once a cell; a long value cut to 100 characters.
+            let long = String(repeating: "Я", count: 300)
+            let bad = "Читательский билет;ФИО;Дата рождения;Адрес\n\(long);;15.03.41;ул. Абая, д. 3\n"
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            let page = try await web.upload(
+                "/readers/import", fields: [("branch_id", ""), ("settlement", "")], file: ("file", "r.csv", Array(bad.utf8)))
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.text.components(separatedBy: "<td>ФИО</td>").count == 2)
+            #expect(page.text.contains("Дата не распознана: напишите её как 15.03.1941 или 1941-03-15."))
+            #expect(page.text.contains("В адресе нет населённого пункта"))
+            #expect(!page.text.contains(long) && page.text.contains(String(repeating: "Я", count: 100) + "…"))
+
+            // A picture is not «a file without a card column».
+            var png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D])
+            png.append(Data(repeating: 0, count: 64))
+            let picture = try await post(ByteBuffer(data: png))
+            #expect(picture.status == .unprocessableEntity && picture.body.string.contains("Файл не похож на таблицу"))
+            #expect(try await Reader.query(on: app.db).count() == 1)
+        }
     }
 }

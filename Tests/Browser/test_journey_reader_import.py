@@ -41,7 +41,7 @@ def test_readers_from_the_system_all_or_nothing_then_consent(driver, server):
     button(driver, "Загрузить читателей")
     text = main_text(driver)
     assert "Ничего не сохранено" in text and "В файле 4 ошибки (строк: 2)" in text, text
-    cells = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")] for tr in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")]
+    cells = [[td.text for td in tr.find_elements(By.CSS_SELECTOR, "th, td")] for tr in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")]
     assert [c[:3] for c in cells] == [
         ["3", "ФИО", HOSTILE], ["3", "Дата рождения", "31.02.1950"], ["3", "Адрес", "ул. Сатпаева"], ["3", "Группа инвалидности", "IV"]
     ], cells

@@ -48,7 +48,7 @@ struct ReaderFile {
     init(data: Data) {
         guard let cells = UploadedTable.cells(data) else {
             self.init(cells: [])
-            failure = "not_spreadsheet"
+            failure = UploadedTable.isZIP(data) ? "not_spreadsheet" : "not_table"
             return
         }
         self.init(cells: cells)

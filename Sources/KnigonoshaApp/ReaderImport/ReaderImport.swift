@@ -10,7 +10,9 @@ import Vapor
 /// registration consent does not cover home delivery by carriers, so no visit is planned until the
 /// coordinator records the home service's own consent.
 enum ReaderImport {
-    static let maxRows = 10_000
+    /// A library's home-service readers are hundreds; the limit bounds how long one import holds
+    /// the database's write lock (all or nothing is one transaction).
+    static let maxRows = 5_000
 
     struct Options: Sendable {
         /// For the rows with no branch column, or an empty cell.
@@ -33,6 +35,15 @@ enum ReaderImport {
     }
 
     struct Problem: Sendable, Equatable {
+        init(row: Int, column: String, position: Int, field: String, message: Message, value: String) {
+            self.row = row
+            self.column = column
+            self.position = position
+            self.field = field
+            self.message = message
+            self.value = ReaderImportColumns.shown(value)
+        }
+
         let row: Int
         /// The header as the file wrote it, or the field's name when no column holds it.
         let column: String
@@ -80,10 +91,14 @@ enum ReaderImport {
         var updates: [(Reader, ReaderRecord, ReaderRecord)] = []
         for row in file.rows {
             let problemsBefore = out.problems.count
-            func problem(_ column: ReaderFile.Column?, _ field: String, _ message: Message) {
-                // One message a cell: an unreadable address is not also «house required».
-                if out.problems[problemsBefore...].contains(where: { $0.field == field }) { return }
+            func problem(_ column: ReaderFile.Column?, _ field: String, _ raw: Message) {
+                let message = ReaderImportColumns.message(raw, field: field, column: column)
                 let header = column.flatMap { file.columns[$0] } ?? field
+                // One message a cell: an unreadable address is not also «house required», and an
+                // empty «ФИО» is not reported once for the family name and again for the given one.
+                if out.problems[problemsBefore...].contains(where: { $0.field == field || ($0.column == header && $0.message == message) }) {
+                    return
+                }
                 out.problems.append(
                     .init(
                         row: row.row, column: header, position: column.flatMap { file.positions[$0] } ?? Int.max, field: field,
@@ -108,7 +123,14 @@ enum ReaderImport {
             var p = old.map { ReaderPayload(ReaderStore.record(of: $0)) } ?? newPayload(options)
             let before = p.phones ?? []
             for (column, field, key) in ReaderRowMapping.apply(row.cells, to: &p) { problem(column, field, Message(key)) }
-            if old != nil { p.phones = PhoneMerge.merge(before, p.phones ?? []) }
+            if let old {
+                p.phones = PhoneMerge.merge(before, p.phones ?? [])
+                // A reader who moved: the old map point, entrance, floor, intercom and lift belong
+                // to the old address, and a route planned on them would go there.
+                if (p.settlement, p.street, p.building) != (old.settlement, old.street, old.building) {
+                    (p.latitude, p.longitude, p.entrance, p.floor, p.intercom, p.has_lift) = (nil, nil, nil, nil, nil, nil)
+                }
+            }
             if let name = row.cells[.branch] {
                 if let id = branches.find(name) { p.branch_id = id } else { problem(.branch, "branch_id", Message("reader_import.unknown_branch")) }
             }

@@ -59,7 +59,7 @@ struct ReaderImportController {
         var errors = FieldErrors()
         let options = self.options(
             branch: req.query[String.self, at: "branch_id"] ?? "", settlement: req.query[String.self, at: "settlement"] ?? "",
-            update: req.query[String.self, at: "update_existing"] == "true", user, &errors)
+            update: Self.flag(req.query[String.self, at: "update_existing"], "update_existing", &errors), user, &errors)
         let upload = try await StreamedUpload.readRaw(
             req, maxBytes: HistoryController.maxUpload, hardLimit: HistoryController.maxUpload, directory: HistoryController.directory(req))
         defer { upload.discard() }
@@ -81,9 +81,23 @@ struct ReaderImportController {
         return ReaderImportDTO(outcome)
     }
 
+    /// `true`/`false` as the document says, and the spellings scripts use for them; anything else
+    /// is a field error rather than a quiet «no».
+    static func flag(_ raw: String?, _ field: String, _ e: inout FieldErrors) -> Bool {
+        switch raw?.lowercased() {
+        case nil, "", "false", "0", "no", "off": return false
+        case "true", "1", "yes", "on": return true
+        default:
+            e.add(field, "validation.choice")
+            return false
+        }
+    }
+
     private func options(branch: String, settlement: String, update: Bool, _ user: CurrentUser, _ e: inout FieldErrors) -> ReaderImport.Options {
         var options = ReaderImport.Options(updateExisting: update)
         let trimmed = branch.trimmingCharacters(in: .whitespaces)
+        // A coordinator's readers are their branch's: the default when none is chosen.
+        if trimmed.isEmpty && !user.isAdmin { options.branchID = user.branchID }
         if !trimmed.isEmpty {
             if let id = UUID(uuidString: trimmed), user.canAccess(branchID: id) {
                 options.branchID = id

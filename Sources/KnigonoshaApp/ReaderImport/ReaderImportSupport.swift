@@ -51,6 +51,24 @@ enum PhoneMerge {
 }
 
 enum ReaderImportColumns {
+    /// The form's message, said the way a file needs it: a one-line address missing its town or
+    /// house is a problem of the address, and a date is not asked for in the form's ISO format.
+    static func message(_ m: Message, field: String, column: ReaderFile.Column?) -> Message {
+        switch (m.key, field, column) {
+        case ("validation.required", "settlement", .address?): Message("reader_import.no_settlement")
+        case ("validation.required", "street", .address?), ("validation.required", "building", .address?):
+            Message("reader_import.address_unreadable")
+        case ("validation.date", _, _): Message("reader_import.bad_date")
+        default: m
+        }
+    }
+
+    /// A cell as the error table shows it: 100 characters, control characters as «�».
+    static func shown(_ value: String) -> String {
+        let clean = String(String.UnicodeScalarView(value.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
+        return clean.count > 100 ? String(clean.prefix(100)) + "…" : clean
+    }
+
     /// The column that holds a payload field, for the error's «column» cell.
     static func column(for field: String, in file: ReaderFile) -> ReaderFile.Column? {
         let candidates: [ReaderFile.Column]

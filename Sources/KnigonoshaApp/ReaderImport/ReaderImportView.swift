@@ -94,7 +94,9 @@ enum ReaderImportView {
                             .th(.text(ctx.t("history.reason"))))),
                     .tbody(
                         .forEach(o.problems.prefix(1000)) { p in
-                            .tr(.td(.text(String(p.row))), .td(.text(column(ctx, p))), .td(.text(p.value)), .td(.text(ctx.t(p.message))))
+                            .tr(
+                                .th(.attribute(named: "scope", value: "row"), .text(String(p.row))), .td(.text(column(ctx, p))), .td(.text(p.value)),
+                                .td(.text(ctx.t(p.message))))
                         })
                 )
             )

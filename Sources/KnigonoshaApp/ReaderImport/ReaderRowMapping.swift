@@ -15,20 +15,22 @@ enum ReaderRowMapping {
             // Фамилия Имя Отчество is the order every library system in Kazakhstan writes a name in.
             p.family_name = words.first
             p.given_name = words.count > 1 ? words[1] : nil
-            p.patronymic = words.count > 2 ? words[2...].joined(separator: " ") : nil
+            // Many systems keep «Фамилия Имя» only: a patronymic already here is then kept.
+            if words.count > 2 { p.patronymic = words[2...].joined(separator: " ") }
         }
         if let v = cells[.familyName] { p.family_name = v }
         if let v = cells[.givenName] { p.given_name = v }
         if let v = cells[.patronymic] { p.patronymic = v }
-        if let v = cells[.birthDate] { p.birth_date = HistoryFile.date(v)?.iso ?? v }
-        if let v = cells[.registeredOn] { p.registered_on = HistoryFile.date(v)?.iso ?? v }
+        if let v = cells[.birthDate] { p.birth_date = HistoryFile.date(v, earliestSerial: 61)?.iso ?? v }
+        if let v = cells[.registeredOn] { p.registered_on = HistoryFile.date(v, earliestSerial: 61)?.iso ?? v }
         if let v = cells[.phone] { p.phones = phones(v) }
         if let v = cells[.address] {
             let parts = AddressParts(v)
             p.settlement = parts.settlement ?? p.settlement
             p.street = parts.street
             p.building = parts.building
-            p.apartment = parts.apartment ?? p.apartment
+            // The line is the whole address: a flat it does not name is no longer the reader's.
+            p.apartment = parts.apartment
             if parts.building == nil && cells[.building] == nil { problems.append((.address, "building", "reader_import.address_unreadable")) }
         }
         if let v = cells[.settlement] { p.settlement = v }

@@ -48,7 +48,7 @@ struct HistoryFile {
     init(data: Data, today: LocalDate) {
         guard let cells = UploadedTable.cells(data) else {
             self.init(cells: [], today: today)
-            failure = "not_spreadsheet"
+            failure = UploadedTable.isZIP(data) ? "not_spreadsheet" : "not_table"
             return
         }
         self.init(cells: cells, today: today)
@@ -101,15 +101,16 @@ struct HistoryFile {
         }
     }
 
-    /// 2026-11-05, 2026-11-05 10:30, 05.11.2026, 05/11/2026, or a spreadsheet's day number.
-    static func date(_ raw: String) -> LocalDate? {
+    /// 2026-11-05, 2026-11-05 10:30, 05.11.2026, 05/11/2026, or a spreadsheet's day number from
+    /// `earliestSerial` on (a loan: 1950; a birth date: 1 March 1900, after Excel's phantom 29 February).
+    static func date(_ raw: String, earliestSerial: Double = 18_264) -> LocalDate? {
         if let d = LocalDate(String(raw.prefix(10))) { return d }
         let parts = raw.prefix(10).split(whereSeparator: { $0 == "." || $0 == "/" }).map { Int($0) }
         if parts.count == 3, let d = parts[0], let m = parts[1], let y = parts[2], y > 1000 {
             return LocalDate(String(format: "%04d-%02d-%02d", y, m, d))
         }
         // Excel counts days from 30 December 1899; 1950–2100 is what a loan can be.
-        if let serial = Double(raw), serial >= 18_264, serial < 73_051 {
+        if let serial = Double(raw), serial >= earliestSerial, serial < 73_051 {
             let day = LocalDate(year: 1899, month: 12, day: 30).adding(days: Int(serial))
             return day
         }
