@@ -8,6 +8,6 @@ DATA=$(mktemp -d /tmp/kn-pgdata.XXXXXX)
 SOCK=$(mktemp -d /tmp/kn-pgsock.XXXXXX)
 chown postgres:postgres "$DATA" "$SOCK"
 su postgres -c "$PGBIN/initdb -D $DATA -U postgres --auth=trust -E UTF8 --no-locale" >/dev/null
-su postgres -c "$PGBIN/pg_ctl -D $DATA -l $SOCK/log -w -o '-c listen_addresses=127.0.0.1 -p $PORT -k $SOCK -c fsync=off -c max_connections=200' start" >/dev/null
+su postgres -c "$PGBIN/pg_ctl -D $DATA -l $SOCK/log -w -o '-c listen_addresses=127.0.0.1 -p $PORT -k $SOCK -c fsync=off -c max_connections=500' start" >/dev/null
 psql -q -h 127.0.0.1 -p "$PORT" -U postgres -c "CREATE ROLE kn LOGIN PASSWORD 'kn'" -c "CREATE DATABASE kn OWNER kn" >/dev/null
 echo "export PGBIN=$PGBIN PGDATA_DIR=$DATA KNIGONOSHA_TEST_POSTGRES_URL=postgres://kn:kn@127.0.0.1:$PORT/kn"

@@ -64,7 +64,13 @@ enum AuditView {
                 .thead(.tr(.forEach(headings, { .th(.attribute(named: "scope", value: "col"), .text(ctx.t($0))) }))),
                 .tbody(
                     .forEach(entries) { a in
-                        .tr(.forEach(cells(ctx, a, readers)) { .td(.text($0)) })
+                        let c = cells(ctx, a, readers)
+                        // A reader still here is a link to their page, where the rest of their log is.
+                        let record: Node<HTML.BodyContext> =
+                            a.entity == "reader" && a.entityID.flatMap { readers[$0] } != nil
+                            ? .a(.href(SiteRoute.reader(a.entityID!).path), .text(c[4])) : .text(c[4])
+                        return .tr(
+                            .td(.text(c[0])), .td(.text(c[1])), .td(.text(c[2])), .td(.text(c[3])), .td(record), .td(.text(c[5])), .td(.text(c[6])))
                     })
             ))
     }
@@ -76,8 +82,16 @@ enum AuditView {
         let record = a.entityID.map { id in readers[id].map { ctx.t("audit.card", ["card": $0]) } ?? id.uuidString.lowercased() } ?? ""
         return [
             ctx.dateTime(a.at), a.user.map { "\($0.fullName) (\($0.email))" } ?? ctx.t("history.unknown_user"),
-            ctx.t("audit_action." + a.action), entity(ctx, a.entity), record, ctx.t("audit.channel_" + a.channel), a.route ?? "",
+            ctx.t("audit_action." + a.action), entity(ctx, a.entity), record, channel(ctx, a.channel), a.route ?? "",
         ]
+    }
+
+    static func channel(_ ctx: PageContext, _ code: String) -> String {
+        switch code {
+        case "api": ctx.t("audit.channel_api")
+        case "cli": ctx.t("audit.channel_cli")
+        default: ctx.t("audit.channel_web")
+        }
     }
 
     static func entity(_ ctx: PageContext, _ code: String) -> String {
