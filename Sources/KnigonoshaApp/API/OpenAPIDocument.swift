@@ -61,6 +61,15 @@ enum OpenAPIDocument {
         ["required": true, "content": ["application/json": ["schema": ref(schema)]]]
     }
 
+    /// A file uploaded as the body: CSV text or an XLSX workbook (the library system's exports).
+    static let spreadsheetBody: JSONValue = [
+        "required": true,
+        "content": [
+            "text/csv": ["schema": ["type": "string"]],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
+        ],
+    ]
+
     static let idParameter: JSONValue = [
         "name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"],
     ]

@@ -17,15 +17,7 @@ enum ReaderImportOpenAPI {
                             "`true` (or `1`, `yes`, `on`): readers already here (same card number) take the file's filled cells, with their change history; a coordinator's default branch is their own"
                         ),
                     ],
-                    "requestBody": [
-                        "required": true,
-                        "content": [
-                            "text/csv": ["schema": ["type": "string"]],
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [
-                                "schema": ["type": "string", "format": "binary"]
-                            ],
-                        ],
-                    ],
+                    "requestBody": D.spreadsheetBody,
                     "responses": D.responses(("200", D.ok(D.ref("ReaderImportOutcome"))), ["400", "401", "403", "413", "422"]),
                 ]
             ]

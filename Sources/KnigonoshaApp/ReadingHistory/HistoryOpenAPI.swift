@@ -9,15 +9,7 @@ enum HistoryOpenAPI {
                     "operationId": "importReadingHistory",
                     "summary":
                         "Store readers' loans from the library system (CSV or XLSX as the body, 16 MB at most): reader card, barcode or inventory number or ISBN, date. Matched rows are stored in one transaction, the same loan once; a coordinator's rows match readers of their own branch only",
-                    "requestBody": [
-                        "required": true,
-                        "content": [
-                            "text/csv": ["schema": ["type": "string"]],
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [
-                                "schema": ["type": "string", "format": "binary"]
-                            ],
-                        ],
-                    ],
+                    "requestBody": D.spreadsheetBody,
                     "responses": D.responses(("200", D.ok(D.ref("ReadingHistoryOutcome"))), ["400", "401", "403", "413", "422"]),
                 ]
             ]
