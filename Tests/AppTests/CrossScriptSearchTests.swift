@@ -35,6 +35,10 @@ import VaporTesting
             // copied text give it, is put in NFC like the records: one word, not two.
             #expect(try await titles("\u{0415}\u{0308}лка") == ["Ёлка в Сокольниках"])
             #expect(try await titles("вои\u{0306}на") == ["Война и мир"])
+            // The document's `maxLength` counts code points: 60 letters with four marks each are 300.
+            var long = CatalogQuery()
+            long.q = String(repeating: "a\u{0301}\u{0302}\u{0303}\u{0304}", count: 60)
+            #expect(long.problems()["q"]?.key == "validation.too_long")
             // Text heaped with combining marks («Zalgo», from schemathesis) is a search like any
             // other, never a server error.
             #expect(

@@ -47,8 +47,10 @@ struct AuditController {
     /// Every matching entry (up to 100,000), in the page's language; `sep=semicolon` for Excel
     /// with Russian or Kazakh settings.
     func csv(req: Request) async throws -> Response {
-        let query = try req.query.decode(AuditQuery.self)
-        let errors = query.problems()
+        // The page's links carry the form's empty fields; they mean «any», as on the page.
+        let (query, unreadable) = req.pageQuery(AuditQuery.self, empty: AuditQuery())
+        var errors = query.problems()
+        for field in unreadable { errors.add(field, "validation.choice") }
         guard errors.isEmpty else { throw AppError.validation(errors) }
         let found = try await query.run(timeZone: req.application.config.timeZone, on: req.db, limit: 100_000)
         try await req.audit(.list, "audit")

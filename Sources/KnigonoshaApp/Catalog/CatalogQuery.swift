@@ -25,7 +25,9 @@ struct CatalogQuery: Content {
 
     func problems() -> FieldErrors {
         var e = FieldErrors()
-        if let q, q.count > 200 { e.add("q", "validation.too_long", ["max": "200"]) }
+        // Code points, as the OpenAPI document's `maxLength` counts them: a letter heaped with
+        // combining marks is one character but many code points.
+        if let q, q.unicodeScalars.count > 200 { e.add("q", "validation.too_long", ["max": "200"]) }
         if let f = format, MaterialFormatCode(rawValue: f) == nil { e.add("format", "validation.choice") }
         if let l = language, l.count != 3 || !l.allSatisfy({ $0.isASCII && $0.isLowercase }) { e.add("language", "validation.choice") }
         if let b = branch, UUID(uuidString: b) == nil { e.add("branch", "validation.choice") }
@@ -57,7 +59,7 @@ struct CatalogQuery: Content {
             case "audience": audience = nil
             case "page": page = nil
             case "per_page": per_page = nil
-            default: q = String((q ?? "").prefix(200))
+            default: q = String(String.UnicodeScalarView((q ?? "").unicodeScalars.prefix(200)))
             }
         }
     }
