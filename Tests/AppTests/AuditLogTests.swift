@@ -73,6 +73,8 @@ import VaporTesting
             let badAPI = try await app.testing().sendRequest(.GET, "/api/v1/audit?per_page=0", headers: ["Authorization": "Bearer \(token)"])
             #expect(badAPI.status == .unprocessableEntity && badAPI.body.string.contains("\"per_page\""))
             // Through the API an empty value is a value, and not a UUID (schemathesis sent `user_id=`).
+            let beyond = try await app.testing().sendRequest(.GET, "/api/v1/audit?page=100001", headers: ["Authorization": "Bearer \(token)"])
+            #expect(beyond.status == .unprocessableEntity && beyond.body.string.contains("\"page\""))
             let empty = try await app.testing().sendRequest(.GET, "/api/v1/audit?user_id=", headers: ["Authorization": "Bearer \(token)"])
             #expect(empty.status == .unprocessableEntity && empty.body.string.contains("\"user_id\""))
             // The page's CSV link carries the form's empty fields, which mean «any».

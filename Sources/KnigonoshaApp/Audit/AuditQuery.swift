@@ -36,7 +36,7 @@ struct AuditQuery: Content {
         }
         if let a = from.flatMap(LocalDate.init), let b = to.flatMap(LocalDate.init), b < a { e.add("to", "validation.end_before_start") }
         if let p = per_page, !(1...Self.maxPerPage).contains(p) { e.add("per_page", "validation.range", ["min": "1", "max": "200"]) }
-        if let p = page, p < 1 { e.add("page", "validation.range", ["min": "1", "max": "100000"]) }
+        if let p = page, !(1...100_000).contains(p) { e.add("page", "validation.range", ["min": "1", "max": "100000"]) }
         return e
     }
 
