@@ -30,15 +30,23 @@ struct AuditController {
     }
 
     func page(req: Request) async throws -> Response {
-        let (query, unreadable) = req.pageQuery(AuditQuery.self, empty: AuditQuery())
+        var (query, unreadable) = req.pageQuery(AuditQuery.self, empty: AuditQuery())
+        // The page has no page or size field to point an error at: an impossible one is dropped.
+        if query.problems()["page"] != nil || unreadable.contains("page") { query.page = nil }
+        if query.problems()["per_page"] != nil || unreadable.contains("per_page") { query.per_page = nil }
         var errors = query.problems()
-        for field in unreadable { errors.add(field, "validation.choice") }
+        for field in unreadable where field != "page" && field != "per_page" { errors.add(field, "validation.choice") }
         let accounts = try await User.query(on: req.db).sort(\.$email).all()
         guard errors.isEmpty else {
             return AuditView.page(
                 req.page, query: query, found: ([], 0), accounts: accounts, readers: [:], errors: errors, status: .unprocessableEntity)
         }
-        let found = try await query.run(timeZone: req.application.config.timeZone, on: req.db)
+        var found = try await query.run(timeZone: req.application.config.timeZone, on: req.db)
+        if found.entries.isEmpty && query.pageNumber > 1 {
+            // Past the last page (a bookmarked link): the first page instead of an empty one.
+            query.page = nil
+            found = try await query.run(timeZone: req.application.config.timeZone, on: req.db)
+        }
         try await req.audit(.list, "audit")
         return AuditView.page(
             req.page, query: query, found: found, accounts: accounts, readers: try await Self.cards(found.entries, on: req.db), errors: errors)

@@ -81,7 +81,9 @@ enum AuditView {
     static func cells(_ ctx: PageContext, _ a: AuditEntry, _ readers: [UUID: String]) -> [String] {
         let record = a.entityID.map { id in readers[id].map { ctx.t("audit.card", ["card": $0]) } ?? id.uuidString.lowercased() } ?? ""
         return [
-            ctx.dateTime(a.at), a.user.map { "\($0.fullName) (\($0.email))" } ?? ctx.t("history.unknown_user"),
+            ctx.dateTime(a.at),
+            a.user.map { "\($0.fullName) (\($0.email))" }
+                ?? ctx.t(a.action == AuditAction.loginFailed.rawValue ? "audit.anonymous" : "history.unknown_user"),
             ctx.t("audit_action." + a.action), entity(ctx, a.entity), record, channel(ctx, a.channel), a.route ?? "",
         ]
     }

@@ -2,8 +2,8 @@ import Foundation
 
 /// A one-line address as library systems keep it («г. Семей, ул. Абая, д. 12, кв. 5»,
 /// «Абая 12, кв 5», «Семей қ., Абай көшесі, 12 үй, 5 пәтер»), cut into the parts a carrier's run
-/// sheet shows. Parts are told by their markers; a part with no marker is the street, and a street
-/// that ends in a number gives the house. Nothing else is guessed: «12-5» stays a house number.
+/// sheet shows. Parts are told by their markers; a part with no marker is the street (of two, the
+/// first is the settlement: «Семей, ул. Абая, 12»), and a street that ends in a number gives the house. Nothing else is guessed: «12-5» stays a house number.
 struct AddressParts: Equatable {
     var settlement: String?
     var street: String?
@@ -22,7 +22,9 @@ struct AddressParts: Equatable {
     }
 
     init(_ line: String) {
+        // Unmarked parts, and where a marked settlement stood among them.
         var rest: [String] = []
+        var settlementAt: Int?
         for raw in line.split(separator: ",") {
             let part = raw.trimmingCharacters(in: .whitespaces)
             guard !part.isEmpty else { continue }
@@ -32,13 +34,23 @@ struct AddressParts: Equatable {
                 building = v
             } else if building == nil, Self.isNumber(part) {
                 building = part
-            } else if settlement == nil, rest.isEmpty, let v = Self.marked(part, Self.settlementMarks) {
+            } else if settlement == nil, let v = Self.marked(part, Self.settlementMarks) {
                 settlement = v
+                settlementAt = rest.count
             } else {
                 rest.append(part)
             }
         }
-        guard var street = rest.first else { return }
+        // «Семей, ул. Абая, 12»: with no marked settlement, two unmarked parts are the settlement
+        // and the street, as the reader card writes them. The street is what follows the
+        // settlement («ВКО, г. Семей, ул. Абая»: the region before it is not the street).
+        if settlement == nil, rest.count >= 2 {
+            settlement = rest.removeFirst()
+            settlementAt = 0
+        }
+        let streetParts = settlementAt.map { at in rest.count > at ? Array(rest[at...]) : rest } ?? rest
+        guard !streetParts.isEmpty else { return }
+        var street = streetParts.joined(separator: ", ")
         // «Абая 12»: the last word is the house when it starts with a digit.
         if building == nil, let space = street.lastIndex(of: " "), Self.isNumber(String(street[street.index(after: space)...])) {
             building = String(street[street.index(after: space)...])

@@ -96,7 +96,7 @@ enum ReaderImport {
                 let header = column.flatMap { file.columns[$0] } ?? field
                 // One message a cell: an unreadable address is not also «house required», and an
                 // empty «ФИО» is not reported once for the family name and again for the given one.
-                if out.problems[problemsBefore...].contains(where: { $0.field == field || ($0.column == header && $0.message == message) }) {
+                if out.problems[problemsBefore...].contains(where: { $0.field == field || $0.column == header }) {
                     return
                 }
                 out.problems.append(
@@ -129,6 +129,8 @@ enum ReaderImport {
                 // to the old address, and a route planned on them would go there.
                 if (p.settlement, p.street, p.building) != (old.settlement, old.street, old.building) {
                     (p.latitude, p.longitude, p.entrance, p.floor, p.intercom, p.has_lift) = (nil, nil, nil, nil, nil, nil)
+                    let flatGiven = row.cells[.apartment] != nil || row.cells[.address].flatMap { AddressParts($0).apartment } != nil
+                    if !flatGiven { p.apartment = nil }
                 }
             }
             if let name = row.cells[.branch] {

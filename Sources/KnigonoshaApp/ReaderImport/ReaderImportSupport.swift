@@ -58,7 +58,9 @@ enum ReaderImportColumns {
         case ("validation.required", "settlement", .address?): Message("reader_import.no_settlement")
         case ("validation.required", "street", .address?), ("validation.required", "building", .address?):
             Message("reader_import.address_unreadable")
-        case ("validation.date", _, _): Message("reader_import.bad_date")
+        case ("validation.required", "given_name", .fullName?): Message("reader_import.no_given_name")
+        case ("validation.date", _, _), ("validation.too_long", "birth_date", _), ("validation.too_long", "registered_on", _):
+            Message("reader_import.bad_date")
         default: m
         }
     }

@@ -29,8 +29,8 @@ enum ReaderRowMapping {
             p.settlement = parts.settlement ?? p.settlement
             p.street = parts.street
             p.building = parts.building
-            // The line is the whole address: a flat it does not name is no longer the reader's.
-            p.apartment = parts.apartment
+            // A flat the line does not name is cleared by the import when the reader moved.
+            p.apartment = parts.apartment ?? p.apartment
             if parts.building == nil && cells[.building] == nil { problems.append((.address, "building", "reader_import.address_unreadable")) }
         }
         if let v = cells[.settlement] { p.settlement = v }
