@@ -32,8 +32,9 @@ struct AuditController {
     func page(req: Request) async throws -> Response {
         var (query, unreadable) = req.pageQuery(AuditQuery.self, empty: AuditQuery())
         // The page has no page or size field to point an error at: an impossible one is dropped.
-        if query.problems()["page"] != nil || unreadable.contains("page") { query.page = nil }
-        if query.problems()["per_page"] != nil || unreadable.contains("per_page") { query.per_page = nil }
+        let asked = query.problems()
+        if asked["page"] != nil || unreadable.contains("page") { query.page = nil }
+        if asked["per_page"] != nil || unreadable.contains("per_page") { query.per_page = nil }
         var errors = query.problems()
         for field in unreadable where field != "page" && field != "per_page" { errors.add(field, "validation.choice") }
         let accounts = try await User.query(on: req.db).sort(\.$email).all()

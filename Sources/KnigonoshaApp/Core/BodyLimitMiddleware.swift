@@ -27,7 +27,7 @@ struct BodyLimitMiddleware: AsyncMiddleware {
     /// attachments, which take twice their limit (so that a file just over it gets a field error).
     static func limit(for req: Request) -> Int {
         if isCatalogUpload(req) { return ImportController.maxUpload }
-        if isHistoryUpload(req) { return HistoryController.maxUpload + 1024 * 1024 }
+        if isSpreadsheetUpload(req) { return UploadedTable.maxBytes + 1024 * 1024 }
         if isAttachmentUpload(req) { return EventAttachmentsController.hardLimit(req.application.config.attachmentMaxBytes) }
         return req.application.routes.defaultMaxBodySize.value
     }
@@ -36,14 +36,14 @@ struct BodyLimitMiddleware: AsyncMiddleware {
     static func statedLimit(for req: Request) -> Int {
         if !mayBeSignedIn(req) { return anonymousLimit }
         if isCatalogUpload(req) { return ImportController.maxUpload }
-        if isHistoryUpload(req) { return HistoryController.maxUpload }
+        if isSpreadsheetUpload(req) { return UploadedTable.maxBytes }
         if isAttachmentUpload(req) { return req.application.config.attachmentMaxBytes }
         return req.application.routes.defaultMaxBodySize.value
     }
 
     /// The web uploads that stream to disk instead of being collected.
     static func streamsItsBody(_ req: Request) -> Bool {
-        !req.isAPI && (isCatalogUpload(req) || isAttachmentUpload(req) || isHistoryUpload(req))
+        !req.isAPI && (isCatalogUpload(req) || isAttachmentUpload(req) || isSpreadsheetUpload(req))
     }
 
     static func isCatalogUpload(_ req: Request) -> Bool {
@@ -51,7 +51,7 @@ struct BodyLimitMiddleware: AsyncMiddleware {
     }
 
     /// A reader loan history, or the readers themselves, from the library system (issue 14, §3).
-    static func isHistoryUpload(_ req: Request) -> Bool {
+    static func isSpreadsheetUpload(_ req: Request) -> Bool {
         req.method == .POST
             && [SiteRoute.readersHistory.path, "/api/v1/readers/history", SiteRoute.readersImport.path, "/api/v1/readers/import"]
                 .contains(req.url.path)

@@ -6,6 +6,9 @@ import Spreadsheet
 /// in UTF-8 or Windows-1251 (what Russian Excel saves), separated by «,» or «;». Library systems
 /// export both, and a person cannot be asked which one they have.
 enum UploadedTable {
+    /// A library system's export of readers or loans: 16 MB holds hundreds of thousands of rows.
+    static let maxBytes = 16 * 1024 * 1024
+
     /// Nil when the bytes look like an XLSX archive that cannot be read, or are not text at all (a
     /// NUL byte in the first 4 KB: an image, a PDF, an old .xls).
     static func cells(_ data: Data) -> [[String]]? {

@@ -85,7 +85,7 @@ enum ReaderImport {
             return out
         }
         let branches = try await BranchNames(on: db)
-        let existing = try await ReaderLookup.byCard(Set(file.rows.compactMap { $0.cells[.card] }), on: db)
+        let existing = try await ReaderLookup.byCard(Set(file.rows.compactMap { $0.cells[.card] }), full: options.updateExisting, on: db)
         var seen: [String: Int] = [:]
         var creates: [ReaderRecord] = []
         var updates: [(Reader, ReaderRecord, ReaderRecord)] = []

@@ -20,15 +20,16 @@ struct ReaderImportController {
     func form(req: Request) async throws -> Response {
         let user = try req.currentUser()
         return ReaderImportView.page(
-            req.page, branches: try await branches(req, user), choices: Choices(branchID: user.branchID?.uuidString ?? ""), outcome: nil,
+            req.page, branches: try await ReadersController.visibleBranches(req, user), choices: Choices(branchID: user.branchID?.uuidString ?? ""),
+            outcome: nil,
             errors: FieldErrors())
     }
 
     func upload(req: Request) async throws -> Response {
         let user = try req.currentUser()
         let form = try await StreamedUpload.read(
-            req, fileField: "file", maxFileBytes: HistoryController.maxUpload, hardLimit: HistoryController.maxUpload + 1024 * 1024,
-            directory: HistoryController.directory(req))
+            req, fileField: "file", maxFileBytes: UploadedTable.maxBytes, hardLimit: UploadedTable.maxBytes + 1024 * 1024,
+            directory: ImportJobs.uploadDirectory(req.application))
         defer { form.discard() }
         try req.checkStreamedCSRF(form)
         let choices = Choices(
@@ -37,11 +38,11 @@ struct ReaderImportController {
         var errors = FieldErrors()
         let options = self.options(branch: choices.branchID, settlement: choices.settlement, update: choices.updateExisting, user, &errors)
         if form.fileTooLarge {
-            errors.add("file", "import.too_large", ["max": String(HistoryController.maxUpload / 1024 / 1024)])
+            errors.add("file", "import.too_large", ["max": String(UploadedTable.maxBytes / 1024 / 1024)])
         } else if form.fileSize == 0 {
             errors.add("file", (form.fileName ?? "").isEmpty ? "import.file_required" : "reader_import_failure.empty")
         }
-        let branches = try await branches(req, user)
+        let branches = try await ReadersController.visibleBranches(req, user)
         guard errors.isEmpty, let path = form.filePath else {
             return ReaderImportView.page(req.page, branches: branches, choices: choices, outcome: nil, errors: errors, status: .unprocessableEntity)
         }
@@ -61,7 +62,7 @@ struct ReaderImportController {
             branch: req.query[String.self, at: "branch_id"] ?? "", settlement: req.query[String.self, at: "settlement"] ?? "",
             update: Self.flag(req.query[String.self, at: "update_existing"], "update_existing", &errors), user, &errors)
         let upload = try await StreamedUpload.readRaw(
-            req, maxBytes: HistoryController.maxUpload, hardLimit: HistoryController.maxUpload, directory: HistoryController.directory(req))
+            req, maxBytes: UploadedTable.maxBytes, hardLimit: UploadedTable.maxBytes, directory: ImportJobs.uploadDirectory(req.application))
         defer { upload.discard() }
         if upload.fileSize == 0 { errors.add("body", "import.file_required") }
         guard errors.isEmpty, let path = upload.filePath else { throw AppError.validation(errors) }
@@ -113,12 +114,6 @@ struct ReaderImportController {
         let file = try await req.application.threadPool.runIfActive { ReaderFile(data: try Data(contentsOf: URL(fileURLWithPath: path))) }
         return try await ReaderImport.run(
             file, options: options, user: user, today: req.today, channel: req.auditChannel, route: req.auditRoute, on: req.db)
-    }
-
-    private func branches(_ req: Request, _ user: CurrentUser) async throws -> [Branch] {
-        let query = Branch.query(on: req.db).sort(\.$nameRu)
-        if !user.isAdmin { query.filter(\.$id == (user.branchID ?? SiteRoute.anyID)) }
-        return try await query.all()
     }
 }
 

@@ -28,11 +28,14 @@ struct BranchNames {
 }
 
 enum ReaderLookup {
-    /// The readers with these card numbers, with everything their record needs.
-    static func byCard(_ cards: Set<String>, on db: any Database) async throws -> [String: Reader] {
+    /// The readers with these card numbers; with `full`, with everything their record needs (to
+    /// update them), else only the reader rows (to list them as already here).
+    static func byCard(_ cards: Set<String>, full: Bool, on db: any Database) async throws -> [String: Reader] {
         var out: [String: Reader] = [:]
         for chunk in Array(cards).chunked(500) {
-            for r in try await Reader.query(on: db).filter(\.$cardNumber ~~ Array(chunk)).with(\.$phones).with(\.$tags).with(\.$branch).all() {
+            let query = Reader.query(on: db).filter(\.$cardNumber ~~ Array(chunk))
+            if full { query.with(\.$phones).with(\.$tags).with(\.$branch) }
+            for r in try await query.all() {
                 out[r.cardNumber] = r
             }
         }

@@ -19,7 +19,7 @@ struct ReadersController {
         query.dropProblems()
         let (readers, total) = try await query.run(for: user, on: req.db)
         try await req.audit(.list, "reader")
-        let branches = try await visibleBranches(req, user)
+        let branches = try await Self.visibleBranches(req, user)
         return ReaderListView.render(req.page, query: query, readers: readers, total: total, branches: branches)
     }
 
@@ -27,7 +27,7 @@ struct ReadersController {
         let user = try req.currentUser()
         let form = ReaderForm(defaultsFor: user, today: req.today)
         return ReaderFormView.render(
-            req.page, reader: nil, form: form, branches: try await visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
+            req.page, reader: nil, form: form, branches: try await Self.visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
             errors: FieldErrors())
     }
 
@@ -48,7 +48,7 @@ struct ReadersController {
             }
         }
         return ReaderFormView.render(
-            req.page, reader: nil, form: form, branches: try await visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
+            req.page, reader: nil, form: form, branches: try await Self.visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
             errors: errors, status: .unprocessableEntity
         )
     }
@@ -82,7 +82,7 @@ struct ReadersController {
         let form = ReaderForm(ReaderStore.record(of: reader))
         try await req.audit(.view, "reader", reader.id)
         return ReaderFormView.render(
-            req.page, reader: reader, form: form, branches: try await visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
+            req.page, reader: reader, form: form, branches: try await Self.visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
             errors: FieldErrors())
     }
 
@@ -105,12 +105,13 @@ struct ReadersController {
             }
         }
         return ReaderFormView.render(
-            req.page, reader: reader, form: form, branches: try await visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
+            req.page, reader: reader, form: form, branches: try await Self.visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
             errors: errors, status: .unprocessableEntity
         )
     }
 
-    private func visibleBranches(_ req: Request, _ user: CurrentUser) async throws -> [Branch] {
+    /// The branches a user may put readers in: all for an administrator, their own for a coordinator.
+    static func visibleBranches(_ req: Request, _ user: CurrentUser) async throws -> [Branch] {
         let query = Branch.query(on: req.db).sort(\.$nameRu)
         if !user.isAdmin { query.filter(\.$id == (user.branchID ?? SiteRoute.anyID)) }
         return try await query.all()

@@ -4,8 +4,6 @@ import Vapor
 /// The readers' loan history from the library system: the page under «Читатели», and
 /// `POST /api/v1/readers/history` with the file as the body.
 struct HistoryController {
-    static let maxUpload = 16 * 1024 * 1024
-
     func register(web: any RoutesBuilder, api: any RoutesBuilder) {
         web.get(SiteRoute.readersHistory.pattern, use: form)
         web.on(.POST, SiteRoute.readersHistory.pattern, body: .stream, use: upload)
@@ -33,12 +31,13 @@ struct HistoryController {
 
     func upload(req: Request) async throws -> Response {
         let form = try await StreamedUpload.read(
-            req, fileField: "file", maxFileBytes: Self.maxUpload, hardLimit: Self.maxUpload + 1024 * 1024, directory: Self.directory(req))
+            req, fileField: "file", maxFileBytes: UploadedTable.maxBytes, hardLimit: UploadedTable.maxBytes + 1024 * 1024,
+            directory: ImportJobs.uploadDirectory(req.application))
         defer { form.discard() }
         try req.checkStreamedCSRF(form)
         var errors = FieldErrors()
         if form.fileTooLarge {
-            errors.add("file", "import.too_large", ["max": String(Self.maxUpload / 1024 / 1024)])
+            errors.add("file", "import.too_large", ["max": String(UploadedTable.maxBytes / 1024 / 1024)])
         } else if form.fileSize == 0 {
             // A chosen file that is empty is not «choose a file».
             errors.add("file", (form.fileName ?? "").isEmpty ? "import.file_required" : "history_failure.empty")
@@ -55,7 +54,8 @@ struct HistoryController {
     }
 
     func apiUpload(req: Request) async throws -> OutcomeDTO {
-        let upload = try await StreamedUpload.readRaw(req, maxBytes: Self.maxUpload, hardLimit: Self.maxUpload, directory: Self.directory(req))
+        let upload = try await StreamedUpload.readRaw(
+            req, maxBytes: UploadedTable.maxBytes, hardLimit: UploadedTable.maxBytes, directory: ImportJobs.uploadDirectory(req.application))
         defer { upload.discard() }
         var errors = FieldErrors()
         guard upload.fileSize > 0, let path = upload.filePath else {
@@ -86,7 +86,4 @@ struct HistoryController {
         if outcome.stored > 0 { try await req.audit(.update, "reading_history") }
         return outcome
     }
-
-    /// Uploads wait where the catalogue's do, so that the same sweep removes any left behind.
-    static func directory(_ req: Request) -> String { ImportJobs.uploadDirectory(req.application) }
 }
