@@ -19,7 +19,7 @@ enum OpenAPIDocument {
                 "schemas": OpenAPISchemas.all.merging(DeliveryOpenAPI.schemas).merging(CarrierOpenAPI.schemas).merging(EventsOpenAPI.schemas)
                     .merging(ProjectsOpenAPI.schemas).merging(StatsOpenAPI.schemas).merging(GenresOpenAPI.schemas)
                     .merging(HistoryOpenAPI.schemas).merging(ReaderImportOpenAPI.schemas)
-                    .merging(CatalogSyncOpenAPI.schemas).merging(AuditOpenAPI.schemas),
+                    .merging(CatalogSyncOpenAPI.schemas).merging(AuditOpenAPI.schemas).merging(PrivacyOpenAPI.schemas),
                 "responses": [
                     "BadRequest": error("Malformed request, for example a body that is not JSON"),
                     "Unauthorized": error("No valid bearer token"),
@@ -33,7 +33,7 @@ enum OpenAPIDocument {
             "paths": paths.merging(DeliveryOpenAPI.paths).merging(CarrierOpenAPI.paths).merging(EventsOpenAPI.paths)
                 .merging(ProjectsOpenAPI.paths).merging(StatsOpenAPI.paths).merging(GenresOpenAPI.paths)
                 .merging(HistoryOpenAPI.paths).merging(ReaderImportOpenAPI.paths)
-                .merging(CatalogSyncOpenAPI.paths).merging(AuditOpenAPI.paths),
+                .merging(CatalogSyncOpenAPI.paths).merging(AuditOpenAPI.paths).merging(PrivacyOpenAPI.paths),
         ]
     }
 
@@ -177,8 +177,9 @@ enum OpenAPIDocument {
                 "put": [
                     "operationId": "updateReader", "summary": "Replace a reader's record; every changed field is logged",
                     "requestBody": body("ReaderInput"),
-                    "responses": responses(("200", ok(ref("Reader"))), ["400", "401", "403", "404", "413", "422"]),
+                    "responses": responses(("200", ok(ref("Reader"))), ["400", "401", "403", "404", "409", "413", "422"]),
                 ],
+                "delete": PrivacyOpenAPI.eraseOperation,
             ],
             "/catalog": [
                 "get": [

@@ -65,10 +65,24 @@ enum OpenAPISchemas {
         ]
     }
 
+    /// An anonymised or erased reader (`ReaderRemoval`) is returned with an empty given name and
+    /// address, and an erased one with the disability group `unknown`: what the API may answer,
+    /// wider than what it accepts.
+    private static func removedReaderOutput(_ field: (String, JSONValue)) -> (String, JSONValue) {
+        switch field.0 {
+        case "given_name": (field.0, ["type": "string", "maxLength": 100])
+        case "settlement", "street": (field.0, ["type": "string", "maxLength": 200])
+        case "building": (field.0, ["type": "string", "maxLength": 20])
+        case "disability_group":
+            (field.0, ["type": "string", "enum": .array((DisabilityGroup.codes + [DisabilityGroup.unknownStored]).map { .string($0) })])
+        default: field
+        }
+    }
+
     static var all: JSONValue {
         let requiredInput: JSONValue = ["family_name", "given_name", "card_number", "branch_id", "settlement", "street", "building"]
         let readerOut: [(String, JSONValue)] =
-            [("id", ["type": "string", "format": "uuid"])] + readerFields
+            [("id", ["type": "string", "format": "uuid"])] + readerFields.map(removedReaderOutput)
             + [("created_at", nullable("string", ["format": "date-time"])), ("updated_at", nullable("string", ["format": "date-time"]))]
         // Optional fields are left out of a response when they have no value.
         let requiredOut: JSONValue = .array(

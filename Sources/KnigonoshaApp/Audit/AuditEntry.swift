@@ -34,6 +34,8 @@ enum AuditAction: String, CaseIterable {
     case view, list, create, update, login, logout, loginFailed = "login_failed", passwordChange = "password_change"
     case accountCreate = "account_create", accountUpdate = "account_update", passwordReset = "password_reset"
     case tokenCreate = "token_create", tokenRevoke = "token_revoke"
+    /// A reader's personal data: a subject-access export, an anonymisation, an erasure.
+    case export, anonymise, erase
 }
 
 extension Request {

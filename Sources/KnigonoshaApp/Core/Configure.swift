@@ -81,6 +81,7 @@ enum Migrations {
             M066CreateCatalogSyncs(),
             M067CreateReadingHistory(),
             M068AuditRoute(),
+            M069ReaderRemoval(),
         ]
     }
 

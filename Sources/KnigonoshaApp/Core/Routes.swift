@@ -65,5 +65,6 @@ enum AppRoutes {
         DeliveryAdminAPIController().register(
             staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), admin: apiAuthed.grouped(RequireRole([.admin])))
         AuditController().register(web: admin, api: apiAuthed.grouped(RequireRole([.admin])))
+        PrivacyController().register(staff: staff, admin: admin, apiStaff: apiStaff, apiAdmin: apiAuthed.grouped(RequireRole([.admin])))
     }
 }

@@ -7,6 +7,7 @@ enum SiteRoute: Equatable {
     case home, login, logout, language, textSize, stylesheet
     case profile, profilePassword, profileTokens, profileTokenRevoke(UUID)
     case readers, readerNew, reader(UUID), readerEdit(UUID), genres, readersHistory, readersImport
+    case readerExport(UUID), readerExportJSON(UUID), readerRemove(UUID), readerRemoveConfirm(UUID)
     case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID), adminAudit, adminAuditCSV
     case branches, branchNew, branch(UUID)
     case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID), catalogImportCancel(UUID),
@@ -46,6 +47,10 @@ enum SiteRoute: Equatable {
         case .readersImport: [.literal("readers"), .literal("import")]
         case .reader(let id): [.literal("readers"), .id(id)]
         case .readerEdit(let id): [.literal("readers"), .id(id), .literal("edit")]
+        case .readerExport(let id): [.literal("readers"), .id(id), .literal("export")]
+        case .readerExportJSON(let id): [.literal("readers"), .id(id), .literal("export.json")]
+        case .readerRemove(let id): [.literal("readers"), .id(id), .literal("remove")]
+        case .readerRemoveConfirm(let id): [.literal("readers"), .id(id), .literal("remove"), .literal("confirm")]
         case .genres: [.literal("genres")]
         case .adminUsers: [.literal("admin"), .literal("users")]
         case .adminAudit: [.literal("admin"), .literal("audit")]

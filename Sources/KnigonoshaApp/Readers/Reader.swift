@@ -72,6 +72,11 @@ final class Reader: Model, @unchecked Sendable {
     /// Folded name, card number and phone digits, for case- and ё-insensitive search.
     @Field(key: "search_text") var searchText: String
 
+    // personal data removed (M069): `anonymised` or `erased`, when and why
+    @OptionalField(key: "removed_as") var removedAs: String?
+    @OptionalField(key: "removed_on") var removedOn: String?
+    @OptionalField(key: "removal_reason") var removalReason: String?
+
     init() {}
 
     var fullName: String {

@@ -54,6 +54,7 @@ struct ReadersAPIController {
 
     func update(req: Request) async throws -> ReaderRecord {
         let (reader, user) = try await req.loadReader()
+        try reader.requireNotRemoved()
         let payload = try req.content.decode(ReaderPayload.self, using: JSONDecoder())
         let validator = ReaderValidator(user: user, today: req.today, db: req.db, readerID: reader.id)
         let (record, errors) = try await validator.validate(payload)

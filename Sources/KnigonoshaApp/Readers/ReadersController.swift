@@ -79,6 +79,7 @@ struct ReadersController {
 
     func editForm(req: Request) async throws -> Response {
         let (reader, user) = try await req.loadReader()
+        try reader.requireNotRemoved()
         let form = ReaderForm(ReaderStore.record(of: reader))
         try await req.audit(.view, "reader", reader.id)
         return ReaderFormView.render(
@@ -88,6 +89,7 @@ struct ReadersController {
 
     func update(req: Request) async throws -> Response {
         let (reader, user) = try await req.loadReader()
+        try reader.requireNotRemoved()
         let form = try req.content.decode(ReaderForm.self)
         let (payload, parseErrors) = form.payload()
         let validator = ReaderValidator(user: user, today: req.today, db: req.db, readerID: reader.id)

@@ -44,6 +44,8 @@ enum Stylesheet {
         .queue-note.refused { border-left-color: var(--error); }
         .queue-note p { margin: 0 0 0.5rem; font-weight: 600; }
         .flash { background: var(--ok-bg); color: var(--ok-ink); border-left: 6px solid var(--ok-ink); padding: 0.75rem 1rem; font-weight: 600; }
+        .warning-box { border-left: 6px solid var(--error); background: var(--soft); padding: 0.5rem 1rem; margin: 1rem 0; }
+        .removed-banner { border-left: 6px solid #595959; background: var(--soft); padding: 0.5rem 1rem; font-weight: 600; }
         .error-summary { border: 4px solid var(--error); padding: 0.75rem 1rem; margin-bottom: 1.5rem; }
         .error-summary h2 { margin-top: 0; color: var(--error); }
         .error-summary a { color: var(--error); font-weight: 600; }

@@ -11,7 +11,39 @@ enum ReaderShowView {
         nextVisit: (value: String, errors: FieldErrors)? = nil, httpStatus: HTTPStatus = .ok, genres: GenreList = GenreList(genres: []),
         openedBy: [AuditEntry]? = nil
     ) -> Response {
-        let sections: [Node<HTML.BodyContext>] = [
+        let sections: [Node<HTML.BodyContext>] =
+            recordSections(ctx, reader, r, genres) + [
+                ReaderServiceView.section(ctx, reader, serviceHistory, nextVisit: nextVisit),
+                history(ctx, changes, branchNames),
+                .unwrap(openedBy) { AuditView.openedBy(ctx, $0, readerID: reader.id!, card: r.card_number) },
+            ]
+        let badge: Node<HTML.BodyContext> = .p(
+            .span(.class("badge status-\(r.status)"), .text(ctx.t("status." + r.status))), .text(" "),
+            .text(ctx.t("reader.card_number") + ": " + r.card_number)
+        )
+        let removed = reader.removedAs != nil
+        let actions: Node<HTML.BodyContext> = .div(
+            .class("actions"),
+            .if(!removed, .a(.class("button primary"), .href(SiteRoute.readerEdit(reader.id!).path), .text(ctx.t("reader.edit")))),
+            .if(
+                !removed,
+                .a(
+                    .class("button"), .href(SiteRoute.visitNew.path(query: [("reader", reader.id!.uuidString.lowercased())])),
+                    .text(ctx.t("visits.new_request")))),
+            .a(.class("button secondary"), .href(SiteRoute.readerExport(reader.id!).path), .text(ctx.t("export.link"))),
+            .if(
+                !removed && ctx.user?.isAdmin == true,
+                .a(.class("button danger"), .href(SiteRoute.readerRemove(reader.id!).path), .text(ctx.t("removal.link"))))
+        )
+        let banner: Node<HTML.BodyContext> = .unwrap(reader.removedAs) {
+            ReaderExportView.removal(ctx, .init(kind: $0, on: reader.removedOn, reason: reader.removalReason))
+        }
+        return Layout.page(ctx, title: reader.fullName, status: httpStatus, banner, badge, actions, .group(sections))
+    }
+
+    /// The record in the form's sections: the reader's page and the subject-access export.
+    static func recordSections(_ ctx: PageContext, _ reader: Reader, _ r: ReaderRecord, _ genres: GenreList) -> [Node<HTML.BodyContext>] {
+        [
             section(ctx, "identity", identity(ctx, reader, r)),
             section(ctx, "contact", contact(ctx, r)),
             section(ctx, "address", address(ctx, r)),
@@ -20,21 +52,7 @@ enum ReaderShowView {
             section(ctx, "status", status(ctx, r)),
             section(ctx, "consent", consent(ctx, r)),
             r.notes == nil ? .empty : section(ctx, "notes", row(ctx, "reader.notes", r.notes)),
-            ReaderServiceView.section(ctx, reader, serviceHistory, nextVisit: nextVisit),
-            history(ctx, changes, branchNames),
-            .unwrap(openedBy) { AuditView.openedBy(ctx, $0, readerID: reader.id!, card: r.card_number) },
         ]
-        let badge: Node<HTML.BodyContext> = .p(
-            .span(.class("badge status-\(r.status)"), .text(ctx.t("status." + r.status))), .text(" "),
-            .text(ctx.t("reader.card_number") + ": " + r.card_number)
-        )
-        let actions: Node<HTML.BodyContext> = .div(
-            .class("actions"), .a(.class("button primary"), .href(SiteRoute.readerEdit(reader.id!).path), .text(ctx.t("reader.edit"))),
-            .a(
-                .class("button"), .href(SiteRoute.visitNew.path(query: [("reader", reader.id!.uuidString.lowercased())])),
-                .text(ctx.t("visits.new_request")))
-        )
-        return Layout.page(ctx, title: reader.fullName, status: httpStatus, badge, actions, .group(sections))
     }
 
     private static func row(_ ctx: PageContext, _ key: String, _ value: String?) -> Rows {
@@ -73,6 +91,8 @@ enum ReaderShowView {
     }
 
     private static func address(_ ctx: PageContext, _ r: ReaderRecord) -> Rows {
+        // An anonymised or erased reader has no address left.
+        guard !(r.settlement.isEmpty && r.street.isEmpty && r.building.isEmpty) else { return [] }
         var parts = [r.settlement, r.street, ctx.t("address.building_short") + " " + r.building]
         if let apartment = r.apartment { parts.append(ctx.t("address.apartment_short") + " " + apartment) }
         var rows = row(ctx, "reader.address", parts.joined(separator: ", "))
@@ -136,7 +156,7 @@ enum ReaderShowView {
         )
     }
 
-    private static func history(_ ctx: PageContext, _ changes: [ReaderChange], _ branchNames: [String: String]) -> Node<HTML.BodyContext> {
+    static func history(_ ctx: PageContext, _ changes: [ReaderChange], _ branchNames: [String: String]) -> Node<HTML.BodyContext> {
         func cell(_ key: String, _ text: String) -> Node<HTML.TableRowContext> {
             .td(.attribute(named: "data-label", value: ctx.t(key)), .text(text))
         }
