@@ -18,8 +18,8 @@ enum ReaderRemoval {
         var errors = FieldErrors()
         let k = kind.flatMap(RemovalKind.init(rawValue:))
         let r = reason.flatMap(RemovalReason.init(rawValue:)).flatMap { RemovalReason.chosen.contains($0) ? $0 : nil }
-        if (kind ?? "").isEmpty { errors.add("kind", "validation.required") } else if k == nil { errors.add("kind", "validation.choice") }
-        if (reason ?? "").isEmpty { errors.add("reason", "validation.required") } else if r == nil { errors.add("reason", "validation.choice") }
+        if (kind ?? "").isEmpty { errors.add("kind", "removal.choose_kind") } else if k == nil { errors.add("kind", "validation.choice") }
+        if (reason ?? "").isEmpty { errors.add("reason", "removal.choose_reason") } else if r == nil { errors.add("reason", "validation.choice") }
         errors.merge(try await blockers(reader, on: db))
         guard let k, let r, errors.isEmpty else { throw AppError.validation(errors) }
         return (k, r)
