@@ -31,7 +31,7 @@ enum AuditOpenAPI {
             "properties": [
                 "id": uuid, "at": ["type": "string", "format": "date-time"], "user_id": uuid, "user_email": ["type": "string"],
                 "action": ["type": "string", "enum": .array(AuditAction.allCases.map { .string($0.rawValue) })], "entity": ["type": "string"],
-                "entity_id": uuid, "channel": ["type": "string", "enum": ["web", "api", "cli"]], "route": ["type": "string"],
+                "entity_id": uuid, "channel": ["type": "string", "enum": ["web", "api", "cli", "job"]], "route": ["type": "string"],
             ],
         ]
         return [

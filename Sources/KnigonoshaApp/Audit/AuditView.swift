@@ -92,6 +92,7 @@ enum AuditView {
         switch code {
         case "api": ctx.t("audit.channel_api")
         case "cli": ctx.t("audit.channel_cli")
+        case "job": ctx.t("audit.channel_job")
         default: ctx.t("audit.channel_web")
         }
     }

@@ -49,7 +49,9 @@ struct ImportJobService: Service {
 struct BackgroundServices: LifecycleHandler {
     func didBootAsync(_ app: Application) async throws {
         let group = ServiceGroup(
-            configuration: .init(services: [.init(service: ImportJobService(app: app))], gracefulShutdownSignals: [], logger: app.logger)
+            configuration: .init(
+                services: [.init(service: ImportJobService(app: app)), .init(service: RetentionService(app: app))], gracefulShutdownSignals: [],
+                logger: app.logger)
         )
         let task = Task { try await group.run() }
         app.storage[Key.self] = Running(group: group, task: task)

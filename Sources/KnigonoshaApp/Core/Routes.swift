@@ -66,5 +66,6 @@ enum AppRoutes {
             staff: apiAuthed.grouped(RequireRole(Role.readerStaff)), admin: apiAuthed.grouped(RequireRole([.admin])))
         AuditController().register(web: admin, api: apiAuthed.grouped(RequireRole([.admin])))
         PrivacyController().register(staff: staff, admin: admin, apiStaff: apiStaff, apiAdmin: apiAuthed.grouped(RequireRole([.admin])))
+        PrivacyAdminController().register(staff: staff, admin: admin)
     }
 }

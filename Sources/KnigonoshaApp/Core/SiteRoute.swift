@@ -7,7 +7,7 @@ enum SiteRoute: Equatable {
     case home, login, logout, language, textSize, stylesheet
     case profile, profilePassword, profileTokens, profileTokenRevoke(UUID)
     case readers, readerNew, reader(UUID), readerEdit(UUID), genres, readersHistory, readersImport
-    case readerExport(UUID), readerExportJSON(UUID), readerRemove(UUID), readerRemoveConfirm(UUID)
+    case readerExport(UUID), readerExportJSON(UUID), readerRemove(UUID), readerRemoveConfirm(UUID), readersConsents, adminPrivacy
     case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID), adminAudit, adminAuditCSV
     case branches, branchNew, branch(UUID)
     case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID), catalogImportCancel(UUID),
@@ -47,6 +47,8 @@ enum SiteRoute: Equatable {
         case .readersImport: [.literal("readers"), .literal("import")]
         case .reader(let id): [.literal("readers"), .id(id)]
         case .readerEdit(let id): [.literal("readers"), .id(id), .literal("edit")]
+        case .readersConsents: [.literal("readers"), .literal("consents")]
+        case .adminPrivacy: [.literal("admin"), .literal("privacy")]
         case .readerExport(let id): [.literal("readers"), .id(id), .literal("export")]
         case .readerExportJSON(let id): [.literal("readers"), .id(id), .literal("export.json")]
         case .readerRemove(let id): [.literal("readers"), .id(id), .literal("remove")]

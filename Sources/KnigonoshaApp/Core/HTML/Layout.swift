@@ -93,6 +93,7 @@ enum Layout {
             items.append((.branches, "nav.branches"))
             items.append((.deliverySettings, "nav.delivery_settings"))
             items.append((.adminAudit, "nav.audit"))
+            items.append((.adminPrivacy, "nav.privacy"))
         }
         items.append((.profile, "nav.profile"))
         return items

@@ -10,7 +10,8 @@ enum ReaderListView {
             .div(
                 .class("actions"), .a(.class("button primary"), .href(SiteRoute.readerNew.path), .text(ctx.t("reader.new"))),
                 .a(.class("button secondary"), .href(SiteRoute.readersImport.path), .text(ctx.t("reader_import.title"))),
-                .a(.class("button secondary"), .href(SiteRoute.readersHistory.path), .text(ctx.t("history.title")))),
+                .a(.class("button secondary"), .href(SiteRoute.readersHistory.path), .text(ctx.t("history.title"))),
+                .a(.class("button secondary"), .href(SiteRoute.readersConsents.path), .text(ctx.t("consents.title")))),
             filters(ctx, query, branches),
             .p(.id("result-count"), .attribute(named: "role", value: "status"), .text(ctx.plural("reader.found", total))),
             .if(

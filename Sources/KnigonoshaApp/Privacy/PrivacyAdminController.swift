@@ -1,0 +1,61 @@
+import Fluent
+import Vapor
+
+/// `/admin/privacy`: the retention period and the readers it will anonymise in the next 30
+/// days; `/readers/consents`: the consents that end in the next 30 days, for the staff who renew
+/// them (a coordinator sees their own branch).
+struct PrivacyAdminController {
+    static let lookahead = 30
+
+    struct SettingsForm: Content {
+        var retention_months: String?
+    }
+
+    func register(staff: any RoutesBuilder, admin: any RoutesBuilder) {
+        staff.get(SiteRoute.readersConsents.pattern, use: consents)
+        admin.get(SiteRoute.adminPrivacy.pattern, use: page)
+        admin.post(SiteRoute.adminPrivacy.pattern, use: save)
+    }
+
+    func page(req: Request) async throws -> Response {
+        try await render(req, form: nil, errors: FieldErrors())
+    }
+
+    func save(req: Request) async throws -> Response {
+        let form = try req.content.decode(SettingsForm.self)
+        var e = FieldErrors()
+        var settings = RetentionSettings()
+        if let raw = e.text(form.retention_months, "retention_months", max: 3) {
+            if let n = Int(raw), (0...RetentionSettings.maxMonths).contains(n) {
+                settings.months = n == 0 ? nil : n
+            } else {
+                e.add("retention_months", "privacy.months_range", ["max": String(RetentionSettings.maxMonths)])
+            }
+        }
+        guard e.isEmpty else { return try await render(req, form: form, errors: e, status: .unprocessableEntity) }
+        try await settings.save(on: req.db)
+        try await req.audit(.update, "library_settings")
+        return req.seeOther(.adminPrivacy, flash: "settings.saved")
+    }
+
+    private func render(_ req: Request, form: SettingsForm?, errors: FieldErrors, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let settings = try await RetentionSettings.load(on: req.db)
+        var due: [Retention.Due] = []
+        if let months = settings.months { due = try await Retention.due(months: months, through: req.today.adding(days: Self.lookahead), on: req.db) }
+        let lastRun = try await LibrarySetting.find(RetentionSettings.lastRunKey, on: req.db)?.value
+        try await req.audit(.list, "reader")
+        return PrivacyAdminView.page(
+            req.page, settings: settings, form: form, errors: errors, due: due, lastRun: lastRun, today: req.today, status: status)
+    }
+
+    func consents(req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let until = req.today.adding(days: Self.lookahead)
+        let query = Reader.query(on: req.db).filter(\.$removedAs == nil).filter(\.$status != ReaderStatus.ended.rawValue)
+            .filter(\.$consentUntil != nil).filter(\.$consentUntil <= until.iso).sort(\.$consentUntil).sort(\.$familyName)
+        if !user.isAdmin { query.filter(\.$branch.$id == (user.branchID ?? SiteRoute.anyID)) }
+        let readers = try await query.all()
+        try await req.audit(.list, "reader")
+        return PrivacyAdminView.consents(req.page, readers: readers, today: req.today, until: until)
+    }
+}

@@ -1,0 +1,93 @@
+import Plot
+import Vapor
+
+/// The retention page and the list of consents about to end.
+enum PrivacyAdminView {
+    static func page(
+        _ ctx: PageContext, settings: RetentionSettings, form: PrivacyAdminController.SettingsForm?, errors: FieldErrors,
+        due: [Retention.Due], lastRun: String?, today: LocalDate, status: HTTPResponseStatus
+    ) -> Response {
+        let value = form?.retention_months ?? settings.months.map(String.init) ?? ""
+        return Layout.page(
+            ctx, title: ctx.t("privacy.title"), status: status, wide: true,
+            Forms.errorSummary(ctx, errors, labelPrefix: "privacy."),
+            .p(.class("hint"), .text(ctx.t("privacy.explain"))),
+            Forms.post(
+                ctx, SiteRoute.adminPrivacy, novalidate: true,
+                Forms.input(
+                    ctx,
+                    .init(
+                        name: "retention_months", label: ctx.t("privacy.retention_months"), value: value, error: errors["retention_months"],
+                        type: "number", hint: ctx.t("privacy.retention_hint"), inputmode: "numeric",
+                        extra: [("min", "0"), ("max", String(RetentionSettings.maxMonths))])),
+                .div(.class("actions"), Forms.submit(ctx.t("common.save")))
+            ),
+            .p(
+                .text(
+                    settings.months.map { ctx.plural("privacy.retention_on", $0) } ?? ctx.t("privacy.retention_off")),
+                .text(" "), .text(lastRun.flatMap { $0.isEmpty ? nil : ctx.t("privacy.last_run", ["date": ctx.date($0)]) } ?? "")),
+            .if(settings.months != nil, dueTable(ctx, due, today))
+        )
+    }
+
+    private static func dueTable(_ ctx: PageContext, _ due: [Retention.Due], _ today: LocalDate) -> Node<HTML.BodyContext> {
+        .section(
+            .attribute(named: "aria-labelledby", value: "due-h"),
+            .h2(.id("due-h"), .text(ctx.t("privacy.due_title"))),
+            .p(.id("due-count"), .text(ctx.plural("privacy.due_count", due.count))),
+            .if(
+                !due.isEmpty,
+                .div(
+                    .class("table-wrap"), H.scrollRegion(ctx),
+                    .table(
+                        .class("responsive"),
+                        .thead(
+                            .tr(
+                                .th(.text(ctx.t("reader.card_number"))), .th(.text(ctx.t("reader.ended_on"))), .th(.text(ctx.t("privacy.due_on"))),
+                                .th(.text(ctx.t("privacy.state"))))),
+                        .tbody(
+                            .forEach(due) { d in
+                                .tr(
+                                    .td(.a(.href(SiteRoute.reader(d.reader.id!).path), .text(d.reader.cardNumber))),
+                                    .td(.attribute(named: "data-label", value: ctx.t("reader.ended_on")), .text(ctx.date(d.reader.endedOn))),
+                                    .td(.attribute(named: "data-label", value: ctx.t("privacy.due_on")), .text(ctx.date(d.dueOn.iso))),
+                                    .td(
+                                        .attribute(named: "data-label", value: ctx.t("privacy.state")),
+                                        .text(
+                                            d.blockers.isEmpty
+                                                ? ctx.t(d.dueOn <= today ? "privacy.state_next_pass" : "privacy.state_ready")
+                                                : d.blockers.items.map { ctx.t($0.message) }.joined(separator: "; ")))
+                                )
+                            })
+                    )))
+        )
+    }
+
+    static func consents(_ ctx: PageContext, readers: [Reader], today: LocalDate, until: LocalDate) -> Response {
+        Layout.page(
+            ctx, title: ctx.t("consents.title"),
+            .p(.class("hint"), .text(ctx.t("consents.explain", ["date": ctx.date(until.iso)]))),
+            .p(.id("result-count"), .text(ctx.plural("consents.count", readers.count))),
+            .if(
+                !readers.isEmpty,
+                .div(
+                    .class("table-wrap"), H.scrollRegion(ctx),
+                    .table(
+                        .class("responsive"),
+                        .thead(.tr(.th(.text(ctx.t("stats.col_reader"))), .th(.text(ctx.t("reader.card_number"))), .th(.text(ctx.t("reader.consent_until"))))),
+                        .tbody(
+                            .forEach(readers) { r in
+                                .tr(
+                                    .td(.a(.href(SiteRoute.reader(r.id!).path), .text(r.fullName))),
+                                    .td(.attribute(named: "data-label", value: ctx.t("reader.card_number")), .text(r.cardNumber)),
+                                    .td(
+                                        .attribute(named: "data-label", value: ctx.t("reader.consent_until")),
+                                        .text(
+                                            ctx.date(r.consentUntil)
+                                                + ((r.consentUntil ?? "") < today.iso ? " — " + ctx.t("consents.expired") : "")))
+                                )
+                            })
+                    )))
+        )
+    }
+}
