@@ -40,11 +40,13 @@ def server():
     binary = os.environ.get("KNIGONOSHA_BIN", os.path.join(ROOT, ".build", "debug", "knigonosha"))
     workdir = tempfile.mkdtemp(prefix="kn-browser-")
     port = _free_port()
-    env = dict(os.environ, DATABASE_URL=f"sqlite://{workdir}/browser.sqlite", BCRYPT_COST="6")
+    # At debug level, the most the server ever writes: the last test reads it all for personal data.
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{workdir}/browser.sqlite", BCRYPT_COST="6", LOG_LEVEL="debug")
     log = open(os.path.join(workdir, "server.log"), "w")
     proc = subprocess.Popen([binary, "serve", "--demo", "--port", str(port)], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = Server(f"http://127.0.0.1:{port}")
     base.db = os.path.join(workdir, "browser.sqlite")
+    base.log = os.path.join(workdir, "server.log")
     # The journeys that run a `knigonosha` command beside the server use this same binary.
     base.binary = binary
     for _ in range(150):
