@@ -29,6 +29,8 @@ public struct AppConfig: Sendable {
     /// The address people reach the service at («https://kitap.example.kz»), for links that leave
     /// the browser, such as calendar feeds; the request's Host is used when it is not set.
     public var publicURL: String?
+    /// The bearer token that opens `/metrics` to a scraper that is not on the loopback.
+    public var metricsToken: String?
 
     public init(
         database: Database,
@@ -87,6 +89,12 @@ public struct AppConfig: Sendable {
         // A site served over https gets Secure cookies (and with them the __Host- names) unless
         // COOKIE_SECURE says otherwise.
         if secureSetting == nil, config.publicURL?.lowercased().hasPrefix("https://") == true { config.secureCookies = true }
+        if let raw = env["METRICS_TOKEN"], !raw.isEmpty {
+            guard raw.count >= 24, raw.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+                throw ConfigError("METRICS_TOKEN must be at least 24 characters without spaces (for example from `openssl rand -hex 24`)")
+            }
+            config.metricsToken = raw
+        }
         if let raw = env["SESSION_IDLE_HOURS"], !raw.isEmpty {
             guard let hours = Double(raw), hours > 0, hours <= 24 * 30 else {
                 throw ConfigError("SESSION_IDLE_HOURS must be a number of hours from 0 to 720, got \"\(raw)\"")

@@ -14,6 +14,7 @@ public func configure(_ app: Application, config: AppConfig, postgresSchema: Str
     Migrations.register(on: app)
 
     app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware(metrics: app.metrics))
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())

@@ -3,6 +3,7 @@ import Vapor
 /// Registers every page and API route with the middleware each needs.
 enum AppRoutes {
     static func register(_ app: Application) throws {
+        ObservabilityController().register(app)
         // Web pages: cookie session, CSRF and flash notices.
         let web = app.grouped(FlashMiddleware(), SessionAuthMiddleware(), CSRFMiddleware())
         PreferencesController().register(web)

@@ -74,7 +74,10 @@ enum PrivacyAdminView {
                     .class("table-wrap"), H.scrollRegion(ctx),
                     .table(
                         .class("responsive"),
-                        .thead(.tr(.th(.text(ctx.t("stats.col_reader"))), .th(.text(ctx.t("reader.card_number"))), .th(.text(ctx.t("reader.consent_until"))))),
+                        .thead(
+                            .tr(
+                                .th(.text(ctx.t("stats.col_reader"))), .th(.text(ctx.t("reader.card_number"))),
+                                .th(.text(ctx.t("reader.consent_until"))))),
                         .tbody(
                             .forEach(readers) { r in
                                 .tr(
