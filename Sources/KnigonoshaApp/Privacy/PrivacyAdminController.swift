@@ -25,8 +25,9 @@ struct PrivacyAdminController {
         let form = try req.content.decode(SettingsForm.self)
         var e = FieldErrors()
         var settings = RetentionSettings()
-        if let raw = e.text(form.retention_months, "retention_months", max: 3) {
-            if let n = Int(raw), (0...RetentionSettings.maxMonths).contains(n) {
+        // Read whole, not by length: «<script>» or «999999» is a wrong number of months, not a long text.
+        if let raw = form.retention_months?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            if raw.count <= 3, raw.allSatisfy(\.isASCII), let n = Int(raw), (0...RetentionSettings.maxMonths).contains(n) {
                 settings.months = n == 0 ? nil : n
             } else {
                 e.add("retention_months", "privacy.months_range", ["max": String(RetentionSettings.maxMonths)])

@@ -65,14 +65,19 @@ struct PrivacyController {
 
     func removeForm(req: Request) async throws -> Response {
         let (reader, _) = try await req.loadReader()
-        let blockers = try await ReaderRemoval.blockers(reader, on: req.db)
+        let blockers = reader.removedAs != nil ? FieldErrors() : try await ReaderRemoval.blockers(reader, on: req.db)
         return ReaderRemovalView.choose(req.page, reader: reader, form: RemovalForm(), errors: blockers)
     }
 
     /// Step one: the choice is checked, and the consequences are shown with the second button.
     func removeReview(req: Request) async throws -> Response {
         let (reader, _) = try await req.loadReader()
-        let form = try req.content.decode(RemovalForm.self)
+        let form: RemovalForm
+        do {
+            form = try Self.decodeOnce(req)
+        } catch AppError.validation(let errors) {
+            return ReaderRemovalView.choose(req.page, reader: reader, form: RemovalForm(), errors: errors, status: .unprocessableEntity)
+        }
         do {
             let (kind, reason) = try await ReaderRemoval.check(reader, kind: form.kind, reason: form.reason, on: req.db)
             return ReaderRemovalView.review(req.page, reader: reader, kind: kind, reason: reason, errors: FieldErrors())
@@ -84,7 +89,12 @@ struct PrivacyController {
     /// Step two: the card number typed again, then the removal.
     func removeConfirm(req: Request) async throws -> Response {
         let (reader, user) = try await req.loadReader()
-        let form = try req.content.decode(RemovalForm.self)
+        let form: RemovalForm
+        do {
+            form = try Self.decodeOnce(req)
+        } catch AppError.validation(let errors) {
+            return ReaderRemovalView.choose(req.page, reader: reader, form: RemovalForm(), errors: errors, status: .unprocessableEntity)
+        }
         let kind: RemovalKind
         let reason: RemovalReason
         do {
@@ -93,7 +103,8 @@ struct PrivacyController {
             return ReaderRemovalView.choose(req.page, reader: reader, form: form, errors: errors, status: .unprocessableEntity)
         }
         let typed = (form.confirm ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard typed == reader.cardNumber else {
+        // Card numbers are typed in either case on the printed card; the comparison forgives that.
+        guard typed.lowercased() == reader.cardNumber.lowercased() else {
             var errors = FieldErrors()
             errors.add("confirm", typed.isEmpty ? "validation.required" : "removal.confirm_mismatch")
             return ReaderRemovalView.review(req.page, reader: reader, kind: kind, reason: reason, errors: errors, status: .unprocessableEntity)
@@ -110,6 +121,20 @@ struct PrivacyController {
         let entry = AuditEntry(
             kind == .anonymise ? .anonymise : .erase, "reader", reader.id, userID: user.id, channel: req.auditChannel, route: req.auditRoute)
         try await ReaderRemoval.apply(reader, kind: kind, reason: reason, today: req.today, audit: entry, on: req.db)
+    }
+
+    /// The form with each of its fields sent once: a field sent twice (`kind=anonymise&kind=erase`)
+    /// would be read as its last value, which is not what the page being confirmed said.
+    static func decodeOnce(_ req: Request) throws -> RemovalForm {
+        var seen: [String: Int] = [:]
+        for pair in (req.body.string ?? "").split(separator: "&") {
+            let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+            seen[name.removingPercentEncoding ?? name, default: 0] += 1
+        }
+        var errors = FieldErrors()
+        for field in ["kind", "reason", "confirm"] where (seen[field] ?? 0) > 1 { errors.add(field, "validation.choice") }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        return try req.content.decode(RemovalForm.self)
     }
 
     // MARK: removal, through the API

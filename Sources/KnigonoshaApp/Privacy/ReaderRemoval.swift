@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import TextKit
 
 /// Anonymising and erasing a reader (law 94-V: destruction once the purpose has ended). Both are
@@ -29,12 +30,20 @@ enum ReaderRemoval {
     static func blockers(_ reader: Reader, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
         let id = try reader.requireID()
-        if reader.removedAs != nil { errors.add("reader", "removal.already") }
+        if reader.removedAs != nil {
+            errors.add("reader", "removal.already")
+            return errors
+        }
         let onLoan = try await Loan.query(on: db).filter(\.$reader.$id == id).filter(\.$status == LoanStatus.onLoan.rawValue).count()
-        if onLoan > 0 { errors.add("reader", "removal.open_loans", ["count": String(onLoan)]) }
         let open = try await Visit.query(on: db).filter(\.$reader.$id == id)
             .filter(\.$status ~~ [VisitStatus.planned.rawValue, VisitStatus.inProgress.rawValue]).count()
-        if open > 0 { errors.add("reader", "removal.open_visits", ["count": String(open)]) }
+        // Both at once when both hold the reader back, so that nobody meets the second after fixing the first.
+        switch (onLoan > 0, open > 0) {
+        case (true, true): errors.add("reader", "removal.open_loans_and_visits", ["loans": String(onLoan), "visits": String(open)])
+        case (true, false): errors.add("reader", "removal.open_loans", ["count": String(onLoan)])
+        case (false, true): errors.add("reader", "removal.open_visits", ["count": String(open)])
+        case (false, false): break
+        }
         return errors
     }
 
@@ -50,6 +59,16 @@ enum ReaderRemoval {
     ) async throws {
         try await db.transaction { tx in
             let id = try reader.requireID()
+            // The row is claimed first, with a conditional write: of two removals at once exactly
+            // one finds it unclaimed, and on SQLite the write lock is taken before anything is read,
+            // so the other waits instead of failing to upgrade its read lock.
+            let claimed = try await tx.sqlDatabase().update(Reader.schema).set("removed_as", to: kind.stored)
+                .where("id", .equal, id).where("removed_as", .is, SQLLiteral.null).returning("id").all()
+            guard !claimed.isEmpty else {
+                var errors = FieldErrors()
+                errors.add("reader", "removal.already")
+                throw AppError.validation(errors)
+            }
             // Checked again inside the transaction: a loan issued since the form was shown wins.
             let late = try await blockers(reader, on: tx)
             guard late.isEmpty else { throw AppError.validation(late) }

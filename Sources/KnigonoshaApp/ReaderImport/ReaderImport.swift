@@ -111,6 +111,11 @@ enum ReaderImport {
             }
             seen[card] = row.row
             let old = existing[card]
+            if old?.removedAs != nil {
+                // A removed reader's pseudonym: nothing is written back into the emptied row.
+                problem(.card, "card_number", Message("reader_import.card_removed"))
+                continue
+            }
             if let old, !user.canAccess(branchID: old.$branch.id) {
                 // Another branch's reader: a coordinator neither sees nor changes them (94-V).
                 problem(.card, "card_number", Message("reader_import.card_other_branch"))

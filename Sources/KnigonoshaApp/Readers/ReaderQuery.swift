@@ -59,7 +59,9 @@ struct ReaderQuery: Content {
 
     /// Runs the query for `user`, who sees only their own branch unless an administrator.
     func run(for user: CurrentUser, on db: any Database) async throws -> (readers: [Reader], total: Int) {
-        let query = Reader.query(on: db)
+        // Anonymised and erased rows are no longer people to find: they stay reachable by id from
+        // the access log and the reports' lists, never in the registry's list or search.
+        let query = Reader.query(on: db).filter(\.$removedAs == nil)
         if user.role != .admin {
             query.filter(\.$branch.$id == (user.branchID ?? SiteRoute.anyID))
         }

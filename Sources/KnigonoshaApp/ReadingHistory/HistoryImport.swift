@@ -75,6 +75,8 @@ enum HistoryImport {
             let query = sql.select().column(SQLIdentifier(key)).column(SQLIdentifier(value)).from(table)
                 .where(SQLIdentifier(key), .in, SQLBind.group(Array(chunk)))
             if let branchID { query.where("branch_id", .equal, branchID) }
+            // An anonymised or erased reader gets no history back: their card is an unknown reader.
+            if table == Reader.schema { query.where("removed_as", .is, SQLLiteral.null) }
             for row in try await query.all() {
                 out[try row.decode(column: key, as: String.self)] = try row.decode(column: value, as: V.self)
             }

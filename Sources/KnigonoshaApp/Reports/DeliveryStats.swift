@@ -42,6 +42,10 @@ struct DeliveryStats: Sendable {
         s.readersServed = served.count
         s.readersNew = served.filter(\.isNew).count
         s.byDisability = DisabilityGroup.allCases.map { g in Count(code: g.rawValue, value: served.filter { $0.disability == g.rawValue }.count) }
+        // Erased readers (`ReaderRemoval`) have no group left; a line of their own keeps the lines
+        // adding up to the readers served, and appears only when there are some.
+        let unknown = served.filter { DisabilityGroup(rawValue: $0.disability) == nil }.count
+        if unknown > 0 { s.byDisability.append(Count(code: DisabilityGroup.unknownStored, value: unknown)) }
         s.byAge = AgeBand.allCases.map { b in Count(code: b.rawValue, value: served.filter { $0.age == b }.count) }
         try await s.countVisits(sql)
         try await s.countLoans(sql, today: today)

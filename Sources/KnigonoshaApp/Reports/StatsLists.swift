@@ -42,6 +42,7 @@ enum StatsLists {
         case ("all", nil): chosen = all
         case ("new", nil): chosen = all.filter(\.isNew)
         case ("disability", let code?) where DisabilityGroup(rawValue: code) != nil: chosen = all.filter { $0.disability == code }
+        case ("disability", DisabilityGroup.unknownStored?): chosen = all.filter { DisabilityGroup(rawValue: $0.disability) == nil }
         case ("age", let code?) where AgeBand(rawValue: code) != nil: chosen = all.filter { $0.age.rawValue == code }
         default: return nil
         }

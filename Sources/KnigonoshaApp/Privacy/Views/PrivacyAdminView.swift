@@ -18,8 +18,8 @@ enum PrivacyAdminView {
                     ctx,
                     .init(
                         name: "retention_months", label: ctx.t("privacy.retention_months"), value: value, error: errors["retention_months"],
-                        type: "number", hint: ctx.t("privacy.retention_hint"), inputmode: "numeric",
-                        extra: [("min", "0"), ("max", String(RetentionSettings.maxMonths))])),
+                        // Text, not a number input: a browser sends a mistyped number as empty, which would turn retention off.
+                        hint: ctx.t("privacy.retention_hint"), inputmode: "numeric")),
                 .div(.class("actions"), Forms.submit(ctx.t("common.save")))
             ),
             .p(

@@ -13,21 +13,25 @@ enum ReaderRemovalView {
             Forms.errorSummary(ctx, errors, labelPrefix: "removal.field_"),
             .p(.text(ctx.t("removal.who", ["name": reader.fullName, "card": reader.cardNumber]))),
             .p(.class("hint"), .text(ctx.t("removal.explain"))),
+            .if(reader.removedAs != nil, .p(.class("removed-banner"), .text(ctx.t("removal.already_note")))),
             .unwrap(errors["reader"]) { .p(.class("field-error"), .id(Forms.id("reader")), .text(ctx.t("form.error_prefix") + " " + ctx.t($0))) },
-            Forms.post(
-                ctx, SiteRoute.readerRemove(id), novalidate: true,
-                Forms.choiceGroup(
-                    ctx, name: "kind", legend: ctx.t("removal.field_kind"),
-                    options: RemovalKind.allCases.map { ($0.rawValue, ctx.t($0.labelKey) + " — " + ctx.t(text($0).what)) },
-                    selected: Set([form.kind ?? ""]), error: errors["kind"], radio: true),
-                Forms.select(
-                    ctx,
-                    .init(name: "reason", label: ctx.t("removal.field_reason"), value: form.reason ?? "", error: errors["reason"], required: true),
-                    options: [("", "—")] + RemovalReason.chosen.map { ($0.rawValue, ctx.t($0.labelKey)) }),
-                .div(
-                    .class("actions"), Forms.submit(ctx.t("removal.next")),
-                    .a(.href(SiteRoute.reader(id).path), .text(ctx.t("common.cancel"))))
-            )
+            reader.removedAs != nil
+                ? .a(.href(SiteRoute.reader(id).path), .text(ctx.t("export.back")))
+                : Forms.post(
+                    ctx, SiteRoute.readerRemove(id), novalidate: true,
+                    Forms.choiceGroup(
+                        ctx, name: "kind", legend: ctx.t("removal.field_kind"),
+                        options: RemovalKind.allCases.map { ($0.rawValue, ctx.t($0.labelKey) + " — " + ctx.t(text($0).what)) },
+                        selected: Set([form.kind ?? ""]), error: errors["kind"], radio: true),
+                    Forms.select(
+                        ctx,
+                        .init(
+                            name: "reason", label: ctx.t("removal.field_reason"), value: form.reason ?? "", error: errors["reason"], required: true),
+                        options: [("", "—")] + RemovalReason.chosen.map { ($0.rawValue, ctx.t($0.labelKey)) }),
+                    .div(
+                        .class("actions"), Forms.submit(ctx.t("removal.next")),
+                        .a(.href(SiteRoute.reader(id).path), .text(ctx.t("common.cancel"))))
+                )
         )
     }
 

@@ -11,15 +11,17 @@ enum ReaderServiceView {
             .attribute(named: "aria-labelledby", value: "service-history-h"),
             .h2(.id("service-history-h"), .text(ctx.t("reader.service_history"))),
             .p(.text(ctx.t("slip.next") + ": " + (s.nextVisit.map { ctx.date($0.scheduledOn) } ?? ctx.t("common.not_given")))),
-            Forms.post(
-                ctx, SiteRoute.readerNextVisit(reader.id!), class: "inline-form",
-                Forms.input(
-                    ctx,
-                    .init(
-                        name: "next_visit_on", label: ctx.t("visits.next_visit_on"), value: nextVisit?.value ?? reader.nextVisitOn ?? "",
-                        error: nextVisit?.errors["next_visit_on"], type: "date", hint: ctx.t("visits.next_visit_hint"))),
-                .button(.type(.submit), .class("secondary"), .text(ctx.t("common.save")))
-            ),
+            reader.removedAs != nil
+                ? .empty
+                : Forms.post(
+                    ctx, SiteRoute.readerNextVisit(reader.id!), class: "inline-form",
+                    Forms.input(
+                        ctx,
+                        .init(
+                            name: "next_visit_on", label: ctx.t("visits.next_visit_on"), value: nextVisit?.value ?? reader.nextVisitOn ?? "",
+                            error: nextVisit?.errors["next_visit_on"], type: "date", hint: ctx.t("visits.next_visit_hint"))),
+                    .button(.type(.submit), .class("secondary"), .text(ctx.t("common.save")))
+                ),
             .div(
                 .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
