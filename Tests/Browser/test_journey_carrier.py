@@ -50,7 +50,12 @@ def test_carrier_runs_the_day_online_and_offline_then_the_coordinator_checks_the
         assert len(stops) >= 2, "the carrier needs two open stops today"
         day_before = run_statuses(server, driver)
         today = run_day(driver)
-        (stop1, visit1, reader1), (stop2, visit2, reader2) = stops[0], stops[1]
+        # A stop may have no books (the selection found none that suits the reader, as on
+        # 2026-12-03 for one demo reader): the online step takes the first stop that has some.
+        with_books = [s for s in stops if books_of(driver, s[0])]
+        assert with_books, "some stop today has books to deliver"
+        first = with_books[0]
+        (stop1, visit1, reader1), (stop2, visit2, reader2) = first, next(s for s in stops if s != first)
         books1 = record_online(driver, server, stop1, visit1, visit2, day_before)
         # The connection goes: the next outcome waits on the phone.
         proc.kill()
@@ -66,9 +71,14 @@ def test_carrier_runs_the_day_online_and_offline_then_the_coordinator_checks_the
     coordinator_checks_readers(driver, server, today, (visit1, reader1, books1), (visit2, reader2))
 
 
+def books_of(driver, stop):
+    """The titles the run page lists to bring to `stop`."""
+    return [li.text.split(" — ")[0] for li in driver.find_elements(By.XPATH, f"//article[@id='{stop}']//h3[starts-with(., 'Привезти')]/following-sibling::ul[1]/li")]
+
+
 def record_online(driver, server, stop1, visit1, visit2, day_before):
     """Online: one tap, the page comes back with the outcome recorded. Returns the stop's books."""
-    books1 = [li.text.split(" — ")[0] for li in driver.find_elements(By.XPATH, f"//article[@id='{stop1}']//h3[starts-with(., 'Привезти')]/following-sibling::ul[1]/li")]
+    books1 = books_of(driver, stop1)
     assert books1, "the first stop has books to deliver"
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, f"#{stop1} button[value='done']"))
     assert "Результат записан" in flash(driver)

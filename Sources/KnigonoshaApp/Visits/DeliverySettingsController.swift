@@ -64,8 +64,11 @@ struct DeliverySettingsController {
         let library = LibraryName(
             ru: e.oneLine(form.library_name_ru, "library_name_ru", max: 300), kk: e.oneLine(form.library_name_kk, "library_name_kk", max: 300))
         guard e.isEmpty else { return try await render(req, settings: form, errors: e, holidayErrors: FieldErrors(), status: .unprocessableEntity) }
-        try await s.save(on: req.db)
-        try await library.save(on: req.db)
+        let chosen = s
+        try await req.db.transaction { tx in
+            try await chosen.save(on: tx)
+            try await library.save(on: tx)
+        }
         return req.seeOther(.deliverySettings, flash: "settings.saved")
     }
 

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// The history of a visit: created, assigned and reassigned, status changes. The account's name
@@ -100,14 +101,14 @@ final class LibrarySetting: Model, @unchecked Sendable {
         self.value = value
     }
 
-    /// Sets one setting, adding its row the first time.
+    /// Sets one setting, adding its row the first time, in one statement: a read first and a write
+    /// after lost to a concurrent save (PostgreSQL: both inserted the new key; SQLite: the reading
+    /// transaction's snapshot went stale, SQLITE_BUSY_SNAPSHOT) and answered 500.
     static func put(_ key: String, _ value: String, on db: any Database) async throws {
-        if let row = try await find(key, on: db) {
-            row.value = value
-            try await row.save(on: db)
-        } else {
-            try await LibrarySetting(key: key, value: value).create(on: db)
-        }
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        try await sql.insert(into: schema).columns("key", "value").values(SQLBind(key), SQLBind(value))
+            .onConflict(with: ["key"]) { $0.set(excludedValueOf: "value") }
+            .run()
     }
 }
 
