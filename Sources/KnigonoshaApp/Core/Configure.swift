@@ -83,6 +83,8 @@ enum Migrations {
             M067CreateReadingHistory(),
             M068AuditRoute(),
             M069ReaderRemoval(),
+            M070CreateReaderConsents(),
+            M071ReaderConsentWithdrawn(),
         ]
     }
 

@@ -68,5 +68,7 @@ enum AppRoutes {
         AuditController().register(web: admin, api: apiAuthed.grouped(RequireRole([.admin])))
         PrivacyController().register(staff: staff, admin: admin, apiStaff: apiStaff, apiAdmin: apiAuthed.grouped(RequireRole([.admin])))
         PrivacyAdminController().register(staff: staff, admin: admin)
+        ConsentsController().register(staff)
+        ConsentsAPIController().register(apiStaff)
     }
 }

@@ -8,6 +8,7 @@ enum SiteRoute: Equatable {
     case profile, profilePassword, profileTokens, profileTokenRevoke(UUID)
     case readers, readerNew, reader(UUID), readerEdit(UUID), genres, readersHistory, readersImport
     case readerExport(UUID), readerExportJSON(UUID), readerRemove(UUID), readerRemoveConfirm(UUID), readersConsents, adminPrivacy
+    case readerConsentRecords(UUID), readerConsentWithdraw(UUID, UUID), readerConsentScan(UUID, UUID)
     case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID), adminAudit, adminAuditCSV
     case branches, branchNew, branch(UUID)
     case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID), catalogImportCancel(UUID),
@@ -53,6 +54,9 @@ enum SiteRoute: Equatable {
         case .readerExportJSON(let id): [.literal("readers"), .id(id), .literal("export.json")]
         case .readerRemove(let id): [.literal("readers"), .id(id), .literal("remove")]
         case .readerRemoveConfirm(let id): [.literal("readers"), .id(id), .literal("remove"), .literal("confirm")]
+        case .readerConsentRecords(let id): [.literal("readers"), .id(id), .literal("consents")]
+        case .readerConsentWithdraw(let id, let c): [.literal("readers"), .id(id), .literal("consents"), .id(c), .literal("withdraw")]
+        case .readerConsentScan(let id, let c): [.literal("readers"), .id(id), .literal("consents"), .id(c), .literal("scan")]
         case .genres: [.literal("genres")]
         case .adminUsers: [.literal("admin"), .literal("users")]
         case .adminAudit: [.literal("admin"), .literal("audit")]

@@ -37,15 +37,7 @@ struct EventAttachmentsAPIController {
     func upload(req: Request) async throws -> Response {
         let event = try await EventsController.find(req)
         guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
-        var name = (req.query[String.self, at: "file_name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var e = FieldErrors()
-        if name.isEmpty || name.unicodeScalars.count > 200 || name.contains(where: { $0.isNewline || $0 == "/" || $0 == "\\" }) {
-            e.add("file_name", name.isEmpty ? "validation.required" : "validation.choice")
-            name = ""
-        } else if TextRules.hasControlCharacters(name) || name.unicodeScalars.contains(where: FileNames.refused) {
-            e.add("file_name", "validation.control_chars")
-        }
-        guard e.isEmpty else { throw AppError.validation(e) }
+        let name = try Self.fileName(req)
         let upload = try await EventAttachmentsController.receiveRaw(req)
         let (stored, errors) = try await EventAttachmentsController.store(upload, fileName: name, event: event, req: req)
         guard errors.isEmpty, let stored else { throw AppError.validation(errors) }
@@ -69,5 +61,19 @@ struct EventAttachmentsAPIController {
         try? FileManager.default.removeItem(atPath: req.application.config.attachmentDirectory + "/" + a.storedName)
         try await req.audit(.update, "event", event.id)
         return Response(status: .noContent)
+    }
+
+    /// The `file_name` query parameter of a raw upload: required, one line, no path or control
+    /// characters.
+    static func fileName(_ req: Request) throws -> String {
+        let name = (req.query[String.self, at: "file_name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var e = FieldErrors()
+        if name.isEmpty || name.unicodeScalars.count > 200 || name.contains(where: { $0.isNewline || $0 == "/" || $0 == "\\" }) {
+            e.add("file_name", name.isEmpty ? "validation.required" : "validation.choice")
+        } else if TextRules.hasControlCharacters(name) || name.unicodeScalars.contains(where: FileNames.refused) {
+            e.add("file_name", "validation.control_chars")
+        }
+        guard e.isEmpty else { throw AppError.validation(e) }
+        return name
     }
 }

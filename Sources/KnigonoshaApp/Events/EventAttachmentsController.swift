@@ -29,13 +29,9 @@ struct EventAttachmentsController {
     func download(req: Request) async throws -> Response {
         let (event, a) = try await find(req)
         try await req.audit(.view, "event", event.id)
-        let response = try await req.fileio.asyncStreamFile(at: req.application.config.attachmentDirectory + "/" + a.storedName)
-        response.headers.replaceOrAdd(name: .contentType, value: a.contentType)
-        let ascii = a.fileName.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" && $0.value >= 0x20 } ? a.fileName : "attachment"
-        let encoded = a.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return response
+        return try await FileDownload.send(
+            path: req.application.config.attachmentDirectory + "/" + a.storedName, contentType: a.contentType, fileName: a.fileName,
+            fallback: "attachment", req: req)
     }
 
     func delete(req: Request) async throws -> Response {

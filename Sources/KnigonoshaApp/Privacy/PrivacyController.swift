@@ -27,7 +27,7 @@ struct PrivacyController {
 
     func exportPage(req: Request) async throws -> Response {
         let (reader, _) = try await req.loadReader()
-        let export = try await ReaderExport.build(reader, on: req.db)
+        let export = try await ReaderExport.build(reader, today: req.today, on: req.db)
         try await req.audit(.export, "reader", reader.id)
         let asked = req.query[String.self, at: "in"].flatMap(Lang.init(rawValue:))
         let lang = asked ?? ReaderExport.language(of: export.reader)
@@ -38,7 +38,7 @@ struct PrivacyController {
 
     func exportJSON(req: Request) async throws -> Response {
         let (reader, _) = try await req.loadReader()
-        let response = try await Self.json(ReaderExport.build(reader, on: req.db))
+        let response = try await Self.json(ReaderExport.build(reader, today: req.today, on: req.db))
         try await req.audit(.export, "reader", reader.id)
         // A file to keep or hand over, named by id: the name of a download must not carry the person's.
         response.headers.contentDisposition = .init(.attachment, filename: "reader-\(reader.id!.uuidString.lowercased()).json")
@@ -47,7 +47,7 @@ struct PrivacyController {
 
     func exportAPI(req: Request) async throws -> ReaderExport {
         let (reader, _) = try await req.loadReader()
-        let export = try await ReaderExport.build(reader, on: req.db)
+        let export = try await ReaderExport.build(reader, today: req.today, on: req.db)
         try await req.audit(.export, "reader", reader.id)
         return export
     }
@@ -120,7 +120,8 @@ struct PrivacyController {
     static func remove(_ req: Request, _ reader: Reader, _ kind: RemovalKind, _ reason: RemovalReason, user: CurrentUser) async throws {
         let entry = AuditEntry(
             kind == .anonymise ? .anonymise : .erase, "reader", reader.id, userID: user.id, channel: req.auditChannel, route: req.auditRoute)
-        try await ReaderRemoval.apply(reader, kind: kind, reason: reason, today: req.today, audit: entry, on: req.db)
+        let scans = try await ReaderRemoval.apply(reader, kind: kind, reason: reason, today: req.today, audit: entry, on: req.db)
+        ConsentScan.removeFiles(scans, app: req.application)
     }
 
     /// The form with each of its fields sent once: a field sent twice (`kind=anonymise&kind=erase`)

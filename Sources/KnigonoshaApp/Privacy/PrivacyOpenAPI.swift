@@ -58,10 +58,11 @@ enum PrivacyOpenAPI {
             ],
             "ReaderExport": [
                 "type": "object",
-                "required": ["generated_at", "language", "reader", "visits", "loans", "reading_history", "changes", "access_log"],
+                "required": ["generated_at", "language", "reader", "consents", "visits", "loans", "reading_history", "changes", "access_log"],
                 "properties": [
                     "generated_at": time, "language": ["type": "string", "enum": ["ru", "kk", "en"]], "reader": D.ref("Reader"),
                     "removal": ["type": "object", "required": ["kind"], "properties": ["kind": text, "on": date, "reason": text]],
+                    "consents": ["type": "array", "items": D.ref("Consent")],
                     "visits": list(
                         ["id", "scheduled_on", "kind", "status"],
                         [

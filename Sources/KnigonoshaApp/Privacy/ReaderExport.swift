@@ -63,6 +63,8 @@ struct ReaderExport: Content {
     var language: String
     var reader: ReaderRecord
     var removal: Removal?
+    /// Every consent recorded, withdrawn ones included: the consent history.
+    var consents: [ConsentDTO]
     var visits: [VisitRow]
     var loans: [LoanRow]
     var reading_history: [HistoryRow]
@@ -74,8 +76,9 @@ struct ReaderExport: Content {
         record.languages.compactMap(Lang.init(rawValue:)).first ?? .ru
     }
 
-    static func build(_ reader: Reader, on db: any Database) async throws -> ReaderExport {
+    static func build(_ reader: Reader, today: LocalDate = .today(in: AppConfig.defaultTimeZone), on db: any Database) async throws -> ReaderExport {
         let id = try reader.requireID()
+        let consents = try await ReaderConsent.query(on: db).filter(\.$reader.$id == id).sort(\.$givenOn).sort(\.$createdAt).all()
         let record = ReaderStore.record(of: reader)
         let visits = try await Visit.query(on: db).filter(\.$reader.$id == id).with(\.$carrier).sort(\.$scheduledOn).all()
         let loans = try await Loan.query(on: db).filter(\.$reader.$id == id).with(\.$bib).sort(\.$issuedOn).all()
@@ -86,6 +89,7 @@ struct ReaderExport: Content {
         return ReaderExport(
             generated_at: Date(), language: language(of: record).rawValue, reader: record,
             removal: reader.removedAs.map { Removal(kind: $0, on: reader.removedOn, reason: reader.removalReason) },
+            consents: consents.map { ConsentDTO($0, today: today) },
             visits: visits.map {
                 VisitRow(
                     id: $0.id!, scheduled_on: $0.scheduledOn, kind: $0.kind, status: $0.status, reason: $0.reason, time_from: $0.timeFrom,

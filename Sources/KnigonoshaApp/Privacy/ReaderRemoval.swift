@@ -54,9 +54,12 @@ enum ReaderRemoval {
     }
 
     /// Removes the reader's personal data; `audit` is the entry to write in the same transaction.
+    /// Returns the stored names of the consent scans let go, for the caller to delete once this has
+    /// committed (a file deleted before a rollback could not come back).
+    @discardableResult
     static func apply(
         _ reader: Reader, kind: RemovalKind, reason: RemovalReason, today: LocalDate, audit: AuditEntry, on db: any Database
-    ) async throws {
+    ) async throws -> [String] {
         try await db.transaction { tx in
             let id = try reader.requireID()
             // The row is claimed first, with a conditional write: of two removals at once exactly
@@ -94,7 +97,17 @@ enum ReaderRemoval {
                 let visitIDs = visits.compactMap(\.id)
                 if !visitIDs.isEmpty { try await SelectionRejection.query(on: tx).filter(\.$visit.$id ~~ visitIDs).delete() }
             }
+            // A scan shows the name and the signature: it goes either way. Anonymising keeps what
+            // was consented to and when; erasing keeps nothing.
+            let consents = try await ReaderConsent.query(on: tx).filter(\.$reader.$id == id).all()
+            if kind == .erase {
+                try await ReaderConsent.query(on: tx).filter(\.$reader.$id == id).delete()
+            } else {
+                try await ReaderConsent.query(on: tx).filter(\.$reader.$id == id).set(\.$scanName, to: nil).set(\.$scanType, to: nil)
+                    .set(\.$scanSize, to: nil).set(\.$scanStored, to: nil).update()
+            }
             try await audit.create(on: tx)
+            return consents.compactMap(\.scanStored)
         }
     }
 

@@ -55,7 +55,8 @@ enum Retention {
     /// Anonymises every reader due today that nothing holds back; returns how many were, and how
     /// many wait. Only counts reach the log.
     @discardableResult
-    static func run(today: LocalDate, on db: any Database, logger: Logger) async throws -> (anonymised: Int, waiting: Int) {
+    /// `scans` is the folder of consent scans, whose files go with the anonymisation.
+    static func run(today: LocalDate, scans: String? = nil, on db: any Database, logger: Logger) async throws -> (anonymised: Int, waiting: Int) {
         guard let months = try await RetentionSettings.load(on: db).months else { return (0, 0) }
         var (done, waiting) = (0, 0)
         for due in try await due(months: months, through: today, on: db) {
@@ -65,7 +66,8 @@ enum Retention {
             }
             let entry = AuditEntry(.anonymise, "reader", due.reader.id, userID: nil, channel: "job", route: "retention")
             do {
-                try await ReaderRemoval.apply(due.reader, kind: .anonymise, reason: .retention, today: today, audit: entry, on: db)
+                let files = try await ReaderRemoval.apply(due.reader, kind: .anonymise, reason: .retention, today: today, audit: entry, on: db)
+                if let scans { ConsentScan.removeFiles(files, directory: scans) }
                 done += 1
             } catch AppError.validation {
                 waiting += 1  // a loan issued since the list was read
@@ -77,7 +79,7 @@ enum Retention {
 
     /// Runs the pass once a day across all instances: the day is claimed with a conditional
     /// UPDATE of one settings row, so of several instances exactly one runs it.
-    static func runIfDue(today: LocalDate, on db: any Database, logger: Logger) async throws -> Bool {
+    static func runIfDue(today: LocalDate, scans: String? = nil, on db: any Database, logger: Logger) async throws -> Bool {
         if try await LibrarySetting.find(RetentionSettings.lastRunKey, on: db) == nil {
             // Two instances may both insert the first time; the loser's key clash is harmless.
             try? await LibrarySetting(key: RetentionSettings.lastRunKey, value: "").create(on: db)
@@ -85,7 +87,7 @@ enum Retention {
         let claimed = try await db.sqlDatabase().update(LibrarySetting.schema).set("value", to: today.iso)
             .where("key", .equal, RetentionSettings.lastRunKey).where("value", .lessThan, today.iso).returning("key").all()
         guard !claimed.isEmpty else { return false }
-        try await run(today: today, on: db, logger: logger)
+        try await run(today: today, scans: scans, on: db, logger: logger)
         return true
     }
 }
@@ -99,7 +101,8 @@ struct RetentionService: Service {
     func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                _ = try await Retention.runIfDue(today: LocalDate.today(in: app.config.timeZone), on: app.db, logger: app.logger)
+                _ = try await Retention.runIfDue(
+                    today: LocalDate.today(in: app.config.timeZone), scans: app.config.attachmentDirectory, on: app.db, logger: app.logger)
             } catch {
                 app.logger.error("retention pass failed", metadata: ["type": "\(type(of: error))"])
             }

@@ -65,6 +65,8 @@ final class Reader: Model, @unchecked Sendable {
     @OptionalField(key: "consent_representative") var consentRepresentative: String?
     @Field(key: "consent_third_party") var consentThirdParty: Bool
     @Field(key: "consent_publication") var consentPublication: Bool
+    /// Mirrors the reader's consent records: the day the service consent was withdrawn.
+    @OptionalField(key: "consent_withdrawn_on") var consentWithdrawnOn: String?
 
     @OptionalField(key: "notes") var notes: String?
     /// The coordinator's date for the next visit, replacing the computed one once.
@@ -129,7 +131,8 @@ final class ReaderTag: Model, @unchecked Sendable {
 extension Reader {
     /// Whether the reader's consent to the processing of personal data covers `day` (ISO): no end
     /// date means it has not been limited.
+    /// A withdrawn consent covers no day from its withdrawal on (issue 16, §3).
     func hasConsent(on day: String) -> Bool {
-        consentUntil.map { day <= $0 } ?? true
+        (consentUntil.map { day <= $0 } ?? true) && (consentWithdrawnOn.map { day < $0 } ?? true)
     }
 }

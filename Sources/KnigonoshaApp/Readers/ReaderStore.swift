@@ -6,13 +6,17 @@ import Vapor
 /// never half-written.
 enum ReaderStore {
     /// A duplicate card number that slipped past validation (two saves at once) is reported on the field.
-    static func create(_ record: ReaderRecord, by user: CurrentUser, on db: any Database) async throws -> Reader {
+    /// The form also registers consent: `today` dates the consent records it adds or withdraws.
+    static func create(
+        _ record: ReaderRecord, by user: CurrentUser, today: LocalDate = .today(in: AppConfig.defaultTimeZone), on db: any Database
+    ) async throws -> Reader {
         let reader = Reader()
         do {
             try await db.transaction { tx in
                 apply(record, to: reader)
                 try await reader.create(on: tx)
                 try await replaceChildren(of: reader, with: record, on: tx)
+                try await Consents.followForm(reader, old: nil, new: record, today: today, on: tx)
                 try await ReaderChange(readerID: reader.id!, userID: user.id, at: Date(), field: "_created", old: nil, new: nil)
                     .create(on: tx)
             }
@@ -25,7 +29,8 @@ enum ReaderStore {
     /// Saves the changes and records one history row per changed field. Returns how many fields changed.
     @discardableResult
     static func update(
-        _ reader: Reader, from old: ReaderRecord, to record: ReaderRecord, by user: CurrentUser, on db: any Database
+        _ reader: Reader, from old: ReaderRecord, to record: ReaderRecord, by user: CurrentUser,
+        today: LocalDate = .today(in: AppConfig.defaultTimeZone), on db: any Database
     )
         async throws -> Int
     {
@@ -38,6 +43,7 @@ enum ReaderStore {
                 apply(record, to: reader)
                 try await reader.save(on: tx)
                 try await replaceChildren(of: reader, with: record, on: tx)
+                try await Consents.followForm(reader, old: old, new: record, today: today, on: tx)
                 for (field, value) in changes {
                     try await ReaderChange(readerID: reader.id!, userID: user.id, at: now, field: field, old: before[field] ?? nil, new: value)
                         .create(on: tx)

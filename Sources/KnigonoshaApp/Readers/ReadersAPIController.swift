@@ -37,7 +37,7 @@ struct ReadersAPIController {
         let validator = ReaderValidator(user: user, today: req.today, db: req.db, readerID: nil)
         let (record, errors) = try await validator.validate(payload)
         guard let record, errors.isEmpty else { throw AppError.validation(errors) }
-        let reader = try await ReaderStore.create(record, by: user, on: req.db)
+        let reader = try await ReaderStore.create(record, by: user, today: req.today, on: req.db)
         try await req.audit(.create, "reader", reader.id)
         guard let saved = try await ReaderStore.find(reader.id!, on: req.db) else { throw AppError.notFound }
         let response = Response(status: .created)
@@ -61,7 +61,7 @@ struct ReadersAPIController {
         guard var record, errors.isEmpty else { throw AppError.validation(errors) }
         let old = ReaderStore.record(of: reader)
         record.created_at = old.created_at
-        try await ReaderStore.update(reader, from: old, to: record, by: user, on: req.db)
+        try await ReaderStore.update(reader, from: old, to: record, by: user, today: req.today, on: req.db)
         try await req.audit(.update, "reader", reader.id)
         guard let saved = try await ReaderStore.find(reader.id!, on: req.db) else { throw AppError.notFound }
         return ReaderStore.record(of: saved)

@@ -40,7 +40,7 @@ struct ReadersController {
         errors.merge(parseErrors)
         if let record, errors.isEmpty {
             do {
-                let reader = try await ReaderStore.create(record, by: user, on: req.db)
+                let reader = try await ReaderStore.create(record, by: user, today: req.today, on: req.db)
                 try await req.audit(.create, "reader", reader.id)
                 return req.seeOther(.reader(reader.id!), flash: "reader.created")
             } catch AppError.validation(let saveErrors) {
@@ -99,7 +99,7 @@ struct ReadersController {
             let old = ReaderStore.record(of: reader)
             record.created_at = old.created_at
             do {
-                try await ReaderStore.update(reader, from: old, to: record, by: user, on: req.db)
+                try await ReaderStore.update(reader, from: old, to: record, by: user, today: req.today, on: req.db)
                 try await req.audit(.update, "reader", reader.id)
                 return req.seeOther(.reader(reader.id!), flash: "reader.saved")
             } catch AppError.validation(let saveErrors) {

@@ -253,7 +253,7 @@ enum DeliveryOpenAPI {
                 "properties": [
                     "visit_id": uuid, "position": ["type": "integer"], "reader_name": ["type": "string"], "status": codes(VisitStatus.self),
                     "deliver": ["type": "array", "items": ["type": "object"]], "collect": ["type": "array", "items": ["type": "object"]],
-                    "key": ["type": "string"],
+                    "key": ["type": "string"], "photos_allowed": ["type": "boolean"],
                 ],
             ],
             "Loan": [

@@ -44,6 +44,8 @@ struct RunStop: Content {
     var phones: [Phone]
     var caregiver_name: String?
     var caregiver_phone: String?
+    /// The reader consented to photos and publication; without it the carrier takes no photos.
+    var photos_allowed: Bool
     var deliver: [Deliver]
     var collect: [Collect]
     /// A fresh idempotency key for recording this stop's outcome.
@@ -83,7 +85,7 @@ enum RunSheet {
                     entrance: r.entrance, floor: r.floor, intercom: r.intercom, has_lift: r.hasLift, access_notes: r.accessNotes,
                     has_coordinates: points[index] != nil,
                     phones: r.phones.sorted { $0.position < $1.position }.map { RunStop.Phone(label: $0.label, number: $0.number) },
-                    caregiver_name: r.caregiverName, caregiver_phone: r.caregiverPhone,
+                    caregiver_name: r.caregiverName, caregiver_phone: r.caregiverPhone, photos_allowed: r.consentPublication,
                     // After "no answer" the books are still in the carrier's bag: the stop keeps
                     // listing them, so that they go back to the shelf (issue 13, section 1).
                     deliver: details.items.filter {

@@ -41,13 +41,17 @@ enum VisitPlanner {
                         result.withoutConsent += 1
                         continue
                     }
+                    if let withdrawn = reader.consentWithdrawnOn, withdrawn <= from.iso {
+                        result.withoutConsent += 1
+                        continue
+                    }
                     let rhythm = Self.rhythm(reader, lastDone: done[reader.id!])
                     // A reader registered today is not visited today: the carrier and the books need
                     // a day, so the first visit is on a working day after registration (issue 12, 7).
                     let registered = Day(iso: reader.registeredOn).map { $0.adding(days: 1) }
                     let start = max(from.schedulingDay, registered ?? from.schedulingDay)
                     let days = Scheduler.plan(rhythm, from: start, until: until.schedulingDay, holidays: holidays)
-                        .filter { day in reader.consentUntil.map { day.iso <= $0 } ?? true }
+                        .filter { day in reader.hasConsent(on: day.iso) }
                     // Half the rhythm's step: a visit that close to a planned date already covers it.
                     let near = rhythm.rhythm == .weekly ? 3 : 6
                     var planned = 0

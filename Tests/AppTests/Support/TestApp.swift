@@ -34,6 +34,8 @@ func withTestApp(_ db: TestDatabase, trustForwardedFor: Bool = true, _ body: (Ap
     config.trustForwardedFor = trustForwardedFor
     // Each test its own upload folder: the runner's sweep removes files there.
     config.uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("kn-uploads-\(suffix)").path
+    // And its own attachments, so that a test counting files sees only its own.
+    config.attachmentDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("kn-attachments-\(suffix)").path
     do {
         try await configure(app, config: config, postgresSchema: schema)
         app.storage[TestInstanceKey.self] = TestInstance(config: config, schema: schema)
@@ -50,7 +52,10 @@ func withTestApp(_ db: TestDatabase, trustForwardedFor: Bool = true, _ body: (Ap
 }
 
 private func cleanUp(_ app: Application, schema: String?, sqlitePath: String?) async {
-    if let uploads = app.storage[TestInstanceKey.self]?.config.uploadDirectory { try? FileManager.default.removeItem(atPath: uploads) }
+    if let config = app.storage[TestInstanceKey.self]?.config {
+        try? FileManager.default.removeItem(atPath: config.uploadDirectory)
+        try? FileManager.default.removeItem(atPath: config.attachmentDirectory)
+    }
     if let schema, let sql = app.db as? any SQLDatabase {
         try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
     }

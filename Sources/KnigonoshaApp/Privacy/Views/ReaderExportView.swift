@@ -29,7 +29,8 @@ enum ReaderExportView {
                 .p(.text(s.t("export.generated", ["date": s.dateTime(e.generated_at)]))),
                 .unwrap(e.removal) { removal(s, $0) },
                 .group(ReaderShowView.recordSections(s, reader, e.reader, genres)),
-                visits(s, e.visits), loans(s, e.loans), history(s, e.reading_history), changes(s, e.changes, branchNames), access(s, e.access_log)
+                consents(s, e.consents), visits(s, e.visits), loans(s, e.loans), history(s, e.reading_history), changes(s, e.changes, branchNames),
+                access(s, e.access_log)
             ),
             PrintParts.button(ctx, ctx.t("export.print"))
         )
@@ -63,6 +64,19 @@ enum ReaderExportView {
                                 .tr(.forEach(Array(zip(headings, cells))) { .td(.attribute(named: "data-label", value: $0.0), .text($0.1)) })
                             })))
         )
+    }
+
+    private static func consents(_ s: PageContext, _ rows: [ConsentDTO]) -> Node<HTML.BodyContext> {
+        table(
+            s, "consents", s.t("consent.history"),
+            [s.t("consent.field.scope"), s.t("consent.field.given_on"), s.t("consent.field.way"), s.t("consent.field.until"), s.t("consent.state")],
+            rows.map { c in
+                [
+                    s.t("consent_scope." + c.scope), s.date(c.given_on), s.t("consent_way." + c.way),
+                    c.until.map { s.date($0) } ?? s.t("consent.no_end"),
+                    s.t("consent.state." + c.state) + (c.withdrawn_on.map { " " + s.date($0) } ?? ""),
+                ]
+            })
     }
 
     private static func visits(_ s: PageContext, _ rows: [ReaderExport.VisitRow]) -> Node<HTML.BodyContext> {

@@ -30,6 +30,7 @@ enum ReaderShowView {
                 .a(
                     .class("button"), .href(SiteRoute.visitNew.path(query: [("reader", reader.id!.uuidString.lowercased())])),
                     .text(ctx.t("visits.new_request")))),
+            .a(.class("button secondary"), .href(SiteRoute.readerConsentRecords(reader.id!).path), .text(ctx.t("consent.link"))),
             .a(.class("button secondary"), .href(SiteRoute.readerExport(reader.id!).path), .text(ctx.t("export.link"))),
             .if(
                 !removed && ctx.user?.isAdmin == true,
@@ -50,7 +51,7 @@ enum ReaderShowView {
             section(ctx, "service", service(ctx, r, genres)),
             section(ctx, "schedule", schedule(ctx, r)),
             section(ctx, "status", status(ctx, r)),
-            section(ctx, "consent", consent(ctx, r)),
+            section(ctx, "consent", consent(ctx, reader, r)),
             r.notes == nil ? .empty : section(ctx, "notes", row(ctx, "reader.notes", r.notes)),
         ]
     }
@@ -137,10 +138,11 @@ enum ReaderShowView {
         return rows
     }
 
-    private static func consent(_ ctx: PageContext, _ r: ReaderRecord) -> Rows {
+    private static func consent(_ ctx: PageContext, _ reader: Reader, _ r: ReaderRecord) -> Rows {
         guard r.consent_date != nil else { return row(ctx, "reader.consent_date", ctx.t("consent.none")) }
         var rows = row(ctx, "reader.consent_date", ctx.date(r.consent_date))
         rows += row(ctx, "reader.consent_until", ctx.date(r.consent_until))
+        rows += row(ctx, "consent.withdrawn_on_row", reader.consentWithdrawnOn.map { ctx.date($0) })
         rows += row(ctx, "reader.consent_signed_by", r.consent_signed_by.map { ctx.t("consent_signer." + $0) })
         rows += row(ctx, "reader.consent_representative", r.consent_representative)
         rows += row(ctx, "reader.consent_third_party", yesNo(ctx, r.consent_third_party))

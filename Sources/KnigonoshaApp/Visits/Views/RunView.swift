@@ -88,6 +88,7 @@ enum RunView {
                 .p(.class("address"), .text(address)),
                 .if(!access.isEmpty, .p(.text(access.joined(separator: " · ")))),
                 .unwrap(s.access_notes) { .p(.class("notice"), .text($0)) },
+                .if(!s.photos_allowed, .p(.class("notice"), .text(ctx.t("run.no_photos")))),
                 .if(!s.has_coordinates, .p(.class("hint"), .text(ctx.t("run.no_coordinates")))),
                 .ul(
                     .class("phones"),
