@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from selenium.webdriver.common.by import By
 
-from journeys import button, choose, click_and_wait, fetch, flash, link, login, main_text, menu, one, q, scan, settle, type_into
+from journeys import button, choose, click_and_wait, fetch, flash, link, login, main_text, menu, one, q, scan, settle, suffix, tick, type_into
 
 pytestmark = pytest.mark.usefixtures("journey_steps")
 
@@ -87,4 +87,48 @@ def test_record_a_consent_with_its_scan_then_withdraw_it(driver, server):
     link(driver, "Выписка данных")
     history = driver.find_elements(By.XPATH, "//section[h2[@id='exp-consents']]//tbody/tr")
     assert len(history) == len(before) + 1, [r.text for r in history]
+    settle(deferred, [])
+
+
+def test_a_volunteer_carrier_leaves_and_their_account_is_anonymised(driver, server):
+    """Issue 16, §6: the administrator adds a volunteer carrier, later deactivates the account, and
+    anonymises it (a wrong e-mail first changes nothing); the list then names the pseudonym."""
+    deferred = []
+    tag = suffix()
+    email, name = f"volunteer{tag}@demo.kz", f"Волонтёр{tag} Асель"
+    login(driver, server, "admin@demo.kz")
+    menu(driver, "Учётные записи")
+    link(driver, "Новая учётная запись")
+    type_into(driver, "f-full_name", name)
+    type_into(driver, "f-email", email)
+    tick(driver, "f-role-carrier")
+    choose(driver, "f-branch_id", one(server, "SELECT name_ru FROM branches ORDER BY code LIMIT 1")[0])
+    type_into(driver, "f-password", "volunteer-pass-2026")
+    button(driver, "Создать")
+    assert "Учётная запись создана." in flash(driver)
+    user_id = one(server, "SELECT id FROM users WHERE email = ?", email)[0]
+
+    # Leaves: the account is switched off, and its page offers the anonymisation.
+    link(driver, name)
+    tick(driver, "f-is_active", False)
+    button(driver, "Сохранить")
+    assert "Учётная запись сохранена." in flash(driver)
+    assert one(server, "SELECT is_active, deactivated_on FROM users WHERE id = ?", user_id)[0] in (0, False)
+    link(driver, name)
+    assert "Обезличить учётную запись" in main_text(driver)
+    scan(driver, "account-deactivated", deferred)
+    type_into(driver, "f-confirm", "someone@demo.kz")
+    button(driver, "Обезличить навсегда")
+    assert "E-mail не совпадает" in main_text(driver)
+    assert driver.find_element(By.ID, "f-confirm").get_attribute("aria-invalid") == "true"
+    assert one(server, "SELECT full_name, anonymised_on FROM users WHERE id = ?", user_id) == (name, None)
+    scan(driver, "account-anonymise-refused", deferred)
+    type_into(driver, "f-confirm", email)
+    button(driver, "Обезличить навсегда")
+    assert "Учётная запись обезличена." in flash(driver)
+    alias = "STAFF-" + user_id.replace("-", "")[:8].upper()
+    full_name, stored_email = one(server, "SELECT full_name, email FROM users WHERE id = ?", user_id)
+    assert (full_name, stored_email) == (alias, alias.lower() + "@removed.invalid"), (full_name, stored_email)
+    assert name not in main_text(driver) and alias in main_text(driver)
+    scan(driver, "accounts-after-anonymising", deferred)
     settle(deferred, [])

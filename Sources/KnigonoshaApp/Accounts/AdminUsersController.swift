@@ -29,6 +29,38 @@ struct AdminUsersController {
         routes.get(SiteRoute.adminUser(SiteRoute.anyID).pattern, use: edit)
         routes.post(SiteRoute.adminUser(SiteRoute.anyID).pattern, use: update)
         routes.post(SiteRoute.adminUserPassword(SiteRoute.anyID).pattern, use: resetPassword)
+        routes.post(SiteRoute.adminUserAnonymise(SiteRoute.anyID).pattern, use: anonymise)
+    }
+
+    struct AnonymiseForm: Content {
+        var confirm: String?
+    }
+
+    /// Replaces a deactivated account's name and e-mail by a pseudonym, once the e-mail is typed
+    /// again.
+    func anonymise(req: Request) async throws -> Response {
+        let user = try await find(req)
+        let form = try req.content.decode(AnonymiseForm.self)
+        var errors = AccountRemoval.blockers(user)
+        let typed = User.normalize(email: form.confirm ?? "")
+        if errors.isEmpty, typed != user.email { errors.add("confirm", typed.isEmpty ? "validation.required" : "account.confirm_mismatch") }
+        if errors.isEmpty {
+            let entry = AuditEntry(
+                .accountAnonymise, "user", user.id, userID: try req.currentUser().id, channel: req.auditChannel, route: req.auditRoute)
+            do {
+                try await AccountRemoval.apply(user, today: req.today, audit: entry, on: req.db)
+                return req.seeOther(.adminUsers, flash: "account.anonymised")
+            } catch AppError.validation(let late) {
+                errors = late
+            }
+        }
+        return try await renderEdit(req, user, errors: errors, status: .unprocessableEntity)
+    }
+
+    private func renderEdit(_ req: Request, _ user: User, errors: FieldErrors, status: HTTPResponseStatus) async throws -> Response {
+        let form = EditForm(
+            full_name: user.fullName, role: user.role.rawValue, branch_id: user.$branch.id?.uuidString ?? "", is_active: user.isActive ? "on" : nil)
+        return AdminUsersView.edit(req.page, user: user, form: form, branches: try await branches(req), errors: errors, status: status)
     }
 
     func list(req: Request) async throws -> Response {
@@ -66,6 +98,7 @@ struct AdminUsersController {
 
     func update(req: Request) async throws -> Response {
         let user = try await find(req)
+        guard user.anonymisedOn == nil else { throw AppError.conflict(Message("account.already_anonymised")) }
         let form = try req.content.decode(EditForm.self)
         let me = try req.currentUser()
         var errors = FieldErrors()
@@ -84,7 +117,8 @@ struct AdminUsersController {
         user.role = Role(rawValue: form.role ?? "") ?? user.role
         user.$branch.id = UUID(uuidString: form.branch_id ?? "")
         user.isActive = active
-        if wasActive && !active { user.sessionEpoch += 1 }
+        if wasActive && !active { (user.sessionEpoch, user.deactivatedOn) = (user.sessionEpoch + 1, req.today.iso) }
+        if active { user.deactivatedOn = nil }
         try await req.db.transaction { db in
             try await user.save(on: db)
             if !active {
@@ -98,6 +132,7 @@ struct AdminUsersController {
 
     func resetPassword(req: Request) async throws -> Response {
         let user = try await find(req)
+        guard user.anonymisedOn == nil else { throw AppError.conflict(Message("account.already_anonymised")) }
         let form = try req.content.decode(ResetForm.self)
         var errors = FieldErrors()
         if let problem = PasswordPolicy.problem(form.password ?? "") { errors.add("password", problem) }

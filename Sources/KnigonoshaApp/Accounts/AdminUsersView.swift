@@ -78,13 +78,22 @@ enum AdminUsersView {
         _ ctx: PageContext, user: User, form: AdminUsersController.EditForm, branches: [Branch], errors: FieldErrors,
         status: HTTPResponseStatus = .ok
     ) -> Response {
-        Layout.page(
+        if let day = user.anonymisedOn {
+            return Layout.page(
+                ctx, title: user.fullName, status: status,
+                .p(.class("notice"), .text(ctx.t("account.anonymised_on", ["date": ctx.date(day)]))),
+                .p(.a(.href(SiteRoute.adminUsers.path), .text(ctx.t("account.back")))))
+        }
+        return Layout.page(
             ctx, title: user.fullName, status: status,
             Forms.errorSummary(
                 ctx, errors, anchors: ["is_active": "f-is_active"], labelPrefix: "user.",
-                labels: ["branch_id": ctx.t("user.branch"), "password": ctx.t("user.new_password")]
+                labels: [
+                    "branch_id": ctx.t("user.branch"), "password": ctx.t("user.new_password"), "confirm": ctx.t("account.confirm_label"),
+                ]
             ),
             .p(.text(ctx.t("user.email") + ": " + user.email)),
+            .unwrap(user.deactivatedOn) { .p(.text(ctx.t("account.deactivated_on", ["date": ctx.date($0)]))) },
             Forms.post(
                 ctx, SiteRoute.adminUser(user.id!), ariaLabel: ctx.t("user.edit"), novalidate: true,
                 Forms.input(
@@ -109,6 +118,26 @@ enum AdminUsersView {
                     )
                 ),
                 .div(.class("actions"), Forms.submit(ctx.t("user.reset_password")))
+            ),
+            .if(!user.isActive, anonymiseForm(ctx, user, errors))
+        )
+    }
+
+    /// For a deactivated account: its name and e-mail replaced for good, confirmed by typing the
+    /// e-mail.
+    private static func anonymiseForm(_ ctx: PageContext, _ user: User, _ errors: FieldErrors) -> Node<HTML.BodyContext> {
+        .section(
+            .attribute(named: "aria-labelledby", value: "anonymise-h"),
+            .h2(.id("anonymise-h"), .text(ctx.t("account.anonymise_title"))),
+            .p(.text(ctx.t("account.anonymise_explain", ["pseudonym": AccountRemoval.pseudonym(user.id!)]))),
+            Forms.post(
+                ctx, SiteRoute.adminUserAnonymise(user.id!), ariaLabel: ctx.t("account.anonymise_title"), novalidate: true,
+                Forms.input(
+                    ctx,
+                    .init(
+                        name: "confirm", label: ctx.t("account.confirm_label"), error: errors["confirm"], required: true,
+                        hint: ctx.t("account.confirm_hint", ["email": user.email]), autocomplete: "off")),
+                .div(.class("actions"), .button(.type(.submit), .class("danger"), .text(ctx.t("account.anonymise_button"))))
             )
         )
     }

@@ -19,6 +19,10 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "is_active") var isActive: Bool
     /// Bumped on password change, reset and deactivation; sessions from an older epoch end.
     @Field(key: "session_epoch") var sessionEpoch: Int
+    /// The day the account was deactivated; its personal data may go some months later.
+    @OptionalField(key: "deactivated_on") var deactivatedOn: String?
+    /// The day its name and e-mail were replaced by a pseudonym (issue 16, §6).
+    @OptionalField(key: "anonymised_on") var anonymisedOn: String?
 
     init() {}
 

@@ -36,6 +36,8 @@ enum AuditAction: String, CaseIterable {
     case tokenCreate = "token_create", tokenRevoke = "token_revoke"
     /// A reader's personal data: a subject-access export, an anonymisation, an erasure.
     case export, anonymise, erase
+    /// A staff account's name and e-mail replaced by a pseudonym.
+    case accountAnonymise = "account_anonymise"
 }
 
 extension Request {

@@ -85,6 +85,7 @@ enum Migrations {
             M069ReaderRemoval(),
             M070CreateReaderConsents(),
             M071ReaderConsentWithdrawn(),
+            M072AccountDeactivation(),
         ]
     }
 

@@ -44,6 +44,10 @@ enum DatabaseSetup {
         for loop in app.eventLoopGroup.makeIterator() {
             guard let sql = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase else { continue }
             try await sql.raw("PRAGMA synchronous=NORMAL").run()
+            // A writer waits up to 30 s (the pool's own timeout) for another's lock, sleeping,
+            // then gives up with "busy" (503, nothing written). The driver's default handler waits
+            // for ever and spins: a stuck writer would hold a CPU and a pool thread with it.
+            try await sql.raw("PRAGMA busy_timeout = 30000").run()
             try await sql.raw("PRAGMA mmap_size = 0").run()
         }
     }

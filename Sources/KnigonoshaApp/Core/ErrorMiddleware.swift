@@ -1,3 +1,4 @@
+import SQLiteNIO
 import Vapor
 
 /// Renders every failure as a localised HTML page, or as JSON under `/api/`, and never shows a
@@ -48,6 +49,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
             return decoding(error)
         case is ConnectionPoolTimeoutError:
             // Too many requests waited for the database: nothing was written; say so, not 500.
+            return (.serviceUnavailable, Message("error.busy"), nil)
+        case let error as SQLiteError where [.busy, .locked, .busyInSnapshot, .busyTimeout].contains(error.reason):
+            // SQLite's writer lock was not had in time: the transaction rolled back.
             return (.serviceUnavailable, Message("error.busy"), nil)
         case let error as any AbortError:
             switch error.status {

@@ -9,7 +9,7 @@ enum SiteRoute: Equatable {
     case readers, readerNew, reader(UUID), readerEdit(UUID), genres, readersHistory, readersImport
     case readerExport(UUID), readerExportJSON(UUID), readerRemove(UUID), readerRemoveConfirm(UUID), readersConsents, adminPrivacy
     case readerConsentRecords(UUID), readerConsentWithdraw(UUID, UUID), readerConsentScan(UUID, UUID)
-    case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID), adminAudit, adminAuditCSV
+    case adminUsers, adminUserNew, adminUser(UUID), adminUserPassword(UUID), adminUserAnonymise(UUID), adminAudit, adminAuditCSV
     case branches, branchNew, branch(UUID)
     case catalog, catalogRecord(Int), catalogCopies(Int), catalogExport, catalogImport, catalogImportJob(UUID), catalogImportCancel(UUID),
         catalogSync(UUID)
@@ -64,6 +64,7 @@ enum SiteRoute: Equatable {
         case .adminUserNew: [.literal("admin"), .literal("users"), .literal("new")]
         case .adminUser(let id): [.literal("admin"), .literal("users"), .id(id)]
         case .adminUserPassword(let id): [.literal("admin"), .literal("users"), .id(id), .literal("password")]
+        case .adminUserAnonymise(let id): [.literal("admin"), .literal("users"), .id(id), .literal("anonymise")]
         case .branches: [.literal("admin"), .literal("branches")]
         case .branchNew: [.literal("admin"), .literal("branches"), .literal("new")]
         case .branch(let id): [.literal("admin"), .literal("branches"), .id(id)]

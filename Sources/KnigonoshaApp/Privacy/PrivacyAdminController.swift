@@ -9,6 +9,7 @@ struct PrivacyAdminController {
 
     struct SettingsForm: Content {
         var retention_months: String?
+        var staff_retention_months: String?
     }
 
     func register(staff: any RoutesBuilder, admin: any RoutesBuilder) {
@@ -26,13 +27,14 @@ struct PrivacyAdminController {
         var e = FieldErrors()
         var settings = RetentionSettings()
         // Read whole, not by length: «<script>» or «999999» is a wrong number of months, not a long text.
-        if let raw = form.retention_months?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-            if raw.count <= 3, raw.allSatisfy(\.isASCII), let n = Int(raw), (0...RetentionSettings.maxMonths).contains(n) {
-                settings.months = n == 0 ? nil : n
-            } else {
-                e.add("retention_months", "privacy.months_range", ["max": String(RetentionSettings.maxMonths)])
-            }
+        func months(_ value: String?, _ field: String) -> Int? {
+            guard let raw = value?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            if raw.count <= 3, raw.allSatisfy(\.isASCII), let n = Int(raw), (0...RetentionSettings.maxMonths).contains(n) { return n == 0 ? nil : n }
+            e.add(field, "privacy.months_range", ["max": String(RetentionSettings.maxMonths)])
+            return nil
         }
+        settings.months = months(form.retention_months, "retention_months")
+        settings.staffMonths = months(form.staff_retention_months, "staff_retention_months")
         guard e.isEmpty else { return try await render(req, form: form, errors: e, status: .unprocessableEntity) }
         try await settings.save(on: req.db)
         try await req.audit(.update, "library_settings")
@@ -43,10 +45,15 @@ struct PrivacyAdminController {
         let settings = try await RetentionSettings.load(on: req.db)
         var due: [Retention.Due] = []
         if let months = settings.months { due = try await Retention.due(months: months, through: req.today.adding(days: Self.lookahead), on: req.db) }
+        var staffDue: [(user: User, dueOn: LocalDate)] = []
+        if let months = settings.staffMonths {
+            staffDue = try await AccountRemoval.due(months: months, through: req.today.adding(days: Self.lookahead), on: req.db)
+        }
         let lastRun = try await LibrarySetting.find(RetentionSettings.lastRunKey, on: req.db)?.value
         try await req.audit(.list, "reader")
         return PrivacyAdminView.page(
-            req.page, settings: settings, form: form, errors: errors, due: due, lastRun: lastRun, today: req.today, status: status)
+            req.page, .init(settings: settings, form: form, errors: errors, due: due, staffDue: staffDue, lastRun: lastRun, today: req.today),
+            status: status)
     }
 
     func consents(req: Request) async throws -> Response {

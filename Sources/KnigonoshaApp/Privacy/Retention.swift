@@ -7,19 +7,27 @@ import Vapor
 /// their purpose is reached). Off until an administrator sets a number of months.
 struct RetentionSettings: Sendable, Equatable {
     static let key = "retention_months"
+    static let staffKey = "staff_retention_months"
     static let lastRunKey = "retention_last_run"
     static let maxMonths = 120
 
     /// nil: keep until someone anonymises by hand.
     var months: Int?
+    /// Months after an account's deactivation that its holder's name and e-mail are kept (issue
+    /// 16, §6); nil: until an administrator anonymises it.
+    var staffMonths: Int?
 
     static func load(on db: any Database) async throws -> RetentionSettings {
-        let raw = try await LibrarySetting.find(key, on: db)?.value
-        return RetentionSettings(months: raw.flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil })
+        func months(_ key: String) async throws -> Int? {
+            let raw = try await LibrarySetting.find(key, on: db)?.value
+            return raw.flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        }
+        return RetentionSettings(months: try await months(key), staffMonths: try await months(staffKey))
     }
 
     func save(on db: any Database) async throws {
         try await LibrarySetting.put(Self.key, String(months ?? 0), on: db)
+        try await LibrarySetting.put(Self.staffKey, String(staffMonths ?? 0), on: db)
     }
 }
 
@@ -57,7 +65,9 @@ enum Retention {
     @discardableResult
     /// `scans` is the folder of consent scans, whose files go with the anonymisation.
     static func run(today: LocalDate, scans: String? = nil, on db: any Database, logger: Logger) async throws -> (anonymised: Int, waiting: Int) {
-        guard let months = try await RetentionSettings.load(on: db).months else { return (0, 0) }
+        let settings = try await RetentionSettings.load(on: db)
+        if let staff = settings.staffMonths { try await runForStaff(months: staff, today: today, on: db, logger: logger) }
+        guard let months = settings.months else { return (0, 0) }
         var (done, waiting) = (0, 0)
         for due in try await due(months: months, through: today, on: db) {
             guard due.blockers.isEmpty else {
@@ -75,6 +85,23 @@ enum Retention {
         }
         logger.notice("retention pass", metadata: ["anonymised": "\(done)", "waiting": "\(waiting)", "months": "\(months)"])
         return (done, waiting)
+    }
+
+    /// Anonymises the accounts deactivated `months` ago; returns how many.
+    @discardableResult
+    static func runForStaff(months: Int, today: LocalDate, on db: any Database, logger: Logger) async throws -> Int {
+        var done = 0
+        for (user, _) in try await AccountRemoval.due(months: months, through: today, on: db) {
+            let entry = AuditEntry(.accountAnonymise, "user", user.id, userID: nil, channel: "job", route: "retention")
+            do {
+                try await AccountRemoval.apply(user, today: today, audit: entry, on: db)
+                done += 1
+            } catch AppError.validation {
+                continue  // reactivated or anonymised since the list was read
+            }
+        }
+        logger.notice("staff retention pass", metadata: ["anonymised": "\(done)", "months": "\(months)"])
+        return done
     }
 
     /// Runs the pass once a day across all instances: the day is claimed with a conditional

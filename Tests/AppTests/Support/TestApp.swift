@@ -11,6 +11,10 @@ import VaporTesting
 /// PostgreSQL schema that is dropped afterwards. Non-local PostgreSQL hosts are refused.
 func withTestApp(_ db: TestDatabase, trustForwardedFor: Bool = true, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
+    // Each app its own blocking-thread pool, as a server has. SQLite runs on it, and a writer that
+    // waits for another's lock holds its thread: with every test app sharing the process's two
+    // threads, waiters of several apps took both and the suite stalled.
+    app.threadPool = NIOThreadPool(numberOfThreads: 2)
     let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
     var schema: String?
     var sqlitePath: String?

@@ -3,11 +3,20 @@ import Vapor
 
 /// The retention page and the list of consents about to end.
 enum PrivacyAdminView {
-    static func page(
-        _ ctx: PageContext, settings: RetentionSettings, form: PrivacyAdminController.SettingsForm?, errors: FieldErrors,
-        due: [Retention.Due], lastRun: String?, today: LocalDate, status: HTTPResponseStatus
-    ) -> Response {
+    struct Model {
+        var settings: RetentionSettings
+        var form: PrivacyAdminController.SettingsForm?
+        var errors: FieldErrors
+        var due: [Retention.Due]
+        var staffDue: [(user: User, dueOn: LocalDate)]
+        var lastRun: String?
+        var today: LocalDate
+    }
+
+    static func page(_ ctx: PageContext, _ m: Model, status: HTTPResponseStatus) -> Response {
+        let (settings, form, errors, due, lastRun, today) = (m.settings, m.form, m.errors, m.due, m.lastRun, m.today)
         let value = form?.retention_months ?? settings.months.map(String.init) ?? ""
+        let staffValue = form?.staff_retention_months ?? settings.staffMonths.map(String.init) ?? ""
         return Layout.page(
             ctx, title: ctx.t("privacy.title"), status: status, wide: true,
             Forms.errorSummary(ctx, errors, labelPrefix: "privacy."),
@@ -20,13 +29,35 @@ enum PrivacyAdminView {
                         name: "retention_months", label: ctx.t("privacy.retention_months"), value: value, error: errors["retention_months"],
                         // Text, not a number input: a browser sends a mistyped number as empty, which would turn retention off.
                         hint: ctx.t("privacy.retention_hint"), inputmode: "numeric")),
+                Forms.input(
+                    ctx,
+                    .init(
+                        name: "staff_retention_months", label: ctx.t("privacy.staff_retention_months"), value: staffValue,
+                        error: errors["staff_retention_months"], hint: ctx.t("privacy.staff_retention_hint"), inputmode: "numeric")),
                 .div(.class("actions"), Forms.submit(ctx.t("common.save")))
             ),
             .p(
                 .text(
                     settings.months.map { ctx.plural("privacy.retention_on", $0) } ?? ctx.t("privacy.retention_off")),
                 .text(" "), .text(lastRun.flatMap { $0.isEmpty ? nil : ctx.t("privacy.last_run", ["date": ctx.date($0)]) } ?? "")),
-            .if(settings.months != nil, dueTable(ctx, due, today))
+            .if(settings.months != nil, dueTable(ctx, due, today)),
+            .if(settings.staffMonths != nil, staffTable(ctx, m.staffDue))
+        )
+    }
+
+    private static func staffTable(_ ctx: PageContext, _ due: [(user: User, dueOn: LocalDate)]) -> Node<HTML.BodyContext> {
+        .section(
+            .attribute(named: "aria-labelledby", value: "staff-due-h"),
+            .h2(.id("staff-due-h"), .text(ctx.t("privacy.staff_due_title"))),
+            .p(.id("staff-due-count"), .text(ctx.plural("privacy.staff_due_count", due.count))),
+            .if(
+                !due.isEmpty,
+                .ul(
+                    .forEach(due) { d in
+                        .li(
+                            .a(.href(SiteRoute.adminUser(d.user.id!).path), .text(d.user.fullName)),
+                            .text(" — " + ctx.t("privacy.due_on") + " " + ctx.date(d.dueOn.iso)))
+                    }))
         )
     }
 
