@@ -152,7 +152,7 @@ import VaporTesting
             try await carrier.login("carrier@test.kz")
             let run = try await carrier.get("/run")
             #expect(run.text.contains("Фотогеничная"))
-            #expect(run.text.components(separatedBy: "Без фото: читатель не давал согласия на публикацию.").count == 2)
+            #expect(run.text.components(separatedBy: "Без фото: не фотографировать и не упоминать в публикациях.").count == 2)
         }
     }
 }
