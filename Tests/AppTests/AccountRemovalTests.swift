@@ -28,9 +28,13 @@ import VaporTesting
             #expect(active.status == .unprocessableEntity && active.text.contains("Сначала отключите учётную запись"))
             // Deactivated through the form, as a browser sends it (no is_active when unticked).
             let form: [(String, String)] = [("full_name", carrier.fullName), ("role", "carrier"), ("branch_id", seed.north.id!.uuidString)]
-            #expect(try await web.post(path, form).status == .seeOther)
+            let deactivated = try await web.post(path, form)
+            #expect(deactivated.status == .seeOther)
             let today = LocalDate.today(in: app.config.timeZone).iso
             #expect(try await User.find(carrier.id, on: app.db)?.deactivatedOn == today)
+            // Their planned visit from today on is nobody's run now: unassigned, and the admin told.
+            #expect(try await Visit.find(visit.id, on: app.db)?.$carrier.id == nil)
+            #expect(try await web.get("/admin/users").text.contains("сняты с него: 1."))
             let page = try await web.get(path)
             #expect(page.text.contains("Обезличить учётную запись") && page.text.contains("STAFF-\(carrier.id!.uuidString.prefix(8).uppercased())"))
             let wrong = try await web.post(path + "/anonymise", [("confirm", "someone@test.kz")])
@@ -41,11 +45,11 @@ import VaporTesting
             let after = try #require(try await User.find(carrier.id, on: app.db))
             let alias = "STAFF-" + carrier.id!.uuidString.prefix(8).uppercased()
             #expect(after.fullName == alias && after.email == alias.lowercased() + "@removed.invalid" && after.anonymisedOn == today)
-            #expect(try await Visit.find(visit.id, on: app.db)?.$carrier.id == carrier.id)
             #expect(try await Visit.find(visit.id, on: app.db)?.$reader.id == reader.id)
             let events = try await VisitEvent.query(on: app.db).filter(\.$visit.$id == visit.id!).all()
             #expect(!events.contains { [$0.userName, $0.fromValue, $0.toValue].contains(carrier.fullName) })
-            #expect(events.filter { $0.userName == alias || $0.toValue == alias }.count == 2)
+            // Their own status entry, their assignment, and their unassignment at deactivation.
+            #expect(events.filter { $0.userName == alias || $0.toValue == alias || $0.fromValue == alias }.count == 3)
             #expect(try await APIToken.query(on: app.db).filter(\.$user.$id == carrier.id!).count() == 0)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "account_anonymise").filter(\.$entityID == carrier.id!).count() == 1)
             // Nothing signs in with the old e-mail, nothing edits the account again.

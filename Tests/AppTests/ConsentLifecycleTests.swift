@@ -63,6 +63,27 @@ import VaporTesting
             }
             #expect(try await rows(app, reader).count == 2)
             #expect(files(app).count == 1)
+            // A chosen file that came empty is said, not dropped.
+            let empty = try await web.upload(
+                "/readers/\(rid)/consents",
+                fields: [("scope", "statistics"), ("given_on", today), ("way", "oral"), ("representative", ""), ("until", "")],
+                file: ("file", "empty.pdf", []))
+            #expect(empty.status == .unprocessableEntity && empty.text.contains("Файл пуст или не прочитан"))
+            // A real scan is larger than the 1 MB of an ordinary form: 1.5 MB passes, on the page.
+            let big = Self.pdf + Array(repeating: UInt8(ascii: " "), count: 1_500_000)
+            let large = try await web.upload(
+                "/readers/\(rid)/consents",
+                fields: [("scope", "statistics"), ("given_on", today), ("way", "oral"), ("representative", ""), ("until", "")],
+                file: ("file", "большой.pdf", big))
+            #expect(large.status == .seeOther)
+            let statistics = try #require(try await rows(app, reader).first { $0.scope == "statistics" })
+            #expect(statistics.scanSize == big.count)
+            // A consent's scan is never replaced.
+            let again = try await web.upload(
+                "/readers/\(rid)/consents/\(statistics.id!.uuidString.lowercased())/scan", fields: [], file: ("file", "other.pdf", Self.pdf))
+            #expect(again.status == .conflict && again.text.contains("уже есть скан"))
+            #expect(try await ReaderConsent.find(statistics.id, on: app.db)?.scanSize == big.count)
+            #expect(files(app).count == 2)
 
             // Anonymising keeps what was consented to and when, and drops the scan and its file.
             let admin = try await Seed.token(app, for: seed.admin)
@@ -71,7 +92,7 @@ import VaporTesting
                 body: .init(string: #"{"reason":"died"}"#))
             #expect(anonymised.status == .ok)
             let kept = try await rows(app, reader)
-            #expect(kept.count == 2 && kept.allSatisfy { $0.scanStored == nil && $0.scanName == nil })
+            #expect(kept.count == 3 && kept.allSatisfy { $0.scanStored == nil && $0.scanName == nil })
             #expect(files(app).isEmpty)
         }
     }
@@ -93,7 +114,8 @@ import VaporTesting
             #expect(try await Reader.find(reader.id, on: app.db)?.consentWithdrawnOn == nil)
             #expect(try await web.post(path, [("withdrawn_on", today.iso)]).status == .seeOther)
             #expect(try await Reader.find(reader.id, on: app.db)?.consentWithdrawnOn == today.iso)
-            #expect(try await web.post(path, [("withdrawn_on", today.iso)]).status == .conflict)
+            let twice = try await web.post(path, [("withdrawn_on", today.iso)])
+            #expect(twice.status == .conflict && twice.text.contains("Это согласие уже отозвано.") && twice.text.contains("История согласий"))
 
             let plan = try await VisitPlanner.plan(branchID: seed.north.id, from: today, until: today.adding(days: 27), by: nil, on: app.db)
             #expect(plan.withoutConsent == 1)
@@ -114,13 +136,22 @@ import VaporTesting
             let renewed = try #require(try await Reader.find(reader.id, on: app.db))
             #expect(
                 renewed.consentWithdrawnOn == nil && renewed.consentSignedBy == "representative" && renewed.consentRepresentative == "Дочь, Айгуль")
+            #expect(try await rows(app, reader).last?.representative == "Дочь, Айгуль")
             let again = try await VisitPlanner.plan(branchID: seed.north.id, from: today, until: today.adding(days: 27), by: nil, on: app.db)
             #expect(again.withoutConsent == 0)
             #expect(try await Visit.query(on: app.db).filter(\.$reader.$id == reader.id!).count() > 0)
             // The history keeps both: the withdrawn consent and the new one.
+            // A later consent the reader gave orally has no representative: the card forgets the caregiver.
+            let oral = try await app.testing().sendRequest(
+                .POST, "/api/v1/readers/\(rid)/consents", headers: headers,
+                body: .init(string: #"{"scope":"service","given_on":"\#(today.iso)","way":"oral"}"#))
+            #expect(oral.status == .created)
+            let spoken = try #require(try await Reader.find(reader.id, on: app.db))
+            #expect(spoken.consentSignedBy == "reader" && spoken.consentRepresentative == nil)
             let list = try await app.testing().sendRequest(.GET, "/api/v1/readers/\(rid)/consents", headers: headers)
             #expect(list.body.string.components(separatedBy: #""state":"withdrawn""#).count == 2)
-            #expect(list.body.string.components(separatedBy: #""state":"active""#).count == 2)
+            #expect(list.body.string.components(separatedBy: #""state":"active""#).count == 3)
+            #expect(list.body.string.contains(#""representative":"Дочь, Айгуль""#))
         }
     }
 
@@ -141,6 +172,16 @@ import VaporTesting
                 body: .init(string: "not an image"))
             #expect(text.status == .unprocessableEntity && text.body.string.contains("file"))
             #expect(files(app).isEmpty)
+            // Through the API too, a scan of 1.5 MB is taken, once.
+            let big = Self.pdf + Array(repeating: UInt8(ascii: " "), count: 1_500_000)
+            func put(_ bytes: [UInt8]) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(
+                    .PUT, "/api/v1/readers/\(rid)/consents/\(cid)/scan?file_name=form.pdf", headers: ["Authorization": "Bearer \(token)"],
+                    body: ByteBuffer(bytes: bytes))
+            }
+            #expect(try await put(big).status == .ok)
+            #expect(try await put(Self.pdf).status == .conflict)
+            #expect(try await ReaderConsent.find(publication.id, on: app.db)?.scanSize == big.count && files(app).count == 1)
             let withdrawn = try await app.testing().sendRequest(.POST, "/api/v1/readers/\(rid)/consents/\(cid)/withdraw", headers: headers)
             #expect(withdrawn.status == .ok && withdrawn.body.string.contains(#""state":"withdrawn""#))
             #expect(try await Reader.find(reader.id, on: app.db)?.consentPublication == false)

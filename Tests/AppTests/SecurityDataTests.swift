@@ -74,7 +74,7 @@ import VaporTesting
             #expect(!endingDays.isEmpty)
             #expect(endingDays.allSatisfy { $0 <= ending.consentUntil! })
             #expect(try await Visit.query(on: app.db).filter(\.$reader.$id == valid.id!).count() >= 4)
-            #expect(try await web.get("/visits").text.contains("с истёкшим согласием на обработку персональных данных: 1."))
+            #expect(try await web.get("/visits").text.contains("чьё согласие на обработку персональных данных истекло или отозвано: 1."))
             // A visit planned before the consent ended is flagged for the coordinator, left off
             // the carrier's run and given no selection.
             let old = try await DeliveryFixtures.visit(app, reader: expired, branch: seed.north, on: today)

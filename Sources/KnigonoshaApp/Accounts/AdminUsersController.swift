@@ -119,15 +119,32 @@ struct AdminUsersController {
         user.isActive = active
         if wasActive && !active { (user.sessionEpoch, user.deactivatedOn) = (user.sessionEpoch + 1, req.today.iso) }
         if active { user.deactivatedOn = nil }
-        try await req.db.transaction { db in
+        let today = req.today
+        let unassigned = try await req.db.transaction { db -> Int in
             try await user.save(on: db)
-            if !active {
-                try await UserSession.query(on: db).filter(\.$user.$id == user.id!).delete()
-                try await Credentials.revokeAll(userID: user.id!, on: db)
-            }
+            guard !active else { return 0 }
+            try await UserSession.query(on: db).filter(\.$user.$id == user.id!).delete()
+            try await Credentials.revokeAll(userID: user.id!, on: db)
+            return wasActive ? try await Self.unassignPlanned(user, from: today, by: me, on: db) : 0
         }
         try await req.audit(.accountUpdate, "user", user.id)
-        return req.seeOther(.adminUsers, flash: "user.saved")
+        var said: [(key: String, counts: [(String, Int)])] = [("user.saved", [])]
+        if unassigned > 0 { said.append(("user.visits_unassigned", [("count", unassigned)])) }
+        req.flash(said)
+        return req.seeOther(.adminUsers)
+    }
+
+    /// A carrier who leaves leaves their planned visits to nobody's run: from today on they are
+    /// unassigned (with a history entry each), for the coordinator to give to someone else.
+    static func unassignPlanned(_ user: User, from today: LocalDate, by me: CurrentUser, on db: any Database) async throws -> Int {
+        let visits = try await Visit.query(on: db).filter(\.$carrier.$id == user.id!).filter(\.$status == VisitStatus.planned.rawValue)
+            .filter(\.$scheduledOn >= today.iso).all()
+        for visit in visits {
+            visit.$carrier.id = nil
+            try await visit.save(on: db)
+            try await VisitEvent(visitID: visit.id!, user: me, kind: "assigned", from: user.fullName, to: nil).create(on: db)
+        }
+        return visits.count
     }
 
     func resetPassword(req: Request) async throws -> Response {

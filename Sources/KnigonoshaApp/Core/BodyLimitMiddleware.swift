@@ -57,8 +57,22 @@ struct BodyLimitMiddleware: AsyncMiddleware {
                 .contains(req.url.path)
     }
 
+    /// An event's photo or slides, or the scan of a reader's signed consent (the same limit).
     static func isAttachmentUpload(_ req: Request) -> Bool {
-        req.method == .POST && (req.url.path.hasPrefix("/events/") || req.url.path.hasPrefix("/api/v1/events/"))
-            && req.url.path.hasSuffix("/attachments")
+        let path = req.url.path
+        let event = req.method == .POST && (path.hasPrefix("/events/") || path.hasPrefix("/api/v1/events/")) && path.hasSuffix("/attachments")
+        return event || isConsentScanUpload(req)
+    }
+
+    /// `POST /readers/{id}/consents` (the form, with its scan), `POST /readers/{id}/consents/{c}/scan`
+    /// and the API's `PUT /api/v1/readers/{id}/consents/{c}/scan`.
+    static func isConsentScanUpload(_ req: Request) -> Bool {
+        let parts = req.url.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        switch (req.method, parts.count) {
+        case (.POST, 4): return parts[1] == "readers" && parts[3] == "consents"
+        case (.POST, 6): return parts[1] == "readers" && parts[3] == "consents" && parts[5] == "scan"
+        case (.PUT, 8): return parts[1] == "api" && parts[2] == "v1" && parts[3] == "readers" && parts[5] == "consents" && parts[7] == "scan"
+        default: return false
+        }
     }
 }

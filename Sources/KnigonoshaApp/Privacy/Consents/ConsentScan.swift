@@ -20,12 +20,15 @@ enum ConsentScan {
         }
     }
 
-    /// Checks an uploaded file. No file is no scan; a refused one is an error at `file` and is
-    /// removed.
+    /// Checks an uploaded file. No file chosen is no scan; an empty or refused one is an error at
+    /// `file` and is removed.
     static func keep(_ upload: StreamedForm, fileName rawName: String, app: Application) -> (Kept?, FieldErrors) {
         var e = FieldErrors()
         guard upload.fileSize > 0 || upload.fileTooLarge, let path = upload.filePath else {
             upload.discard()
+            // A browser sends a file part with no name when nothing was chosen; a named one that
+            // came empty is a file that could not be read, and is not quietly dropped.
+            if !rawName.trimmingCharacters(in: .whitespaces).isEmpty { e.add("file", "consent.scan_empty") }
             return (nil, e)
         }
         let max = app.config.attachmentMaxBytes

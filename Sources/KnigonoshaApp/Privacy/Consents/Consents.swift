@@ -56,10 +56,10 @@ enum Consents {
         row.givenOn = c.givenOn.iso
         row.way = c.way.rawValue
         row.until = c.until?.iso
+        row.representative = c.representative
         scan?.attach(to: row)
         try await db.transaction { tx in
             try await row.create(on: tx)
-            if c.scope == .service, let name = c.representative { reader.consentRepresentative = name }
             try await mirror(reader, on: tx)
         }
         return row
@@ -98,7 +98,10 @@ enum Consents {
         if let s = latest(.service) {
             reader.consentDate = s.givenOn
             reader.consentUntil = s.until
-            reader.consentSignedBy = s.way == ConsentWay.caregiver.rawValue ? ConsentSigner.representative.rawValue : ConsentSigner.reader.rawValue
+            let byCaregiver = s.way == ConsentWay.caregiver.rawValue
+            reader.consentSignedBy = byCaregiver ? ConsentSigner.representative.rawValue : ConsentSigner.reader.rawValue
+            // The representative of this consent, or none: an earlier caregiver is not this one's.
+            reader.consentRepresentative = byCaregiver ? s.representative ?? reader.consentRepresentative : nil
             reader.consentWithdrawnOn = s.withdrawnOn
         }
         if let t = latest(.thirdParty) { reader.consentThirdParty = t.withdrawnOn == nil }
@@ -119,6 +122,7 @@ enum Consents {
             c.givenOn = day
             c.way = way.rawValue
             c.until = scope == .service ? new.consent_until : nil
+            c.representative = way == .caregiver ? new.consent_representative : nil
             try await c.create(on: db)
         }
         func withdrawLatest(_ scope: ConsentScope) async throws {

@@ -12,6 +12,7 @@ struct ConsentDTO: Content {
     var scope: String
     var given_on: String
     var way: String
+    var representative: String?
     var until: String?
     var withdrawn_on: String?
     var state: String
@@ -23,6 +24,7 @@ struct ConsentDTO: Content {
         scope = c.scope
         given_on = c.givenOn
         way = c.way
+        representative = c.representative
         until = c.until
         withdrawn_on = c.withdrawnOn
         state = c.state(on: today).rawValue
@@ -83,7 +85,7 @@ struct ConsentsAPIController {
         var (kept, errors) = ConsentScan.keep(upload, fileName: name, app: req.application)
         if kept == nil, errors.isEmpty { errors.add("file", "attachment.required") }
         guard errors.isEmpty, let kept else { throw AppError.validation(errors) }
-        try await ConsentsController.replaceScan(of: row, with: kept, app: req.application, db: req.db)
+        try await ConsentsController.attachScan(to: row, kept, app: req.application, db: req.db)
         try await req.audit(.update, "reader", reader.id)
         return ConsentDTO(row, today: req.today)
     }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// A reader's consents on the web: the list with each one's state and scan, a form to record one
@@ -64,6 +65,11 @@ struct ConsentsController {
             try await Consents.withdraw(row, on: form.withdrawn_on, reader: reader, today: req.today, db: req.db)
         } catch AppError.validation(let errors) {
             return try await Self.render(req, reader, withdrawErrors: (row.id!, errors, form.withdrawn_on ?? ""), status: .unprocessableEntity)
+        } catch AppError.conflict(let message) {
+            // Withdrawn meanwhile (a second tab, a double tap): the page again, saying so.
+            var errors = FieldErrors()
+            errors.add("withdrawn_on", message.key)
+            return try await Self.render(req, reader, withdrawErrors: (row.id!, errors, form.withdrawn_on ?? ""), status: .conflict)
         }
         try await req.audit(.update, "reader", reader.id)
         var said: [(key: String, counts: [(String, Int)])] = [("consent.withdrawn", [])]
@@ -101,21 +107,31 @@ struct ConsentsController {
         guard errors.isEmpty, let kept else {
             return try await Self.render(req, reader, scanErrors: (row.id!, errors), status: .unprocessableEntity)
         }
-        try await Self.replaceScan(of: row, with: kept, app: req.application, db: req.db)
+        do {
+            try await Self.attachScan(to: row, kept, app: req.application, db: req.db)
+        } catch AppError.conflict(let message) {
+            var errors = FieldErrors()
+            errors.add("file", message.key)
+            return try await Self.render(req, reader, scanErrors: (row.id!, errors), status: .conflict)
+        }
         try await req.audit(.update, "reader", reader.id)
         return req.seeOther(SiteRoute.readerConsentRecords(reader.id!).path + "#consents-h", flash: "consent.scan_saved")
     }
 
-    static func replaceScan(of row: ReaderConsent, with kept: ConsentScan.Kept, app: Application, db: any Database) async throws {
-        let old = row.scanStored
-        kept.attach(to: row)
+    /// Attaches the scan to a consent that has none. A consent's scan is its evidence and is never
+    /// replaced: a wrong one means recording the consent again. The write is conditional, so that
+    /// of two at once one attaches and the other is told.
+    static func attachScan(to row: ReaderConsent, _ kept: ConsentScan.Kept, app: Application, db: any Database) async throws {
         do {
-            try await row.save(on: db)
+            let claimed = try await db.sqlDatabase().update(ReaderConsent.schema).set("scan_name", to: kept.fileName)
+                .set("scan_type", to: kept.contentType).set("scan_size", to: kept.size).set("scan_stored", to: kept.storedName)
+                .where("id", .equal, row.id!).where("scan_stored", .is, SQLLiteral.null).returning("id").all()
+            guard !claimed.isEmpty else { throw AppError.conflict(Message("consent.scan_exists")) }
         } catch {
             ConsentScan.drop(kept, app: app)
             throw error
         }
-        if let old { try? FileManager.default.removeItem(atPath: app.config.attachmentDirectory + "/" + old) }
+        kept.attach(to: row)
     }
 
     static func find(_ req: Request, _ reader: Reader) async throws -> ReaderConsent {

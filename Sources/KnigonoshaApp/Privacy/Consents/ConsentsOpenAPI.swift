@@ -42,7 +42,7 @@ enum ConsentsOpenAPI {
                 "put": [
                     "operationId": "putReaderConsentScan",
                     "summary":
-                        "Attach or replace the scan, sent as the raw body: PDF, JPEG or PNG (told by its first bytes), within ATTACHMENT_MAX_MB",
+                        "Attach the scan, sent as the raw body: PDF, JPEG or PNG (told by its first bytes), within ATTACHMENT_MAX_MB. A consent that has a scan keeps it (409)",
                     "parameters": [D.query("file_name", ["type": "string", "minLength": 1, "maxLength": 200], "The file's name")],
                     "requestBody": ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]],
                     "responses": D.responses(("200", D.ok(D.ref("Consent"))), ["400", "401", "403", "404", "409", "413", "422"]),
@@ -67,7 +67,8 @@ enum ConsentsOpenAPI {
             "Consent": [
                 "type": "object", "required": ["id", "scope", "given_on", "way", "state"],
                 "properties": [
-                    "id": ["type": "string", "format": "uuid"], "scope": scope, "given_on": date, "way": way, "until": date, "withdrawn_on": date,
+                    "id": ["type": "string", "format": "uuid"], "scope": scope, "given_on": date, "way": way, "representative": ["type": "string"],
+                    "until": date, "withdrawn_on": date,
                     "state": ["type": "string", "enum": ["active", "expired", "withdrawn", "not_yet"]],
                     "scan": [
                         "type": "object", "required": ["file_name", "content_type", "size"],

@@ -14,6 +14,8 @@ final class ReaderConsent: Model, @unchecked Sendable {
     @Field(key: "scope") var scope: String
     @Field(key: "given_on") var givenOn: String
     @Field(key: "way") var way: String
+    /// Who gave it for the reader, when the way is `caregiver`.
+    @OptionalField(key: "representative") var representative: String?
     @OptionalField(key: "until") var until: String?
     @OptionalField(key: "withdrawn_on") var withdrawnOn: String?
     /// The scan of the signed form, kept with the event attachments' files under `stored` name.

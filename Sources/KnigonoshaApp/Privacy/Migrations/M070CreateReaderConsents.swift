@@ -13,6 +13,7 @@ struct M070CreateReaderConsents: AsyncMigration {
             .field("scope", .string, .required)
             .field("given_on", .string, .required)
             .field("way", .string, .required)
+            .field("representative", .string)
             .field("until", .string)
             .field("withdrawn_on", .string)
             .field("scan_name", .string)
@@ -24,7 +25,9 @@ struct M070CreateReaderConsents: AsyncMigration {
         try await sql.create(index: "reader_consents_reader_scope_idx").on(ReaderConsent.schema).column("reader_id").column("scope").run()
         // The reader's columns by name, never the model: a later migration's column is not there yet.
         let rows = try await sql.select()
-            .columns("id", "consent_date", "consent_until", "consent_signed_by", "consent_third_party", "consent_publication")
+            .columns(
+                "id", "consent_date", "consent_until", "consent_signed_by", "consent_representative", "consent_third_party", "consent_publication"
+            )
             .from("readers").where("consent_date", .isNot, SQLLiteral.null).where("removed_as", .is, SQLLiteral.null)
             .all(decoding: RegisteredConsent.self)
         for registered in rows {
@@ -43,6 +46,7 @@ struct RegisteredConsent: Decodable {
     var consent_date: String
     var consent_until: String?
     var consent_signed_by: String?
+    var consent_representative: String?
     var consent_third_party: Bool
     var consent_publication: Bool
 
@@ -59,6 +63,7 @@ struct RegisteredConsent: Decodable {
             c.givenOn = consent_date
             c.way = way.rawValue
             c.until = consent_until
+            c.representative = way == .caregiver ? consent_representative : nil
             return c
         }
     }

@@ -60,7 +60,7 @@ enum ConsentsView {
                                 return .tr(
                                     .td(.text(ctx.t("consent_scope." + r.scope))),
                                     cell("consent.field.given_on", .text(ctx.date(r.givenOn))),
-                                    cell("consent.field.way", .text(ctx.t("consent_way." + r.way))),
+                                    cell("consent.field.way", .text(ctx.t("consent_way." + r.way) + (r.representative.map { ": " + $0 } ?? ""))),
                                     cell("consent.field.until", .text(r.until.map { ctx.date($0) } ?? ctx.t("consent.no_end"))),
                                     cell(
                                         "consent.state",

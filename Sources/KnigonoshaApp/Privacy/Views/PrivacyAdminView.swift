@@ -40,6 +40,10 @@ enum PrivacyAdminView {
                 .text(
                     settings.months.map { ctx.plural("privacy.retention_on", $0) } ?? ctx.t("privacy.retention_off")),
                 .text(" "), .text(lastRun.flatMap { $0.isEmpty ? nil : ctx.t("privacy.last_run", ["date": ctx.date($0)]) } ?? "")),
+            .p(
+                .text(
+                    settings.staffMonths.map { ctx.t("privacy.staff_retention_on", ["count": String($0)]) }
+                        ?? ctx.t("privacy.staff_retention_off"))),
             .if(settings.months != nil, dueTable(ctx, due, today)),
             .if(settings.staffMonths != nil, staffTable(ctx, m.staffDue))
         )

@@ -72,7 +72,7 @@ enum ReaderExportView {
             [s.t("consent.field.scope"), s.t("consent.field.given_on"), s.t("consent.field.way"), s.t("consent.field.until"), s.t("consent.state")],
             rows.map { c in
                 [
-                    s.t("consent_scope." + c.scope), s.date(c.given_on), s.t("consent_way." + c.way),
+                    s.t("consent_scope." + c.scope), s.date(c.given_on), s.t("consent_way." + c.way) + (c.representative.map { ": " + $0 } ?? ""),
                     c.until.map { s.date($0) } ?? s.t("consent.no_end"),
                     s.t("consent.state." + c.state) + (c.withdrawn_on.map { " " + s.date($0) } ?? ""),
                 ]
