@@ -5,9 +5,9 @@ import Vapor
 public enum Knigonosha {
     public static func main() async throws {
         var env = try Environment.detect()
-        try LoggingSystem.bootstrapRedacting(from: &env)
         let config: AppConfig
         do {
+            try LoggingSystem.bootstrapRedacting(from: &env)
             config = try AppConfig.fromEnvironment()
         } catch let error as ConfigError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
@@ -44,6 +44,11 @@ public enum Knigonosha {
                 app.lifecycle.use(BackgroundServices())
             }
             try await app.execute()
+        } catch let error as StartupFailure {
+            // Like a configuration mistake: nothing started, and the message says what to do.
+            try? await app.asyncShutdown()
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            exit(2)
         } catch {
             // A failed command ends with its message and exit status 1, never a crash report.
             try? await app.asyncShutdown()

@@ -96,6 +96,8 @@ enum Migrations {
     /// Runs pending migrations and the per-database settings. Each migration is logged at debug; the one line a newcomer sees at `serve --demo` is the
     /// summary, so that the banner with the address and the logins is not scrolled away.
     static func run(on app: Application) async throws {
+        try await StartupChecks.reachable(app, app.config.database)
+        try await StartupChecks.schemaNotNewer(app)
         try await DatabaseSetup.prepare(app)
         app.fluent.migrationLogLevel = .debug
         let before = (try? await MigrationLog.query(on: app.db).count()) ?? 0

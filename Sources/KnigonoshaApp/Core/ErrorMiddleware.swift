@@ -31,12 +31,17 @@ struct AppErrorMiddleware: AsyncMiddleware {
             if status == .internalServerError {
                 req.logger.error("unhandled error", metadata: ["type": "\(type(of: error))", "path": "\(req.url.path)"])
             }
-            if req.isAPI {
-                return try APIError.response(status: status, message: message, fields: fields, req: req)
-            }
-            return try ErrorPage.response(status: status, message: message, req: req)
+            let response =
+                req.isAPI
+                ? try APIError.response(status: status, message: message, fields: fields, req: req)
+                : try ErrorPage.response(status: status, message: message, req: req)
+            // Busy, not broken: a client (or the proxy) may try again shortly (issue 17).
+            if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: String(Self.retryAfterSeconds)) }
+            return response
         }
     }
+
+    static let retryAfterSeconds = 5
 
     static func classify(_ error: any Error, req: Request) -> (HTTPResponseStatus, Message, FieldErrors?) {
         switch error {

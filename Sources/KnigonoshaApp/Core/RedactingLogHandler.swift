@@ -55,12 +55,25 @@ struct RedactingLogHandler: LogHandler {
 }
 
 extension LoggingSystem {
-    /// Vapor's console logger at the level `--log` or `LOG_LEVEL` asks for, with bound values
-    /// redacted.
+    /// Vapor's console logger at the level `--log` or `LOG_LEVEL` asks for, or one JSON object a
+    /// line with `LOG_FORMAT=json`; bound values redacted either way.
     static func bootstrapRedacting(from environment: inout Environment) throws {
+        let json = try logFormatIsJSON(Environment.get("LOG_FORMAT"))
         try bootstrap(from: &environment) { level in
             let console = Terminal()
-            return { label in RedactingLogHandler(inner: ConsoleLogger(label: label, console: console, level: level)) }
+            return { label in
+                RedactingLogHandler(
+                    inner: json ? JSONLogHandler(label: label, level: level) : ConsoleLogger(label: label, console: console, level: level))
+            }
+        }
+    }
+
+    /// `LOG_FORMAT`: `console` (the default) or `json`; anything else is a configuration mistake.
+    static func logFormatIsJSON(_ raw: String?) throws -> Bool {
+        switch raw?.trimmingCharacters(in: .whitespaces).lowercased() {
+        case nil, "", "console": return false
+        case "json": return true
+        default: throw ConfigError("LOG_FORMAT must be console or json")
         }
     }
 }
