@@ -11,6 +11,7 @@ public func configure(_ app: Application, config: AppConfig, postgresSchema: Str
     app.http.server.configuration.serverName = nil
 
     try DatabaseSetup.use(config.database, schema: postgresSchema, on: app)
+    MigrationLock.remember(schema: postgresSchema, on: app)
     Migrations.register(on: app)
 
     app.middleware = Middlewares()
@@ -100,9 +101,11 @@ enum Migrations {
         try await StartupChecks.schemaNotNewer(app)
         try await DatabaseSetup.prepare(app)
         app.fluent.migrationLogLevel = .debug
-        let before = (try? await MigrationLog.query(on: app.db).count()) ?? 0
-        try await app.autoMigrate()
-        let after = try await MigrationLog.query(on: app.db).count()
+        let (before, after) = try await MigrationLock.run(app) {
+            let before = (try? await MigrationLog.query(on: app.db).count()) ?? 0
+            try await app.autoMigrate()
+            return (before, try await MigrationLog.query(on: app.db).count())
+        }
         app.logger.info("Database ready: \(after - before) migrations applied, \(after) in all")
     }
 }
