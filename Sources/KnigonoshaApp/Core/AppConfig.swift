@@ -31,6 +31,9 @@ public struct AppConfig: Sendable {
     public var publicURL: String?
     /// The bearer token that opens `/metrics` to a scraper that is not on the loopback.
     public var metricsToken: String?
+    /// SQLite's statements logged at this level (never from the environment): the tests that count
+    /// a page's statements turn it on; a server keeps it off (issue 17, §2).
+    var sqliteQueryLogLevel: Logger.Level?
 
     public init(
         database: Database,

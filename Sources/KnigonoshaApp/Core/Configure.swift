@@ -10,7 +10,7 @@ public func configure(_ app: Application, config: AppConfig, postgresSchema: Str
     app.routes.defaultMaxBodySize = "1mb"
     app.http.server.configuration.serverName = nil
 
-    try DatabaseSetup.use(config.database, schema: postgresSchema, on: app)
+    try DatabaseSetup.use(config.database, schema: postgresSchema, sqliteQueryLogLevel: config.sqliteQueryLogLevel, on: app)
     MigrationLock.remember(schema: postgresSchema, on: app)
     Migrations.register(on: app)
 

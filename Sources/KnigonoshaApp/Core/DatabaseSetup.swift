@@ -6,7 +6,7 @@ import Vapor
 
 /// Connects Fluent to SQLite or PostgreSQL as the configuration says.
 enum DatabaseSetup {
-    static func use(_ database: AppConfig.Database, schema: String? = nil, on app: Application) throws {
+    static func use(_ database: AppConfig.Database, schema: String? = nil, sqliteQueryLogLevel: Logger.Level? = nil, on app: Application) throws {
         switch database {
         case .sqlite(let path):
             // SQL logging stays off: bound values may be readers' personal data. (PostgreSQL's
@@ -14,7 +14,8 @@ enum DatabaseSetup {
             app.databases.use(
                 // SQLite writes one at a time: a request waits its turn for the connection rather
                 // than fail after the default 10 s when many staff write at once.
-                .sqlite(.init(storage: .file(path: path), enableForeignKeys: true), connectionPoolTimeout: .seconds(30), sqlLogLevel: nil),
+                .sqlite(
+                    .init(storage: .file(path: path), enableForeignKeys: true), connectionPoolTimeout: .seconds(30), sqlLogLevel: sqliteQueryLogLevel),
                 as: .sqlite
             )
         case .postgres(let raw):

@@ -74,10 +74,11 @@ enum RunSheet {
         let points = visits.map { v in v.reader.latitude.flatMap { lat in v.reader.longitude.map { GeoPoint(latitude: lat, longitude: $0) } } }
         let order = RoutePlanner.order(start: start, stops: points)
         var out: [RunStop] = []
+        let allDetails = try await VisitDetails.loadAll(visits, on: db)
         for (position, index) in order.enumerated() {
             let v = visits[index]
             let r = v.reader
-            let details = try await VisitDetails.load(v, on: db)
+            let details = allDetails[v.id!] ?? VisitDetails(items: [], collect: [])
             out.append(
                 RunStop(
                     visit_id: v.id!, position: position + 1, scheduled_on: v.scheduledOn, time_from: v.timeFrom, time_to: v.timeTo, status: v.status,

@@ -96,4 +96,31 @@ struct VisitDetails: Sendable {
         }
         return VisitDetails(items: items, collect: collect)
     }
+
+    /// The details of many visits, in as many statements as for one (issue 17, §2): the items of
+    /// all of them, the books out with the readers of the open ones, and the books that came back
+    /// with the closed ones, each with their titles.
+    static func loadAll(_ visits: [Visit], on db: any Database) async throws -> [UUID: VisitDetails] {
+        let ids = visits.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        let items = try await VisitItem.query(on: db).filter(\.$visit.$id ~~ ids).with(\.$bib).with(\.$copy).sort(\.$position).all()
+        let openReaders = Array(Set(visits.filter { $0.visitStatus.isOpen }.map { $0.$reader.id }))
+        let closed = visits.filter { !$0.visitStatus.isOpen }.compactMap(\.id)
+        let out =
+            openReaders.isEmpty
+            ? []
+            : try await Loan.query(on: db).filter(\.$reader.$id ~~ openReaders).filter(\.$status == LoanStatus.onLoan.rawValue).with(\.$bib)
+                .sort(\.$dueOn).all()
+        let back = closed.isEmpty ? [] : try await Loan.query(on: db).filter(\.$returnVisit.$id ~~ closed).with(\.$bib).all()
+        let itemsByVisit = Dictionary(grouping: items) { $0.$visit.id }
+        let outByReader = Dictionary(grouping: out) { $0.$reader.id }
+        let backByVisit = Dictionary(grouping: back) { $0.$returnVisit.id }
+        var result: [UUID: VisitDetails] = [:]
+        for visit in visits {
+            let id = visit.id!
+            let collect = visit.visitStatus.isOpen ? outByReader[visit.$reader.id] ?? [] : backByVisit[id] ?? []
+            result[id] = VisitDetails(items: itemsByVisit[id] ?? [], collect: collect)
+        }
+        return result
+    }
 }

@@ -40,6 +40,8 @@ func withTestApp(_ db: TestDatabase, trustForwardedFor: Bool = true, _ body: (Ap
     config.uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("kn-uploads-\(suffix)").path
     // And its own attachments, so that a test counting files sees only its own.
     config.attachmentDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("kn-attachments-\(suffix)").path
+    // Statements are logged at trace, which only a statement-counting request logger takes in.
+    config.sqliteQueryLogLevel = .trace
     do {
         try await configure(app, config: config, postgresSchema: schema)
         app.storage[TestInstanceKey.self] = TestInstance(config: config, schema: schema)
