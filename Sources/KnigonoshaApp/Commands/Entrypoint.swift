@@ -44,6 +44,10 @@ public enum Knigonosha {
                 app.lifecycle.use(BackgroundServices())
             }
             try await app.execute()
+            // On SIGTERM the server stops taking requests and lets those in flight finish (up to
+            // its 10 s) before anything else stops: Vapor's own shutdown closes the databases
+            // first, and a request still running then crashed the process (issue 17, §6).
+            if command == "serve" && !help { await app.server.shutdown() }
         } catch let error as StartupFailure {
             // Like a configuration mistake: nothing started, and the message says what to do.
             try? await app.asyncShutdown()
