@@ -150,7 +150,7 @@ def main():
 
         # The import job, through nginx; whichever instance claims it, it must finish once.
         with open(args.marc, "rb") as f:
-            req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/catalog/imports?file_name={os.path.basename(args.marc)}",
+            req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/catalog/imports?name={os.path.basename(args.marc)}",
                                          data=f.read(), method="POST",
                                          headers={"Authorization": "Bearer " + token, "Content-Type": "application/octet-stream"})
         with urllib.request.urlopen(req, timeout=60) as r:
