@@ -36,7 +36,7 @@ http {{
         proxy_http_version 1.1;
         proxy_set_header Connection "";
         proxy_set_header Host $host;
-        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        proxy_set_header X-Forwarded-For $remote_addr;
         proxy_next_upstream error timeout http_502 http_503;
         location / {{ proxy_pass http://knigonosha; }}
     }}

@@ -89,3 +89,16 @@ import VaporTesting
         #expect(!line.contains("Сейтказина") && !line.contains("+7701") && line.contains("[redacted]"))
     }
 }
+
+/// The review of the deployment: a backup's or restore's PostgreSQL password never goes on the
+/// tool's command line, where `ps` shows it to every user of the machine.
+@Suite struct BackupToolArgumentsTests {
+    @Test func test_the_password_leaves_the_command_line_for_the_environment() {
+        let (safe, password) = Backup.hidingPassword(["--file", "x.sql", "postgres://kn:s3cret@127.0.0.1:5432/knigonosha"])
+        #expect(password == "s3cret")
+        #expect(safe == ["--file", "x.sql", "postgres://kn@127.0.0.1:5432/knigonosha"])
+        #expect(!safe.joined().contains("s3cret"))
+        let (plain, none) = Backup.hidingPassword(["-c", "postgres://kn@127.0.0.1/db"])
+        #expect(plain == ["-c", "postgres://kn@127.0.0.1/db"] && none == nil)
+    }
+}

@@ -94,11 +94,19 @@ enum Backup {
         return count
     }
 
-    /// Runs a tool (tar, pg_dump, psql) and fails with its own message.
+    /// Runs a tool (tar, pg_dump, psql) and fails with its own message. A PostgreSQL URL's
+    /// password goes to the tool in `PGPASSWORD`, not on its command line, where any user of the
+    /// machine could read it in `ps`.
     static func run(_ tool: String, _ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
+        let (safe, password) = Self.hidingPassword(arguments)
+        process.arguments = [tool] + safe
+        if let password {
+            var environment = ProcessInfo.processInfo.environment
+            environment["PGPASSWORD"] = password
+            process.environment = environment
+        }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -106,6 +114,20 @@ enum Backup {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw CommandFailure("\(tool) failed: " + Self.reason(String(decoding: message, as: UTF8.self))) }
+    }
+
+    /// `arguments` with the password taken out of any `postgres://` URL, and that password.
+    static func hidingPassword(_ arguments: [String]) -> ([String], String?) {
+        var password: String?
+        let safe = arguments.map { argument -> String in
+            guard argument.hasPrefix("postgres://") || argument.hasPrefix("postgresql://"), var url = URLComponents(string: argument),
+                let secret = url.password
+            else { return argument }
+            password = secret
+            url.password = nil
+            return url.string ?? argument
+        }
+        return (safe, password)
     }
 
     /// The lines that say why a tool failed. psql prints NOTICEs (what a DROP … CASCADE took with

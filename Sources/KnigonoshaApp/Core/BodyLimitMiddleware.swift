@@ -23,8 +23,9 @@ struct BodyLimitMiddleware: AsyncMiddleware {
         req.headers.bearerAuthorization != nil || !(req.cookies[req.application.sessionCookieName]?.string ?? "").isEmpty
     }
 
-    /// 1 MB everywhere except the catalogue upload, which takes files up to 64 MB, and an event's
-    /// attachments, which take twice their limit (so that a file just over it gets a field error).
+    /// 1 MB everywhere except the catalogue upload, which takes files up to 64 MB, and attachments
+    /// and consent scans, whose bodies are read up to ten times their limit (so that a file over it
+    /// gets a field error, not a bare 413).
     static func limit(for req: Request) -> Int {
         if isCatalogUpload(req) { return ImportController.maxUpload }
         if isSpreadsheetUpload(req) { return UploadedTable.maxBytes + 1024 * 1024 }
