@@ -102,3 +102,20 @@ import VaporTesting
         #expect(plain == ["-c", "postgres://kn@127.0.0.1/db"] && none == nil)
     }
 }
+
+/// The review of the deployment: behind a proxy that appends to `X-Forwarded-For`, a client that
+/// sends its own header must not choose the address the sign-in throttle counts.
+@Suite struct ForwardedAddressTests {
+    @Test func test_the_throttle_takes_the_address_our_proxy_wrote() async throws {
+        try await withTestApp(.sqlite) { app in
+            func address(_ values: [String]) -> String {
+                var headers = HTTPHeaders()
+                for v in values { headers.add(name: .xForwardedFor, value: v) }
+                return Request(application: app, method: .POST, url: "/login", headers: headers, on: app.eventLoopGroup.any()).clientAddress
+            }
+            #expect(address(["6.6.6.6, 10.1.2.3"]) == "10.1.2.3")
+            #expect(address(["7.7.7.7", "10.1.2.3"]) == "10.1.2.3")
+            #expect(address(["10.1.2.3"]) == "10.1.2.3")
+        }
+    }
+}

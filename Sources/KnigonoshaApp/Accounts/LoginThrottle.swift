@@ -99,10 +99,12 @@ struct LoginThrottle {
 }
 
 extension Request {
-    /// The client address used for throttling; `X-Forwarded-For` only when configured.
+    /// The client address used for throttling; `X-Forwarded-For` only when configured, and then its
+    /// last entry: the one our own proxy wrote. Earlier entries are whatever the client sent, and a
+    /// fresh one on each try would escape the throttle.
     var clientAddress: String {
-        if application.config.trustForwardedFor, let forwarded = headers.first(name: .xForwardedFor) {
-            return forwarded.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
+        if application.config.trustForwardedFor, let forwarded = headers[.xForwardedFor].last {
+            return forwarded.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
         }
         return remoteAddress?.ipAddress ?? "unknown"
     }
