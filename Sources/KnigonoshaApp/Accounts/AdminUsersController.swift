@@ -57,6 +57,7 @@ struct AdminUsersController {
         return try await renderEdit(req, user, errors: errors, status: .unprocessableEntity)
     }
 
+    /// The account's page with its stored values.
     private func renderEdit(_ req: Request, _ user: User, errors: FieldErrors, status: HTTPResponseStatus) async throws -> Response {
         let form = EditForm(
             full_name: user.fullName, role: user.role.rawValue, branch_id: user.$branch.id?.uuidString ?? "", is_active: user.isActive ? "on" : nil)
@@ -88,12 +89,7 @@ struct AdminUsersController {
     }
 
     func edit(req: Request) async throws -> Response {
-        let user = try await find(req)
-        let form = EditForm(
-            full_name: user.fullName, role: user.role.rawValue, branch_id: user.$branch.id?.uuidString ?? "",
-            is_active: user.isActive ? "on" : nil
-        )
-        return AdminUsersView.edit(req.page, user: user, form: form, branches: try await branches(req), errors: FieldErrors())
+        try await renderEdit(req, try await find(req), errors: FieldErrors(), status: .ok)
     }
 
     func update(req: Request) async throws -> Response {
@@ -153,15 +149,7 @@ struct AdminUsersController {
         let form = try req.content.decode(ResetForm.self)
         var errors = FieldErrors()
         if let problem = PasswordPolicy.problem(form.password ?? "") { errors.add("password", problem) }
-        guard errors.isEmpty else {
-            let edit = EditForm(
-                full_name: user.fullName, role: user.role.rawValue, branch_id: user.$branch.id?.uuidString ?? "",
-                is_active: user.isActive ? "on" : nil
-            )
-            return AdminUsersView.edit(
-                req.page, user: user, form: edit, branches: try await branches(req), errors: errors, status: .unprocessableEntity
-            )
-        }
+        guard errors.isEmpty else { return try await renderEdit(req, user, errors: errors, status: .unprocessableEntity) }
         user.passwordHash = try await req.password.async.hash(form.password ?? "")
         user.sessionEpoch += 1
         try await req.db.transaction { db in

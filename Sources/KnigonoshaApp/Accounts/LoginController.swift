@@ -42,7 +42,7 @@ struct LoginController {
             try await throttle.refund()
             errors.add("password", "login.busy")
             let response = LoginView.render(req.page, form: form, errors: errors, status: .serviceUnavailable)
-            response.headers.replaceOrAdd(name: .retryAfter, value: "5")
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(AppErrorMiddleware.retryAfterSeconds))
             return response
         }
         guard let user, matches, user.isActive else {

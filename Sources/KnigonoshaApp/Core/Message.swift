@@ -51,6 +51,17 @@ public struct FieldErrors: Error, Sendable, Equatable {
         return v
     }
 
+    /// A calendar day typed in a field: empty is "not set" (an error only when required); anything
+    /// else must be a real day, from `earliestYear` on.
+    public mutating func date(_ value: String?, _ field: String, required: Bool = false, earliestYear: Int = 1) -> LocalDate? {
+        guard let v = text(value, field, required: required, max: 10) else { return nil }
+        guard let d = LocalDate(v), d.year >= earliestYear else {
+            add(field, "validation.date")
+            return nil
+        }
+        return d
+    }
+
     public mutating func merge(_ other: FieldErrors) {
         for item in other.items { add(item.field, item.message.key, item.message.args) }
     }

@@ -44,6 +44,12 @@ enum AttachmentKind: String, CaseIterable {
         }
     }
 
+    /// The type of the file at `path`, by its first bytes.
+    static func sniff(_ path: String, fileName: String) -> (kind: AttachmentKind, contentType: String)? {
+        let head = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 8)) ?? nil
+        return detect(Array(head ?? Data()), fileName: fileName)
+    }
+
     /// Slides come as PowerPoint or OpenDocument files: ZIP containers, named accordingly.
     static func detect(_ bytes: [UInt8], fileName: String) -> (kind: AttachmentKind, contentType: String)? {
         let name = fileName.lowercased()

@@ -16,10 +16,7 @@ struct EventAttachmentsController {
     func upload(req: Request) async throws -> Response {
         let event = try await EventsController.find(req)
         guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
-        let max = req.application.config.attachmentMaxBytes
-        let form = try await StreamedUpload.read(
-            req, fileField: "file", maxFileBytes: max, hardLimit: Self.hardLimit(max), directory: Self.incoming(req.application))
-        try req.checkStreamedCSRF(form)
+        let form = try await Self.receiveForm(req)
         let (_, e) = try await Self.store(form, fileName: form.fileName ?? "", event: event, req: req)
         guard e.isEmpty else { return try await EventsController.card(req, event, errors: e) }
         try await req.audit(.update, "event", event.id)
@@ -52,6 +49,16 @@ struct EventAttachmentsController {
     /// whatever the size; past this, the connection is refused.
     static func hardLimit(_ max: Int) -> Int { max * 10 }
 
+    /// A page's multipart form with its `file`, streamed to disk, its CSRF token checked: event
+    /// attachments and consent scans.
+    static func receiveForm(_ req: Request) async throws -> StreamedForm {
+        let max = req.application.config.attachmentMaxBytes
+        let form = try await StreamedUpload.read(
+            req, fileField: "file", maxFileBytes: max, hardLimit: hardLimit(max), directory: incoming(req.application))
+        try req.checkStreamedCSRF(form)
+        return form
+    }
+
     /// The API's raw body, streamed like the page's.
     static func receiveRaw(_ req: Request) async throws -> StreamedForm {
         let max = req.application.config.attachmentMaxBytes
@@ -68,8 +75,7 @@ struct EventAttachmentsController {
         if upload.fileTooLarge || upload.fileSize > max {
             e.add("file", "attachment.too_large", ["max": String(max / 1024 / 1024)])
         } else if upload.fileSize > 0, let path = upload.filePath {
-            let head = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 8)) ?? nil
-            detected = AttachmentKind.detect(Array(head ?? Data()), fileName: fileName)
+            detected = AttachmentKind.sniff(path, fileName: fileName)
             if detected == nil { e.add("file", "attachment.forbidden_type") }
         } else {
             e.add("file", "attachment.required")

@@ -56,12 +56,7 @@ enum EventService {
     }
 
     static func date(_ raw: String?, _ field: String, required: Bool, into e: inout FieldErrors) -> LocalDate? {
-        guard let v = e.text(raw, field, required: required, max: 10) else { return nil }
-        guard let d = LocalDate(v) else {
-            e.add(field, "validation.date")
-            return nil
-        }
-        return d
+        e.date(raw, field, required: required)
     }
 
     /// Times are optional; on a one-day event the end comes after the start.

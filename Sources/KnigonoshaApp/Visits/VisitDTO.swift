@@ -86,15 +86,7 @@ struct VisitDetails: Sendable {
     var collect: [Loan]
 
     static func load(_ visit: Visit, on db: any Database) async throws -> VisitDetails {
-        let items = try await VisitItem.query(on: db).filter(\.$visit.$id == visit.id!).with(\.$bib).with(\.$copy).sort(\.$position).all()
-        var collect: [Loan] = []
-        if visit.visitStatus.isOpen {
-            collect = try await Loan.query(on: db).filter(\.$reader.$id == visit.$reader.id).filter(\.$status == LoanStatus.onLoan.rawValue)
-                .with(\.$bib).sort(\.$dueOn).all()
-        } else {
-            collect = try await Loan.query(on: db).filter(\.$returnVisit.$id == visit.id!).with(\.$bib).all()
-        }
-        return VisitDetails(items: items, collect: collect)
+        try await loadAll([visit], on: db)[visit.id!] ?? VisitDetails(items: [], collect: [])
     }
 
     /// The details of many visits, in as many statements as for one (issue 17, §2): the items of

@@ -74,8 +74,8 @@ struct VisitsAPIController {
         var query = Visit.query(on: req.db).filter(\.$scheduledOn >= from.iso).filter(\.$scheduledOn <= to.iso).with(\.$reader)
         if !user.isAdmin { query = query.filter(\.$branch.$id == (user.branchID ?? UUID())) }
         let visits = try await query.sort(\.$scheduledOn).sort(\.$timeFrom).limit(2000).all()
-        var out: [VisitDTO] = []
-        for v in visits { out.append(VisitDTO(v, details: try await VisitDetails.load(v, on: req.db))) }
+        let details = try await VisitDetails.loadAll(visits, on: req.db)
+        let out = visits.map { VisitDTO($0, details: details[$0.id!] ?? VisitDetails(items: [], collect: [])) }
         try await req.audit(.list, "visit")
         return VisitList(items: out)
     }

@@ -36,8 +36,7 @@ enum ConsentScan {
         if upload.fileTooLarge || upload.fileSize > max {
             e.add("file", "attachment.too_large", ["max": String(max / 1024 / 1024)])
         } else {
-            let head = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 8)) ?? nil
-            detected = AttachmentKind.detect(Array(head ?? Data()), fileName: "")
+            detected = AttachmentKind.sniff(path, fileName: "")
             if detected == nil || detected?.kind == .officeZip { e.add("file", "consent.scan_type") }
         }
         guard e.isEmpty, let detected else {

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// The consent lifecycle (issue 16, §3): a consent is recorded with its scope, day and way, and
@@ -26,21 +27,13 @@ enum Consents {
 
     static func check(_ p: Input, today: LocalDate) -> (Checked?, FieldErrors) {
         var e = FieldErrors()
-        func date(_ value: String?, _ field: String, required: Bool) -> LocalDate? {
-            guard let v = e.text(value, field, required: required, max: 10) else { return nil }
-            guard let d = LocalDate(v), d.year >= 1900 else {
-                e.add(field, "validation.date")
-                return nil
-            }
-            return d
-        }
         let scope = e.text(p.scope, "scope", required: true, max: 20).flatMap { ConsentScope(rawValue: $0) }
         if scope == nil, e["scope"] == nil { e.add("scope", "validation.choice") }
         let way = e.text(p.way, "way", required: true, max: 20).flatMap { ConsentWay(rawValue: $0) }
         if way == nil, e["way"] == nil { e.add("way", "validation.choice") }
-        let given = date(p.given_on, "given_on", required: true)
+        let given = e.date(p.given_on, "given_on", required: true, earliestYear: 1900)
         if let given, given > today { e.add("given_on", "validation.not_future") }
-        let until = date(p.until, "until", required: false)
+        let until = e.date(p.until, "until", earliestYear: 1900)
         if let given, let until, until < given { e.add("until", "validation.end_before_start") }
         let representative = e.oneLine(p.representative, "representative", required: way == .caregiver, max: 200)
         guard e.isEmpty, let scope, let way, let given else { return (nil, e) }
@@ -69,19 +62,17 @@ enum Consents {
     static func withdraw(_ row: ReaderConsent, on day: String?, reader: Reader, today: LocalDate, db: any Database) async throws {
         var e = FieldErrors()
         guard row.withdrawnOn == nil else { throw AppError.conflict(Message("consent.already_withdrawn")) }
-        let raw = e.text(day, "withdrawn_on", max: 10)
-        let when = raw == nil ? today : LocalDate(raw!)
-        if raw != nil, when == nil { e.add("withdrawn_on", "validation.date") }
-        if let when, when > today { e.add("withdrawn_on", "validation.not_future") }
-        if let when, when.iso < row.givenOn { e.add("withdrawn_on", "consent.withdrawn_before_given") }
-        guard e.isEmpty, let when else { throw AppError.validation(e) }
+        // No day given is today.
+        let typed = e.date(day, "withdrawn_on")
+        let when = typed ?? today
+        if when > today { e.add("withdrawn_on", "validation.not_future") }
+        if when.iso < row.givenOn { e.add("withdrawn_on", "consent.withdrawn_before_given") }
+        guard e.isEmpty else { throw AppError.validation(e) }
         try await db.transaction { tx in
             // Conditional, so that of two withdrawals at once one is recorded and the other told.
-            try await ReaderConsent.query(on: tx).filter(\.$id == row.id!).filter(\.$withdrawnOn == nil)
-                .set(\.$withdrawnOn, to: when.iso).update()
-            guard try await ReaderConsent.query(on: tx).filter(\.$id == row.id!).filter(\.$withdrawnOn == when.iso).count() == 1 else {
-                throw AppError.conflict(Message("consent.already_withdrawn"))
-            }
+            let claimed = try await tx.sqlDatabase().update(ReaderConsent.schema).set("withdrawn_on", to: when.iso)
+                .where("id", .equal, row.id!).where("withdrawn_on", .is, SQLLiteral.null).returning("id").all()
+            guard !claimed.isEmpty else { throw AppError.conflict(Message("consent.already_withdrawn")) }
             row.withdrawnOn = when.iso
             try await mirror(reader, on: tx)
         }

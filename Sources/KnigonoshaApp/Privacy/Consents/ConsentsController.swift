@@ -23,11 +23,7 @@ struct ConsentsController {
 
     func add(req: Request) async throws -> Response {
         let (reader, _) = try await req.loadReader()
-        let form = try await StreamedUpload.read(
-            req, fileField: "file", maxFileBytes: req.application.config.attachmentMaxBytes,
-            hardLimit: EventAttachmentsController.hardLimit(req.application.config.attachmentMaxBytes),
-            directory: EventAttachmentsController.incoming(req.application))
-        try req.checkStreamedCSRF(form)
+        let form = try await EventAttachmentsController.receiveForm(req)
         guard reader.removedAs == nil else {
             form.discard()
             throw AppError.conflict(Message("removal.no_edit"))
@@ -93,11 +89,7 @@ struct ConsentsController {
     func attachScan(req: Request) async throws -> Response {
         let (reader, _) = try await req.loadReader()
         let row = try await Self.find(req, reader)
-        let form = try await StreamedUpload.read(
-            req, fileField: "file", maxFileBytes: req.application.config.attachmentMaxBytes,
-            hardLimit: EventAttachmentsController.hardLimit(req.application.config.attachmentMaxBytes),
-            directory: EventAttachmentsController.incoming(req.application))
-        try req.checkStreamedCSRF(form)
+        let form = try await EventAttachmentsController.receiveForm(req)
         guard reader.removedAs == nil else {
             form.discard()
             throw AppError.conflict(Message("removal.no_edit"))
@@ -145,9 +137,8 @@ struct ConsentsController {
         _ req: Request, _ reader: Reader, input: Consents.Input = .init(), errors: FieldErrors = .init(),
         withdrawErrors: (UUID, FieldErrors, String)? = nil, scanErrors: (UUID, FieldErrors)? = nil, status: HTTPStatus = .ok
     ) async throws -> Response {
-        let rows = try await ReaderConsent.query(on: req.db).filter(\.$reader.$id == reader.id!).all().sorted {
-            ($0.givenOn, $0.createdAt ?? .distantPast) > ($1.givenOn, $1.createdAt ?? .distantPast)
-        }
+        let rows = try await ReaderConsent.query(on: req.db).filter(\.$reader.$id == reader.id!).sort(\.$givenOn, .descending)
+            .sort(\.$createdAt, .descending).all()
         return ConsentsView.page(
             req.page,
             .init(

@@ -18,9 +18,9 @@ enum ConsentsView {
 
     static func page(_ ctx: PageContext, _ m: Model, status: HTTPStatus) -> Response {
         let removed = m.reader.removedAs != nil
-        let allErrors = m.errors.items + (m.withdrawErrors?.1.items ?? []) + (m.scanErrors?.1.items ?? [])
-        var summary = FieldErrors()
-        for item in allErrors { summary.add(item.field, item.message.key, item.message.args) }
+        var summary = m.errors
+        summary.merge(m.withdrawErrors?.1 ?? FieldErrors())
+        summary.merge(m.scanErrors?.1 ?? FieldErrors())
         var anchors: [String: String] = [:]
         if let (id, _, _) = m.withdrawErrors { anchors["withdrawn_on"] = Forms.id("withdrawn_on-" + id.uuidString) }
         if let (id, _) = m.scanErrors { anchors["file"] = Forms.id("file-" + id.uuidString) }
