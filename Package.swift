@@ -104,6 +104,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "plaintext-bench",
+            dependencies: [.product(name: "Vapor", package: "vapor")],
+            path: "Benchmarks/PlaintextBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "route-bench",
             dependencies: ["Routing"],
             path: "Benchmarks/RouteBench",

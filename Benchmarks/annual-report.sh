@@ -6,7 +6,8 @@
 #   - /reports (the dashboard) for last year, whole library;
 #   - /api/v1/reports/annual for last year.
 # SQLite by default; set KNIGONOSHA_BENCH_POSTGRES_URL to an empty PostgreSQL database for that too.
-# Usage: Benchmarks/annual-report.sh
+# Usage: Benchmarks/annual-report.sh [READERS BRANCHES]
+#   Benchmarks/annual-report.sh 20000 30 is issue 17's ten times the data (§7).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product knigonosha >/dev/null
@@ -17,6 +18,8 @@ pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 year=$(( $(date +%Y) - 1 ))
 port=18321
+readers=${1:-2000}
+branches=${2:-10}
 
 times() {  # label url [curl args...]: 20 timed requests after 2 warm-ups; prints p50/p95/max
     local label=$1 url=$2; shift 2
@@ -30,7 +33,7 @@ print(f'  $label: p50 {t[len(t)//2]:.0f} ms, p95 {t[int(len(t)*0.95)-1]:.0f} ms,
 run() {
     local label=$1 url=$2
     echo "== $label =="
-    DATABASE_URL="$url" "$bin" bench report
+    DATABASE_URL="$url" "$bin" bench report --readers "$readers" --branches "$branches"
     echo "bench-password-1" | DATABASE_URL="$url" "$bin" user create --role admin --email bench@example.kz --name Bench >/dev/null
     token=$(DATABASE_URL="$url" "$bin" token create --email bench@example.kz | tail -1)
     DATABASE_URL="$url" "$bin" serve --port $port >"$work/serve.log" 2>&1 &

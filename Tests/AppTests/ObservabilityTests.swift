@@ -40,6 +40,10 @@ import VaporTesting
             #expect(text.contains("http_requests_total{method=\"GET\",route=\"/readers\",status=\"200\"} 1"))
             #expect(text.contains("http_request_duration_seconds_bucket{method=\"GET\",route=\"/readers/:id\",le=\"0.05\"}"))
             #expect(text.contains("knigonosha_import_jobs{state=\"queued\"} 0"))
+            // The pool: SQLite one connection a loop, PostgreSQL DATABASE_POOL_SIZE (4) a loop.
+            let loops = app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }
+            #expect(text.contains("knigonosha_database_pool_connections \(db == .sqlite ? loops : 4 * loops).0\n"))
+            #expect(text.contains("knigonosha_database_probe_seconds "))
             // Patterns, never ids, queries or names.
             #expect(!text.contains(reader.id!.uuidString.lowercased()) && !text.contains("Метрикова") && !text.contains("q="))
         }

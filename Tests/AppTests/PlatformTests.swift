@@ -88,6 +88,9 @@ import VaporTesting
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["BCRYPT_COST": "99"]) }
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["COOKIE_SECURE": "maybe"]) }
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["ATTACHMENT_MAX_MB": "0"]) }
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["DATABASE_POOL_SIZE": "0"]) }
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["DATABASE_POOL_SIZE": "many"]) }
+        #expect(try AppConfig.fromEnvironment(["DATABASE_POOL_SIZE": "12"]).databasePoolSize == 12)
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["ATTACHMENT_MAX_MB": "ten"]) }
         #expect(try AppConfig.fromEnvironment(["ATTACHMENT_MAX_MB": "5"]).attachmentMaxBytes == 5 * 1024 * 1024)
         #expect(try AppConfig.fromEnvironment([:]).database == .sqlite(path: "data/knigonosha.sqlite"))

@@ -146,26 +146,20 @@ struct BatchWriter: Sendable {
             let fresh = records.filter { existing[$0.matchKey] == nil }
             let old = records.filter { existing[$0.matchKey] != nil }
             var ids = existing
-            // As many rows per statement as the bind limits allow (SQLite 32,766; PostgreSQL 65,535,
-            // with 29 binds a row there): fewer statements, fewer syncs.
-            for chunk in fresh.chunked(isSQLite ? 1300 : 2000) {
-                if let lite = fluentTx as? any SQLiteDatabase {
+            if let lite = fluentTx as? any SQLiteDatabase {
+                // As many rows per statement as SQLite's bind limit (32,766) allows: fewer statements.
+                for chunk in fresh.chunked(1300) {
                     for (key, id) in try await SQLiteBulk.insertRecords(Array(chunk), on: lite) { ids[key] = id }
-                    continue
                 }
-                let insert = tx.insert(into: BibRecord.schema).columns(BatchWriter.columns + ["search_vector"])
-                for r in chunk { insert.values(values(r) + [BatchWriter.vector(r)]) }
-                for row in try await insert.returning("id", "match_key").all() {
-                    ids[try row.decode(column: "match_key", as: String.self)] = try row.decode(column: "id", as: Int.self)
+                for r in old {
+                    let update = tx.update(BibRecord.schema)
+                    for (column, value) in zip(BatchWriter.columns, values(r)) where column != "created_at" {
+                        update.set(SQLIdentifier(column), to: value)
+                    }
+                    try await update.where("id", .equal, SQLBind(existing[r.matchKey]!)).run()
                 }
-            }
-            for r in old {
-                let update = tx.update(BibRecord.schema)
-                for (column, value) in zip(BatchWriter.columns, values(r)) where column != "created_at" {
-                    update.set(SQLIdentifier(column), to: value)
-                }
-                if !isSQLite { update.set(SQLIdentifier("search_vector"), to: BatchWriter.vector(r)) }
-                try await update.where("id", .equal, SQLBind(existing[r.matchKey]!)).run()
+            } else {
+                ids.merge(try await PostgresBibBulk.write(records, existing: existing, on: fluentTx)) { $1 }
             }
             if isSQLite {
                 for chunk in old.chunked(500) {
@@ -207,18 +201,6 @@ struct BatchWriter: Sendable {
         ]
         return list.map { SQLBind($0) }
     }
-
-    /// PostgreSQL's weighted vector: title and authors weigh most, then subjects and series.
-    static func vector(_ r: PreparedRecord) -> any SQLExpression {
-        SQLQueryString(
-            """
-            setweight(to_tsvector('simple', \(bind: r.index.title)), 'A') || setweight(to_tsvector('simple', \(bind: r.index.authors)), 'A') \
-            || setweight(to_tsvector('simple', \(bind: r.index.subjects)), 'B') || setweight(to_tsvector('simple', \(bind: r.index.series)), 'B') \
-            || setweight(to_tsvector('simple', \(bind: r.index.summary)), 'C')
-            """
-        )
-    }
-
 }
 
 extension Array {

@@ -3,10 +3,10 @@ import SQLKit
 import Vapor
 
 /// `knigonosha bench report`: seeds an empty scratch database with three years of delivery,
-/// events and projects for 2,000 readers at 10 branches, for `Benchmarks/annual-report.sh`,
+/// events and projects for 2,000 readers at 10 branches (or as many as asked), for `Benchmarks/annual-report.sh`,
 /// which then times the annual report over HTTP.
 enum ReportBenchmark {
-    static func seed(_ app: Application, context: CommandContext, readers: Int) async throws {
+    static func seed(_ app: Application, context: CommandContext, readers: Int, branches: Int) async throws {
         try await Migrations.run(on: app)
         guard let sql = app.db as? any SQLDatabase else { return }
         guard try await Reader.query(on: app.db).count() == 0 else { throw CommandFailure("point DATABASE_URL at an empty scratch database") }
@@ -20,12 +20,12 @@ enum ReportBenchmark {
         try await SelectionBenchData.catalogue(titles: 20_000, on: app.db)
         lap("a catalogue of 20,000 records")
         var data = SelectionBenchData(seed: 20_261_130, db: sql, today: today)
-        try await data.branchesAndCopies(count: 10)
+        try await data.branchesAndCopies(count: branches)
         let (subjects, authors) = try await data.vocabulary()
         try await data.readers(count: readers, subjects: subjects, authors: authors)
         let loans = try await data.history()
         try await data.vary()
-        lap("10 branches, \(readers) readers, three years of visits and \(loans) loans")
+        lap("\(branches) branches, \(readers) readers, three years of visits and \(loans) loans")
         let admin = CurrentUser(id: UUID(), email: "bench@example.kz", fullName: "Bench", role: .admin, branchID: nil)
         try await data.eventsAndProjects(admin: admin, on: app.db)
         lap("1,200 events and 10 projects")

@@ -28,7 +28,8 @@ struct SelectionBenchData {
             branches.append(id)
             try await db.insert(into: Branch.schema).columns("id", "code", "name_ru", "name_kk", "address", "phone")
                 .values(
-                    SQLBind(id), SQLBind("B\(i)"), SQLBind("Филиал \(i)"), SQLBind("Филиал \(i)"), SQLBind("Адрес \(i)"), SQLBind("+7722200000\(i)")
+                    SQLBind(id), SQLBind("B\(i)"), SQLBind("Филиал \(i)"), SQLBind("Филиал \(i)"), SQLBind("Адрес \(i)"),
+                    SQLBind(String(format: "+772220%05d", i))
                 )
                 .run()
         }

@@ -91,6 +91,7 @@ struct BenchCommands: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "what") var what: String
         @Option(name: "readers") var readers: Int?
+        @Option(name: "branches", help: "Branches for `bench report` (10 by default)") var branches: Int?
         @Option(name: "week-visits") var weekVisits: Int?
         @Flag(name: "again", help: "Measure again on data seeded by an earlier run (selections are cleared first)")
         var again: Bool
@@ -100,7 +101,10 @@ struct BenchCommands: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        if signature.what == "report" { return try await ReportBenchmark.seed(app, context: context, readers: signature.readers ?? 2000) }
+        if signature.what == "report" {
+            return try await ReportBenchmark.seed(
+                app, context: context, readers: signature.readers ?? 2000, branches: signature.branches ?? 10)
+        }
         guard signature.what == "selection" else { throw CommandFailure("unknown benchmark \"\(signature.what)\"; try: selection, report") }
         try await Migrations.run(on: app)
         guard let sql = app.db as? any SQLDatabase else { return }

@@ -31,6 +31,10 @@ public struct AppConfig: Sendable {
     public var publicURL: String?
     /// The bearer token that opens `/metrics` to a scraper that is not on the loopback.
     public var metricsToken: String?
+    /// PostgreSQL connections per event loop (one loop per core). The driver's default of one
+    /// left a two-core instance with two connections, and fifty signed-in pages queued for them
+    /// (issue 17, §4). SQLite keeps one connection per loop: it writes one at a time anyway.
+    public var databasePoolSize = 4
     /// SQLite's statements logged at this level (never from the environment): the tests that count
     /// a page's statements turn it on; a server keeps it off (issue 17, §2).
     var sqliteQueryLogLevel: Logger.Level?
@@ -74,6 +78,12 @@ public struct AppConfig: Sendable {
                 throw ConfigError("KNIGONOSHA_TIMEZONE is not a known time zone: \"\(raw)\"")
             }
             config.timeZone = zone
+        }
+        if let raw = env["DATABASE_POOL_SIZE"], !raw.isEmpty {
+            guard let size = Int(raw), (1...64).contains(size) else {
+                throw ConfigError("DATABASE_POOL_SIZE must be a whole number of connections per core from 1 to 64, got \"\(raw)\"")
+            }
+            config.databasePoolSize = size
         }
         if let raw = env["UPLOAD_DIR"], !raw.isEmpty { config.uploadDirectory = raw }
         if let raw = env["ATTACHMENT_DIR"], !raw.isEmpty { config.attachmentDirectory = raw }

@@ -10,7 +10,9 @@ public func configure(_ app: Application, config: AppConfig, postgresSchema: Str
     app.routes.defaultMaxBodySize = "1mb"
     app.http.server.configuration.serverName = nil
 
-    try DatabaseSetup.use(config.database, schema: postgresSchema, sqliteQueryLogLevel: config.sqliteQueryLogLevel, on: app)
+    try DatabaseSetup.use(
+        config.database, schema: postgresSchema, sqliteQueryLogLevel: config.sqliteQueryLogLevel,
+        poolSize: config.databasePoolSize, on: app)
     MigrationLock.remember(schema: postgresSchema, on: app)
     Migrations.register(on: app)
 

@@ -6,7 +6,9 @@ import Vapor
 
 /// Connects Fluent to SQLite or PostgreSQL as the configuration says.
 enum DatabaseSetup {
-    static func use(_ database: AppConfig.Database, schema: String? = nil, sqliteQueryLogLevel: Logger.Level? = nil, on app: Application) throws {
+    static func use(
+        _ database: AppConfig.Database, schema: String? = nil, sqliteQueryLogLevel: Logger.Level? = nil, poolSize: Int = 4, on app: Application
+    ) throws {
         switch database {
         case .sqlite(let path):
             // SQL logging stays off: bound values may be readers' personal data. (PostgreSQL's
@@ -21,7 +23,7 @@ enum DatabaseSetup {
         case .postgres(let raw):
             var config = try SQLPostgresConfiguration(url: raw)
             if let schema { config.searchPath = [schema] }
-            app.databases.use(.postgres(configuration: config, sqlLogLevel: .trace), as: .psql)
+            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: poolSize, sqlLogLevel: .trace), as: .psql)
         }
     }
 

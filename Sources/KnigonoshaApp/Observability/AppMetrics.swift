@@ -16,6 +16,16 @@ final class AppMetrics: Sendable {
     static var jobs: MetricNameDescriptor {
         MetricNameDescriptor(namespace: "knigonosha", metricName: "import_jobs", unitName: "", helpText: "Import jobs by state")
     }
+    static var poolConnections: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "knigonosha", metricName: "database_pool_connections", unitName: "",
+            helpText: "Database connections this instance may open (per core times cores)")
+    }
+    static var databaseWait: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "knigonosha", metricName: "database_probe", unitName: "seconds",
+            helpText: "Time the last scrape waited for a pooled connection and its query's answer; it grows when every connection is busy")
+    }
     static let buckets: [Duration] = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000].map { .milliseconds($0) }
 
     /// One request, labelled by the route's pattern (`/readers/:id`), never its path or query:
@@ -25,6 +35,13 @@ final class AppMetrics: Sendable {
             .increment()
         registry.makeDurationHistogram(descriptor: Self.latency, labels: [("method", method), ("route", route)], buckets: Self.buckets)
             .record(duration)
+    }
+
+    /// The database pool, read at each scrape: its size and how long the scrape's own query took.
+    func database(poolConnections: Int, probe: Duration) {
+        registry.makeGauge(descriptor: Self.poolConnections).set(Double(poolConnections))
+        let seconds = Double(probe.components.seconds) + Double(probe.components.attoseconds) / 1e18
+        registry.makeGauge(descriptor: Self.databaseWait).set(seconds)
     }
 
     /// Import jobs by state, read at each scrape.

@@ -43,9 +43,13 @@ struct ObservabilityController {
     func metrics(req: Request) async throws -> Response {
         guard Self.allowed(req, token: req.application.config.metricsToken) else { throw AppError.notFound }
         var counts: [String: Int] = [:]
+        let start = ContinuousClock.now
         for job in try await ImportJob.query(on: req.db).field(\.$status).all() { counts[job.status, default: 0] += 1 }
         let metrics = req.application.metrics
         metrics.jobs(counts)
+        let app = req.application
+        let perLoop = DatabaseSetup.isSQLite(req.db) ? 1 : app.config.databasePoolSize
+        metrics.database(poolConnections: perLoop * app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }, probe: ContinuousClock.now - start)
         let response = Response(status: .ok, body: .init(string: metrics.registry.emitToString()))
         response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

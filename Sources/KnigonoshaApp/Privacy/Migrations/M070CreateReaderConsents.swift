@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Consent records by scope (issue 16, §3), with one row for each consent already on a reader's
