@@ -58,7 +58,10 @@ struct ReaderQuery: Content {
     }
 
     /// Runs the query for `user`, who sees only their own branch unless an administrator.
-    func run(for user: CurrentUser, on db: any Database) async throws -> (readers: [Reader], total: Int) {
+    /// `tags`: the API's records carry each reader's interests; the web list shows none of them,
+    /// and loading them (5–60 a reader, each a Fluent model) was two thirds of the page's time
+    /// under `perf` (issue 17, §4).
+    func run(for user: CurrentUser, tags: Bool = true, on db: any Database) async throws -> (readers: [Reader], total: Int) {
         // Anonymised and erased rows are no longer people to find: they stay reachable by id from
         // the access log and the reports' lists, never in the registry's list or search.
         let query = Reader.query(on: db).filter(\.$removedAs == nil)
@@ -94,8 +97,9 @@ struct ReaderQuery: Content {
         default: query.sort(\.$familyName).sort(\.$givenName)
         }
         query.sort(\.$id)
-        let readers = try await query.range((pageNumber - 1) * perPage..<(pageNumber * perPage)).with(\.$phones).with(\.$tags)
-            .with(\.$branch).all()
+        query.range((pageNumber - 1) * perPage..<(pageNumber * perPage)).with(\.$phones).with(\.$branch)
+        if tags { query.with(\.$tags) }
+        let readers = try await query.all()
         return (readers, total)
     }
 

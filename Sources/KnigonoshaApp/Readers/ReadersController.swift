@@ -17,7 +17,7 @@ struct ReadersController {
         var query = req.pageQuery(ReaderQuery.self, empty: ReaderQuery()).query
         // The page forgives bad filter values by dropping them; the API reports them.
         query.dropProblems()
-        let (readers, total) = try await query.run(for: user, on: req.db)
+        let (readers, total) = try await query.run(for: user, tags: false, on: req.db)
         try await req.audit(.list, "reader")
         let branches = try await Self.visibleBranches(req, user)
         return ReaderListView.render(req.page, query: query, readers: readers, total: total, branches: branches)
