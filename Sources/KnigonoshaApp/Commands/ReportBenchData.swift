@@ -48,7 +48,15 @@ extension SelectionBenchData {
         }
         try await db.raw("DELETE FROM loans WHERE visit_id IN (SELECT id FROM visits WHERE status <> 'done')").run()
         let recent = today.adding(days: -40).iso
-        try await db.raw("UPDATE loans SET status = 'on_loan', returned_on = NULL WHERE issued_on >= \(bind: recent)").run()
+        // Only each copy's latest loan of those weeks is still out: with 20,000 readers (issue 17,
+        // §7) a copy went out twice in 40 days, and a copy can be on one open loan only.
+        try await db.raw(
+            """
+            UPDATE loans SET status = 'on_loan', returned_on = NULL WHERE issued_on >= \(bind: recent) AND NOT EXISTS (
+                SELECT 1 FROM loans later WHERE later.copy_id = loans.copy_id AND later.issued_on >= \(bind: recent)
+                AND (later.issued_on > loans.issued_on OR (later.issued_on = loans.issued_on AND later.id > loans.id)))
+            """
+        ).run()
         let groups = DisabilityGroup.allCases.map(\.rawValue)
         for (i, (reader, _)) in readers.enumerated() {
             let born = LocalDate(year: 1930 + i % 85, month: 1 + i % 12, day: 1 + i % 28).iso
