@@ -85,4 +85,36 @@ import VaporTesting
             #expect(try await AuditEntry.query(on: app.db).filter(\.$entity == "audit").count() == 6)
         }
     }
+
+    /// The carrier's run through the API is logged like the page: one `view` per reader on it,
+    /// and none for a reader left off it (another carrier's, or one whose consent has ended).
+    @Test(arguments: TestDatabase.all)
+    func test_the_run_through_the_api_logs_one_view_per_reader_on_it(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let (first, _) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "N-RUN1")
+            let (second, _) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "N-RUN2")
+            let (lapsed, _) = try await DeliveryFixtures.stopToday(app, seed: seed, card: "N-RUN3")
+            lapsed.consentUntil = LocalDate.today(in: app.config.timeZone).adding(days: -1).iso
+            try await lapsed.save(on: app.db)
+            let unassigned = try await DeliveryFixtures.reader(app, seed: seed, card: "N-RUN4")
+            try await DeliveryFixtures.visit(app, reader: unassigned, branch: seed.north, on: LocalDate.today(in: app.config.timeZone))
+            let before = try await AuditEntry.query(on: app.db).filter(\.$action == "view").count()
+
+            let token = try await Seed.token(app, for: seed.carrier)
+            let run = try await app.testing().sendRequest(.GET, "/api/v1/run", headers: ["Authorization": "Bearer \(token)"])
+            #expect(run.status == .ok)
+            #expect(try JSONDecoder().decode(VisitsAPIController.RunDTO.self, from: run.body).stops.count == 2)
+            let views = try await AuditEntry.query(on: app.db).filter(\.$action == "view").all()
+            #expect(views.count == before + 2)
+            let fromRun = views.filter { $0.route == "GET /api/v1/run" }
+            #expect(fromRun.count == 2 && fromRun.allSatisfy { $0.entity == "reader" && $0.channel == "api" && $0.$user.id == seed.carrier.id })
+            #expect(
+                fromRun.compactMap(\.entityID).sorted { $0.uuidString < $1.uuidString }
+                    == [first.id!, second.id!].sorted { $0.uuidString < $1.uuidString })
+            for away in [lapsed, unassigned] {
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$entityID == away.id!).filter(\.$action == "view").count() == 0)
+            }
+        }
+    }
 }

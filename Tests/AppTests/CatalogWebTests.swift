@@ -104,6 +104,17 @@ import VaporTesting
             let status = try await web.get(location + "/status")
             #expect(status.text.contains(#""percent":100"#))
             #expect(!FileManager.default.fileExists(atPath: job.storedPath))
+            // The file held no copies: the job says there is nothing to deliver (issue 12, item 11).
+            #expect(job.message == "import.no_copies")
+            #expect(report.text.contains(#"<p class="warning-box">Записи импортированы, но в файле нет ни одного экземпляра"#))
+            // A file with its copies (852) says nothing of the kind.
+            let held = Array(try Data(contentsOf: URL(fileURLWithPath: CatalogFixtures.path("marc21-cp1251.mrc"))))
+            let second = try await web.upload("/catalog/import", fields: [("syntax", "")], file: ("file", "marc21-cp1251.mrc", held))
+            #expect(try await ImportJobs.runNext(app))
+            let withCopies = try #require(try await ImportJob.query(on: app.db).filter(\.$fileName == "marc21-cp1251.mrc").first())
+            #expect(withCopies.status == "done" && withCopies.imported == 1 && withCopies.message == nil)
+            let page = try await web.get(try #require(second.headers.first(name: .location))).text
+            #expect(!page.contains("нет ни одного экземпляра") && !page.contains("warning-box"))
         }
     }
 

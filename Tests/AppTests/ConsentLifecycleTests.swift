@@ -196,4 +196,58 @@ import VaporTesting
             #expect(run.text.components(separatedBy: "Без фото: не фотографировать и не упоминать в публикациях.").count == 2)
         }
     }
+
+    /// A consent to photos with an end that has passed is no consent, though nothing was written
+    /// when it lapsed: the carrier's stop says «Без фото» on the web and `photos_allowed` is false
+    /// through the API; a consent still running says neither.
+    @Test(arguments: TestDatabase.all)
+    func test_an_expired_publication_consent_gives_no_photos_on_the_run(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let seed = try await Seed.make(app)
+            let today = LocalDate.today(in: app.config.timeZone)
+            func stop(_ card: String, _ family: String, until: LocalDate) async throws -> Reader {
+                var p = Seed.reader(branch: seed.north, card: card, family: family)
+                p.consent_publication = true
+                let reader = try await Seed.storeReader(app, p, by: seed.coordinator)
+                let c = Consents.Checked(scope: .publication, givenOn: LocalDate(year: 2025, month: 1, day: 1), way: .signed, until: until)
+                _ = try await Consents.record(c, scan: nil, reader: reader, on: app.db)
+                let visit = try await DeliveryFixtures.visit(app, reader: reader, branch: seed.north, on: today)
+                visit.$carrier.id = seed.carrier.id
+                try await visit.save(on: app.db)
+                return reader
+            }
+            let lapsed = try await stop("N-EXP", "Истёкшая", until: today.adding(days: -1))
+            let running = try await stop("N-RUN", "Действующая", until: today.adding(days: 30))
+            // The flag alone still says yes for both: only the end tells them apart.
+            #expect(try await Reader.find(lapsed.id, on: app.db)?.consentPublication == true)
+
+            let carrier = WebClient(app)
+            try await carrier.login("carrier@test.kz")
+            let run = try await carrier.get("/run").text
+            let noPhotos = "Без фото: не фотографировать и не упоминать в публикациях."
+            #expect(run.components(separatedBy: noPhotos).count == 2)
+            // The line is on the lapsed reader's stop, not on the other one.
+            let stops = run.components(separatedBy: "<article").filter { $0.contains("Истёкшая") || $0.contains("Действующая") }
+            #expect(stops.count == 2)
+            #expect(stops.first { $0.contains("Истёкшая") }?.contains(noPhotos) == true)
+            #expect(stops.first { $0.contains("Действующая") }?.contains(noPhotos) == false)
+
+            let token = try await Seed.token(app, for: seed.carrier)
+            let api = try await app.testing().sendRequest(.GET, "/api/v1/run", headers: ["Authorization": "Bearer \(token)"])
+            #expect(api.status == .ok)
+            let out = try JSONDecoder().decode(VisitsAPIController.RunDTO.self, from: api.body)
+            let allowed = Dictionary(uniqueKeysWithValues: out.stops.map { ($0.reader_name, $0.photos_allowed) })
+            #expect(allowed == [lapsed.fullName: false, running.fullName: true])
+
+            // The reader's card says the same: «нет» for the lapsed consent, «да» for the running one.
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            func publication(_ r: Reader) async throws -> String? {
+                let page = try await web.get("/readers/\(r.id!)").text
+                return page.firstMatch(of: /Публикация \(например, в новостях\)<\/dt><dd>([^<]*)</)?.1.description
+            }
+            #expect(try await publication(lapsed) == "Нет")
+            #expect(try await publication(running) == "Да")
+        }
+    }
 }

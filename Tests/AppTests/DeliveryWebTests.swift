@@ -71,8 +71,19 @@ import VaporTesting
             #expect(refused.body.string.contains(#"aria-invalid="true""#))
             #expect(refused.body.string.contains(">Дома</textarea>"))
             #expect(try await Loan.query(on: app.db).count() == 0)
+            // One tap asks first (issue 12, item 8): a page that sends the same fields again with
+            // the confirmation, and nothing recorded yet.
+            let ask = try await carrier.post("/run/\(visit.id!)/outcome", [("key", String(key)), ("outcome", "done"), ("comment", "У двери")])
+            #expect(ask.status == .ok && ask.text.contains("Записать результат «Выполнен»?"))
+            let resent = try #require(HTMLForm.find(in: ask.text, action: "/run/\(visit.id!)/outcome"))
+            #expect(
+                resent.fields.filter { $0.name != "_csrf" }.map { "\($0.name)=\($0.value)" } == [
+                    "key=\(key)", "outcome=done", "comment=У двери", "confirmed=yes",
+                ])
+            #expect(try await Loan.query(on: app.db).count() == 0)
+            #expect(try await Visit.find(visit.id, on: app.db)?.status == "planned")
             for _ in 0..<2 {
-                let done = try await carrier.post("/run/\(visit.id!)/outcome", [("key", String(key)), ("outcome", "done")])
+                let done = try await carrier.post("/run/\(visit.id!)/outcome", [("key", String(key)), ("outcome", "done"), ("confirmed", "yes")])
                 #expect(done.status == .seeOther)
             }
             #expect(try await Loan.query(on: app.db).count() == 2)
@@ -87,7 +98,18 @@ import VaporTesting
             // Renew once, then mark lost: the copy is lost too.
             #expect(try await coordinator.post("/loans/\(loan.id!)/renew", []).status == .seeOther)
             #expect(try await Loan.find(loan.id, on: app.db)?.renewals == 1)
-            #expect(try await coordinator.post("/loans/\(loan.id!)/lost", []).status == .seeOther)
+            coordinator.referer = "http://127.0.0.1:8080/loans?status=overdue"
+            let lost = try await coordinator.post("/loans/\(loan.id!)/lost", [])
+            #expect(lost.status == .ok && lost.text.contains("утерянным?"))
+            // The language switch there goes back to the list the button was on (its own address takes POST only).
+            #expect(lost.text.contains(#"name="return_to" value="/loans?status=overdue""#))
+            coordinator.referer = nil
+            #expect(try await Copy.find(loan.$copy.id, on: app.db)?.status == "on_loan")
+            #expect(try await coordinator.post("/loans/\(loan.id!)/lost", [("confirmed", "yes")]).status == .seeOther)
+            // Sent again (back, then resend): not asked again, said to be done.
+            let again = try await coordinator.post("/loans/\(loan.id!)/lost", [])
+            #expect(again.status == .seeOther)
+            #expect(try await coordinator.get("/loans").text.contains("Эта выдача уже закрыта."))
             #expect(try await Copy.find(loan.$copy.id, on: app.db)?.status == "lost")
         }
     }

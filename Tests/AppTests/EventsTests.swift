@@ -113,6 +113,88 @@ import VaporTesting
         }
     }
 
+    /// Issue 12, item 9: a second event of the same day, type and place is saved only after the
+    /// coordinator says it is a different one; another type, or an edit that keeps all three, is not asked.
+    @Test(arguments: TestDatabase.all)
+    func test_a_second_event_of_the_same_day_type_and_place_is_saved_only_when_confirmed(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            #expect(try await web.post("/events/new", Self.lesson).status == .seeOther)
+            // The same place typed in other letter case and spacing, as a second person would.
+            let twin =
+                Self.lesson.filter { !["title", "place"].contains($0.0) } + [
+                    ("title", "Урок о социальных проектах"), ("place", "  восточно-казахстанская областная универсальная  библиотека имени Абая"),
+                ]
+            let asked = try await web.post("/events/new", twin)
+            #expect(asked.status == .unprocessableEntity)
+            #expect(asked.text.contains("записано «Социальные проекты Казахстана: библиотечный урок»"))
+            let box = try #require(HTMLScan.tags(asked.text).first { $0.attribute("name") == "duplicate_ok[]" })
+            #expect(box.attribute("id") == "f-duplicate_ok" && box.attribute("checked") == nil)
+            #expect(asked.text.contains(##"href="#f-duplicate_ok""##))
+            #expect(try await Event.query(on: app.db).count() == 1)
+            // Without the box ticked again (a browser sends nothing for it), it asks again.
+            #expect(try await web.post("/events/new", twin).status == .unprocessableEntity)
+            #expect(try await web.post("/events/new", twin + [("duplicate_ok[]", "1")]).status == .seeOther)
+            #expect(try await Event.query(on: app.db).count() == 2)
+            // An exhibition at the same place that day is another event: saved at once.
+            let other = Self.lesson.filter { !["title", "type"].contains($0.0) } + [("title", "Выставка"), ("type", "exhibition")]
+            #expect(try await web.post("/events/new", other).status == .seeOther)
+            #expect(try await Event.query(on: app.db).count() == 3)
+            // Editing the confirmed twin without moving it is not asked about again; moving the
+            // exhibition onto the lesson's type is.
+            let second = try #require(try await Event.query(on: app.db).filter(\.$title == "Урок о социальных проектах").first())
+            let edited = twin.map { $0.0 == "participants_total" ? ($0.0, "40") : $0 }.map { $0.0 == "adults" ? ($0.0, "40") : $0 }
+            #expect(try await web.post("/events/\(second.id!)/edit", edited).status == .seeOther)
+            #expect(try await Event.find(second.id, on: app.db)?.participantsTotal == 40)
+            // Only the letter case of the place changed: the same place, not asked again.
+            let shouted = edited.map { $0.0 == "place" ? ($0.0, $0.1.uppercased()) : $0 }
+            #expect(try await web.post("/events/\(second.id!)/edit", shouted).status == .seeOther)
+            let exhibition = try #require(try await Event.query(on: app.db).filter(\.$title == "Выставка").first())
+            let moved = other.map { $0.0 == "type" ? ($0.0, "lesson") : $0 }
+            #expect(try await web.post("/events/\(exhibition.id!)/edit", moved).status == .unprocessableEntity)
+            #expect(try await Event.find(exhibition.id, on: app.db)?.type == "exhibition")
+        }
+    }
+
+    /// Issue 12, item 13: the Kazakh events file names the project in Kazakh; the Russian one in
+    /// Russian; a project with no Kazakh name is marked as Russian in the Kazakh file.
+    @Test(arguments: TestDatabase.all)
+    func test_the_kazakh_events_file_names_projects_in_kazakh(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            let named = Project()
+            named.name = "Книгоноша"
+            named.nameKk = "Кітап тасушы"
+            let russianOnly = Project()
+            russianOnly.name = "Разные – равные"
+            for p in [named, russianOnly] {
+                p.startsOn = "2026-01-01"
+                p.status = "active"
+                p.organisation = ""
+                p.targetGroups = ""
+                p.goal = ""
+                p.description = ""
+                try await p.save(on: app.db)
+            }
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            let first = Self.lesson + [("project_id", named.id!.uuidString.lowercased())]
+            let second =
+                Self.lesson.filter { $0.0 != "starts_on" } + [("starts_on", "2026-10-30"), ("project_id", russianOnly.id!.uuidString.lowercased())]
+            #expect(try await web.post("/events/new", first).status == .seeOther)
+            #expect(try await web.post("/events/new", second).status == .seeOther)
+            let path = "/events/export.csv?from=2026-10-01&to=2026-10-31"
+            let ru = try await web.get(path).text
+            #expect(ru.contains("Книгоноша") && !ru.contains("Кітап тасушы"))
+            _ = try await web.post("/preferences/language", [("lang", "kk"), ("return_to", "/events")])
+            let kk = try await web.get(path).text
+            #expect(kk.contains("Кітап тасушы") && !kk.contains("Книгоноша"))
+            #expect(kk.contains("Разные – равные (қазақша нұсқасы жоқ)"))
+        }
+    }
+
     static let bad: [(field: String, value: String, error: String)] = [
         ("participants_total", "-3", "Число не может быть отрицательным."),
         ("adults", "40", "Разбивка по возрасту (40) больше общего числа участников (36)."),
@@ -220,7 +302,10 @@ import VaporTesting
             #expect(file.status == .ok)
             #expect(Array(file.body.readableBytesView) == png)
             #expect(file.headers.first(name: .contentDisposition)?.contains("filename*=UTF-8''") == true)
-            #expect(try await web.post("/events/\(event.id!)/attachments/\(a.id!)/delete", []).status == .seeOther)
+            let ask = try await web.post("/events/\(event.id!)/attachments/\(a.id!)/delete", [])
+            #expect(ask.status == .ok && ask.text.contains("Отменить это нельзя."))
+            #expect(try await EventAttachment.find(a.id, on: app.db) != nil)
+            #expect(try await web.post("/events/\(event.id!)/attachments/\(a.id!)/delete", [("confirmed", "yes")]).status == .seeOther)
             #expect(try await EventAttachment.query(on: app.db).count() == 0)
             #expect(Self.files(in: dir).isEmpty)
         }

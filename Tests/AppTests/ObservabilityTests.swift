@@ -49,9 +49,8 @@ import VaporTesting
         }
     }
 
-    @Test func test_metrics_are_open_to_the_loopback_only_when_not_proxied() throws {
-        let app = Application(.testing)
-        defer { app.shutdown() }
+    @Test func test_metrics_are_open_to_the_loopback_only_when_not_proxied() async throws {
+        let app = try await Application.make(.testing)
         func request(from ip: String, headers: HTTPHeaders = [:]) throws -> Request {
             Request(
                 application: app, method: .GET, url: "/metrics", headers: headers, collectedBody: nil,
@@ -64,5 +63,6 @@ import VaporTesting
         let token = String(repeating: "t", count: 30)
         #expect(ObservabilityController.allowed(try request(from: "10.0.0.7", headers: ["Authorization": "Bearer " + token]), token: token))
         #expect(!ObservabilityController.allowed(try request(from: "10.0.0.7", headers: ["Authorization": "Bearer x" + token]), token: token))
+        try await app.asyncShutdown()
     }
 }

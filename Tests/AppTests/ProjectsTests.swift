@@ -143,7 +143,8 @@ import VaporTesting
                 ])
             #expect(award.status == .seeOther)
             let awardID = try #require(try await ProjectAward.query(on: app.db).first()?.id).uuidString.lowercased()
-            #expect(try await web.post("/projects/\(id)/awards/\(awardID)/delete", []).status == .seeOther)
+            #expect(try await web.post("/projects/\(id)/awards/\(awardID)/delete", []).status == .ok)
+            #expect(try await web.post("/projects/\(id)/awards/\(awardID)/delete", [("confirmed", "yes")]).status == .seeOther)
             #expect(try await ProjectAward.query(on: app.db).count() == 0)
             let negative = try await web.post("/projects/\(id)/indicators/new", [("name", "Визиты"), ("metric", "visits_done"), ("target", "-1")])
             #expect(negative.status == .unprocessableEntity && negative.body.string.contains("Число не может быть отрицательным."))
@@ -151,7 +152,9 @@ import VaporTesting
             let other = WebClient(app)
             _ = try await other.login("coord2@test.kz")
             #expect(try await other.post("/projects/\(id)/delete", []).status == .forbidden)
-            #expect(try await web.post("/projects/\(id)/delete", []).status == .seeOther)
+            #expect(try await web.post("/projects/\(id)/delete", []).status == .ok)
+            #expect(try await Project.query(on: app.db).count() == 1)
+            #expect(try await web.post("/projects/\(id)/delete", [("confirmed", "yes")]).status == .seeOther)
             #expect(try await Project.query(on: app.db).count() == 0)
         }
     }

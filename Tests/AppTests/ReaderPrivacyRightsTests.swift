@@ -41,6 +41,23 @@ import VaporTesting
             let (reader, _) = try await Self.servedReader(app, seed)
             let other = try await Seed.storeReader(app, Seed.reader(branch: seed.north, card: "N-OTHER", family: "Посторонний"), by: seed.admin)
             let rid = reader.id!.uuidString.lowercased()
+            // The visit's chosen books, a title turned down, its history and an entry about it; the
+            // same for another reader's visit, which the export must not hold.
+            let visit = try #require(try await Visit.query(on: app.db).filter(\.$reader.$id == reader.id!).first())
+            let otherVisit = try await DeliveryFixtures.visit(app, reader: other, branch: seed.north, on: LocalDate(year: 2026, month: 3, day: 4))
+            let bib = Dictionary(uniqueKeysWithValues: try await BibRecord.query(on: app.db).all().map { ($0.title, $0.id!) })
+            for v in [visit, otherVisit] {
+                for (n, (title, state)) in [("Путь Абая", ItemState.delivered), ("Кочевники", .notDelivered)].enumerated() {
+                    let item = VisitItem()
+                    (item.$visit.id, item.$bib.id, item.state, item.reasons, item.position, item.source) =
+                        (v.id!, bib[title]!, state.rawValue, "", n, "coordinator")
+                    try await item.create(on: app.db)
+                }
+                try await SelectionRejection.note(visitID: v.id!, bibID: bib["Кочевники"]!, on: app.db)
+                try await VisitEvent(visitID: v.id!, user: nil, kind: "created", from: nil, to: v.scheduledOn).create(on: app.db)
+                try await VisitEvent(visitID: v.id!, user: seed.coordinator.current, kind: "status", from: "planned", to: "done").create(on: app.db)
+                try await AuditEntry(.view, "visit", v.id, userID: seed.carrier.id, channel: "web", route: "GET /visits/:id").create(on: app.db)
+            }
             let web = WebClient(app)
             try await web.login("coord@test.kz")
             #expect(try await web.get("/readers/\(rid)").text.contains("href=\"/readers/\(rid)/export\""))
@@ -50,12 +67,25 @@ import VaporTesting
             #expect(page.text.contains("lang=\"ru\"") && page.text.contains("Сведения, которые библиотека хранит о вас: Сейтказина Николай Иванович"))
             for held in [
                 "Айгуль Сейтказина", "Собака во дворе", "+7 701 234 56 78", "Путь Абая", "Прекрасно", "Просила Ауэзова", "Кочевники", "Coord",
+                "Книги, подобранные к визитам", "Выдано", "Не выдано", "Книги, от которых отказались при подборе", "История визитов",
+                "Запланирован", "Carrier",
             ] {
                 #expect(page.text.contains(held), "\(held) is missing from the export")
             }
             #expect(!page.text.contains("Посторонний") && !page.text.contains("N-OTHER"))
             let kazakh = try await web.get("/readers/\(rid)/export?in=kk")
             #expect(kazakh.text.contains("lang=\"kk\"") && kazakh.text.contains("Кітапхана сіз туралы сақтайтын мәліметтер"))
+            #expect(kazakh.text.contains("Баруларға іріктелген кітаптар") && kazakh.text.contains("Барулар тарихы"))
+            // What the database holds about the reader's visits, counted before the JSON export logs itself.
+            let visitIDs = try await Visit.query(on: app.db).filter(\.$reader.$id == reader.id!).all().compactMap(\.id)
+            let held = (
+                items: try await VisitItem.query(on: app.db).filter(\.$visit.$id ~~ visitIDs).count(),
+                refused: try await SelectionRejection.query(on: app.db).filter(\.$visit.$id ~~ visitIDs).count(),
+                events: try await VisitEvent.query(on: app.db).filter(\.$visit.$id ~~ visitIDs).count(),
+                aboutReader: try await AuditEntry.query(on: app.db).filter(\.$entity == "reader").filter(\.$entityID == reader.id!).count(),
+                aboutVisits: try await AuditEntry.query(on: app.db).filter(\.$entity == "visit").filter(\.$entityID ~~ visitIDs).count()
+            )
+            #expect(held.items == 2 && held.refused == 1 && held.events == 2 && held.aboutVisits == 1)
             let json = try await web.get("/readers/\(rid)/export.json")
             #expect(json.headers.contentType == .json && json.headers.first(name: .contentDisposition)?.contains("reader-\(rid).json") == true)
             let decoder = JSONDecoder()
@@ -65,6 +95,13 @@ import VaporTesting
             #expect(export.loans.map(\.title).sorted() == ["Кочевники", "Путь Абая"] && export.loans.compactMap(\.rating) == [5])
             #expect(export.changes.contains { $0.field == "_created" })
             #expect(export.access_log.contains { $0.action == "export" })
+            #expect(export.visit_items.count == held.items && export.visit_items.allSatisfy { $0.visit_id == visit.id })
+            #expect(export.visit_items.map { "\($0.title): \($0.state)" } == ["Путь Абая: delivered", "Кочевники: not_delivered"])
+            #expect(export.selection_rejections.count == held.refused && export.selection_rejections.map(\.title) == ["Кочевники"])
+            #expect(export.visit_events.count == held.events && export.visit_events.allSatisfy { $0.visit_id == visit.id })
+            #expect(export.visit_events.compactMap(\.user_name) == ["Coord"])
+            #expect(export.access_log.count == held.aboutReader + held.aboutVisits)
+            #expect(export.access_log.filter { $0.entity == "visit" }.map(\.entity_id) == [visit.id])
             // Every export is logged: page, Kazakh page and JSON.
             let exports = try await AuditEntry.query(on: app.db).filter(\.$entityID == reader.id!).filter(\.$action == "export").all()
             #expect(exports.count == 3 && exports.allSatisfy { $0.$user.id == seed.coordinator.id })
@@ -72,7 +109,9 @@ import VaporTesting
             let token = try await Seed.token(app, for: seed.coordinator)
             let api = try await app.testing().sendRequest(.GET, "/api/v1/readers/\(rid)/export", headers: ["Authorization": "Bearer \(token)"])
             #expect(api.status == .ok)
-            #expect(try decoder.decode(ReaderExport.self, from: api.body).reader.id == reader.id)
+            let fromAPI = try decoder.decode(ReaderExport.self, from: api.body)
+            #expect(fromAPI.reader.id == reader.id && fromAPI.visit_items.count == held.items)
+            #expect(fromAPI.selection_rejections.count == held.refused && fromAPI.visit_events.count == held.events)
             let south = try await Seed.token(app, for: seed.otherCoordinator)
             #expect(
                 try await app.testing().sendRequest(.GET, "/api/v1/readers/\(rid)/export", headers: ["Authorization": "Bearer \(south)"]).status
@@ -81,7 +120,10 @@ import VaporTesting
             try await carrier.login("carrier@test.kz")
             #expect(try await carrier.get("/readers/\(rid)/export").status == .forbidden)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$entityID == reader.id!).filter(\.$action == "export").count() == 4)
-            _ = other
+            let english = try await web.get("/readers/\(rid)/export?in=en")
+            for section in ["Books chosen for the visits", "Books turned down in the selection", "History of the visits"] {
+                #expect(english.text.contains(section), "\(section) is missing from the English export")
+            }
         }
     }
 

@@ -78,32 +78,67 @@ import VaporTesting
         }
     }
 
+    /// The list reads every scope from the consent records: the service consent, and consents to
+    /// third parties, statistics and photos that end too. A withdrawn consent, and one renewed by a
+    /// newer record of its scope, are not for renewal.
     @Test(arguments: TestDatabase.all)
     func test_coordinators_see_the_consents_that_end_in_the_next_30_days(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             let seed = try await Seed.make(app)
             let today = LocalDate.today(in: app.config.timeZone)
-            func reader(_ card: String, _ branch: Branch, until: LocalDate?) async throws {
-                let r = try await Seed.storeReader(app, Seed.reader(branch: branch, card: card, family: "Согласие-\(card)"), by: seed.admin)
-                r.consentUntil = until?.iso
-                try await r.save(on: app.db)
+            let given = LocalDate(year: 2025, month: 1, day: 1)
+            @discardableResult
+            func consent(_ r: Reader, _ scope: ConsentScope, on day: LocalDate = given, until: LocalDate?) async throws -> ReaderConsent {
+                try await Consents.record(.init(scope: scope, givenOn: day, way: .signed, until: until), scan: nil, reader: r, on: app.db)
             }
-            try await reader("C-SOON", seed.north, until: today.adding(days: 10))
-            try await reader("C-GONE", seed.north, until: today.adding(days: -3))
-            try await reader("C-LATER", seed.north, until: today.adding(days: 40))
-            try await reader("C-OPEN", seed.north, until: nil)
-            try await reader("C-SOUTH", seed.south, until: today.adding(days: 5))
+            func reader(_ card: String, _ branch: Branch) async throws -> Reader {
+                try await Seed.storeReader(app, Seed.reader(branch: branch, card: card, family: "Согласие-\(card)"), by: seed.admin)
+            }
+            try await consent(try await reader("C-SOON", seed.north), .service, until: today.adding(days: 10))
+            try await consent(try await reader("C-GONE", seed.north), .service, until: today.adding(days: -3))
+            try await consent(try await reader("C-LATER", seed.north), .service, until: today.adding(days: 40))
+            _ = try await reader("C-OPEN", seed.north)
+            try await consent(try await reader("C-SOUTH", seed.south), .service, until: today.adding(days: 5))
+            try await consent(try await reader("C-PHOTO", seed.north), .publication, until: today.adding(days: 7))
+            try await consent(try await reader("C-STATS", seed.north), .statistics, until: today.adding(days: 20))
+            let withdrawn = try await reader("C-WITHDRAWN", seed.north)
+            let third = try await consent(withdrawn, .thirdParty, until: today.adding(days: 5))
+            try await Consents.withdraw(third, on: nil, reader: withdrawn, today: today, db: app.db)
+            let renewed = try await reader("C-RENEWED", seed.north)
+            try await consent(renewed, .statistics, until: today.adding(days: 5))
+            try await consent(renewed, .statistics, on: today, until: today.adding(days: 400))
+            // A service consent renewed, and a lapsing photo consent of the same reader: only the latter.
+            let both = try await reader("C-BOTH", seed.north)
+            try await consent(both, .service, until: today.adding(days: 3))
+            try await consent(both, .service, on: today, until: nil)
+            try await consent(both, .publication, until: today.adding(days: 12))
+
             let coordinator = WebClient(app)
             try await coordinator.login("coord@test.kz")
             #expect(try await coordinator.get("/readers").text.contains("href=\"/readers/consents\""))
             let page = try await coordinator.get("/readers/consents")
-            #expect(page.status == .ok && page.text.contains("2 читателя"))
-            #expect(page.text.contains("C-GONE") && page.text.contains("C-SOON") && page.text.contains("истекло"))
-            #expect(page.text.range(of: "C-GONE")!.lowerBound < page.text.range(of: "C-SOON")!.lowerBound)
-            for card in ["C-LATER", "C-OPEN", "C-SOUTH"] { #expect(!page.text.contains(card), "\(card) is listed") }
+            #expect(page.status == .ok && page.text.contains("5 согласий"))
+            let rows = page.text.components(separatedBy: "<tr>").dropFirst(2).map { String($0) }
+            func row(_ card: String) -> [String] { rows.filter { $0.contains(">\(card)<") } }
+            let expected = [
+                ("C-GONE", "Обслуживание на дому"), ("C-PHOTO", "Фото и публикации"), ("C-SOON", "Обслуживание на дому"),
+                ("C-BOTH", "Фото и публикации"), ("C-STATS", "Статистика и исследования"),
+            ]
+            #expect(rows.count == expected.count)
+            for (card, scope) in expected {
+                #expect(row(card).count == 1 && row(card).first?.contains(scope) == true, "\(card) is not listed once as \(scope)")
+            }
+            #expect(row("C-GONE").first?.contains("истекло") == true && row("C-SOON").first?.contains("истекло") == false)
+            // Soonest first.
+            #expect(rows.map { r in expected.first { r.contains(">\($0.0)<") }?.0 } == expected.map(\.0))
+            for card in ["C-LATER", "C-OPEN", "C-SOUTH", "C-WITHDRAWN", "C-RENEWED"] { #expect(row(card).isEmpty, "\(card) is listed") }
+            _ = try await coordinator.post("/preferences/language", [("lang", "kk"), ("return_to", "/readers/consents")])
+            let kazakh = try await coordinator.get("/readers/consents")
+            #expect(kazakh.text.contains("Фото және жарияланымдар") && kazakh.text.contains("Статистика және зерттеулер"))
             let admin = WebClient(app)
             try await admin.login("admin@test.kz")
-            #expect(try await admin.get("/readers/consents").text.contains("C-SOUTH"))
+            let all = try await admin.get("/readers/consents").text
+            #expect(all.contains(">C-SOUTH<") && all.contains("6 согласий"))
             let carrier = WebClient(app)
             try await carrier.login("carrier@test.kz")
             #expect(try await carrier.get("/readers/consents").status == .forbidden)

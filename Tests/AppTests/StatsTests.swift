@@ -132,6 +132,12 @@ import VaporTesting
             #expect(csv.headers.contentType?.subType == "csv")
             #expect(
                 csv.body.string.contains("Обслужено читателей,3,,") && csv.body.string.contains("Книговыдача: доля от всей выдачи,5,8,\"62,5 %\""))
+            // The same for Excel with Russian or Kazakh settings (issue 12, item 10): `;` between
+            // fields, so «62,5 %» needs no quotes, and the page offers that file.
+            let semicolon = try await web.get("/reports/delivery.csv?\(half)&sep=semicolon").text
+            #expect(semicolon.contains("Обслужено читателей;3;;") && semicolon.contains("Книговыдача: доля от всей выдачи;5;8;62,5 %"))
+            #expect(!semicolon.contains("Обслужено читателей,3"))
+            #expect(page.contains("delivery.csv?") && page.contains("sep=semicolon"))
             let xlsx = try await web.get("/reports/delivery.xlsx?\(half)")
             #expect(xlsx.status == .ok && xlsx.body.readableBytes > 1000)
             // Bad input: a period ending before it starts, a negative total, a total for nothing.

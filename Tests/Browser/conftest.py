@@ -141,3 +141,16 @@ def journey_steps(request):
     journeys.reset_steps()
     yield
     journeys.save_steps(request.node.name)
+
+
+def arm(driver, button):
+    """The first tap on a run's outcome button only asks (issue 12, item 8): the button then says
+    to tap again, naming the outcome, and nothing is recorded or queued yet. Returns the button for
+    the second tap."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    label = button.text
+    button.click()
+    WebDriverWait(driver, 5).until(lambda d: button.text.startswith("Нажмите ещё раз"))
+    assert label in button.text, (label, button.text)
+    return button

@@ -5,7 +5,7 @@ import re
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import axe_clean, click_and_wait, login
+from conftest import arm, axe_clean, click_and_wait, login
 
 
 def test_coordinator_plans_selects_and_prints(driver, server):
@@ -70,14 +70,14 @@ def test_carrier_runs_the_day_on_a_phone_offline_too(driver, server):
         assert secret not in text
     # First stop: one tap.
     first = stops[0].get_attribute("id")
-    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, f"#{first} button[value='done']"))
+    click_and_wait(driver, arm(driver, driver.find_element(By.CSS_SELECTOR, f"#{first} button[value='done']")))
     assert "Результат записан" in driver.find_element(By.CSS_SELECTOR, "p.flash").text
     assert driver.find_elements(By.CSS_SELECTOR, f"#{first} form.outcome") == []
     axe_clean(driver, "run-after-done")
     # Second stop, offline: the outcome waits on the phone, then goes when the connection returns.
     second = driver.find_elements(By.CSS_SELECTOR, "article.stop form.outcome")[0].find_element(By.XPATH, "..").get_attribute("id")
     driver.set_network_conditions(offline=True, latency=5, download_throughput=0, upload_throughput=0)
-    driver.find_element(By.CSS_SELECTOR, f"#{second} button[value='no_answer']").click()
+    arm(driver, driver.find_element(By.CSS_SELECTOR, f"#{second} button[value='no_answer']")).click()
     status = driver.find_element(By.ID, "offline-status")
     WebDriverWait(driver, 5).until(lambda d: "Ожидают отправки: 1" in status.text)
     assert "Сохранено на телефоне" in driver.find_element(By.ID, second).text

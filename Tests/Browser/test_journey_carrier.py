@@ -7,7 +7,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import PASSWORD, _free_port
+from conftest import PASSWORD, _free_port, arm
 from journeys import STEPS, button, click_and_wait, flash, login, main_text, menu, one, q, scan, type_into, visit_status
 from test_offline_queue import end_sessions, queued, second_server
 
@@ -80,7 +80,8 @@ def record_online(driver, server, stop1, visit1, visit2, day_before):
     """Online: one tap, the page comes back with the outcome recorded. Returns the stop's books."""
     books1 = books_of(driver, stop1)
     assert books1, "the first stop has books to deliver"
-    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, f"#{stop1} button[value='done']"))
+    STEPS["clicks"] += 1  # the second tap that confirms (issue 12, item 8)
+    click_and_wait(driver, arm(driver, driver.find_element(By.CSS_SELECTOR, f"#{stop1} button[value='done']")))
     assert "Результат записан" in flash(driver)
     assert driver.find_elements(By.CSS_SELECTOR, f"#{stop1} form.outcome") == []
     assert visit_status(server, visit1) == "done"
@@ -91,8 +92,8 @@ def record_online(driver, server, stop1, visit1, visit2, day_before):
 
 def record_offline(driver, server, stop2, visit2, day_before):
     """With the server gone, the outcome is kept on the phone. Returns the offline banner."""
-    STEPS["clicks"] += 1
-    driver.find_element(By.CSS_SELECTOR, f"#{stop2} button[value='no_answer']").click()
+    STEPS["clicks"] += 2  # the tap, and the second tap that confirms (issue 12, item 8)
+    arm(driver, driver.find_element(By.CSS_SELECTOR, f"#{stop2} button[value='no_answer']")).click()
     WebDriverWait(driver, 10).until(lambda d: queued(d) == 1)
     banner = driver.find_element(By.ID, "offline-status")
     WebDriverWait(driver, 5).until(lambda d: "Ожидают отправки: 1" in banner.text)

@@ -18,7 +18,7 @@ from contextlib import closing, contextmanager
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import PASSWORD, ROOT, Server, _free_port, axe_clean, click_and_wait, login
+from conftest import PASSWORD, ROOT, Server, _free_port, arm, axe_clean, click_and_wait, login
 
 CARRIER = "carrier2@demo.kz"
 # The sign-out journey records nothing; it uses the other carrier, whose run has stops to spare.
@@ -73,7 +73,7 @@ def db_run(server, sql, *args):
 def queue_offline(driver, stop, outcome="no_answer"):
     """Records an outcome with the connection off; it waits on the phone."""
     network(driver, online=False)
-    driver.find_element(By.CSS_SELECTOR, f"#{stop} button[value='{outcome}']").click()
+    arm(driver, driver.find_element(By.CSS_SELECTOR, f"#{stop} button[value='{outcome}']")).click()
     WebDriverWait(driver, 5).until(lambda d: queued(d) == 1)
 
 
@@ -93,7 +93,7 @@ def test_an_outcome_recorded_offline_survives_an_expired_session(driver, server)
 
     # Offline: the outcome waits on the phone, said next to the stop and in the banner.
     network(driver, online=False)
-    driver.find_element(By.CSS_SELECTOR, f"#{stop} button[value='no_answer']").click()
+    arm(driver, driver.find_element(By.CSS_SELECTOR, f"#{stop} button[value='no_answer']")).click()
     WebDriverWait(driver, 5).until(lambda d: queued(d) == 1)
     banner = driver.find_element(By.ID, "offline-status")
     assert banner.get_attribute("aria-live") == "polite"
@@ -152,7 +152,7 @@ def test_a_refused_outcome_reopens_its_form_and_is_sent_again(driver, server):
 
     # The visit is back on today's run; the carrier sends the corrected outcome from the same form.
     db_run(server, "UPDATE visits SET scheduled_on = date(scheduled_on, '-1 day') WHERE lower(id) = ?", visit)
-    driver.find_element(By.CSS_SELECTOR, f"#{stop} button[value='no_answer']").click()
+    arm(driver, driver.find_element(By.CSS_SELECTOR, f"#{stop} button[value='no_answer']")).click()
     WebDriverWait(driver, 10).until(lambda d: queued(d) == 0)
     WebDriverWait(driver, 5).until(lambda d: "Отправлено" in d.find_element(By.ID, stop).text)
     assert visit_status(server, visit) == "no_answer"
@@ -213,7 +213,7 @@ def test_signing_out_warns_about_waiting_outcomes_then_clears_the_phone(driver, 
     # The outcome cannot reach the server (the API is unreachable), but pages still load.
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/api/v1/*"]})
-    driver.find_element(By.CSS_SELECTOR, f"#{stop} button[value='no_answer']").click()
+    arm(driver, driver.find_element(By.CSS_SELECTOR, f"#{stop} button[value='no_answer']")).click()
     WebDriverWait(driver, 10).until(lambda d: queued(d) == 1 and "Сохранено на телефоне" in d.find_element(By.ID, stop).text)
 
     # Signing out warns first; the carrier may stay, and nothing is lost.

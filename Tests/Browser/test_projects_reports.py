@@ -84,6 +84,11 @@ def test_statistics_lead_to_their_rows_and_the_annual_report_prints(driver, serv
     login(driver, server, "admin@demo.kz")
     driver.get(server + "/reports")
     axe_clean(driver, "statistics")
+    # As administrator too, at a phone's width: the scrolling tables and charts are focusable,
+    # named regions there as well (issue 12, item 16).
+    driver.set_window_size(360, 800)
+    axe_clean(driver, "statistics-360")
+    driver.set_window_size(1280, 900)
     charts = driver.find_elements(By.CSS_SELECTOR, "svg.chart[role=img]")
     assert len(charts) >= 4
     done = driver.find_element(By.XPATH, "//th[.='Выполнено визитов']/following-sibling::td[1]/a")

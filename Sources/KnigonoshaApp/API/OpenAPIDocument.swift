@@ -20,7 +20,8 @@ enum OpenAPIDocument {
                     .merging(ProjectsOpenAPI.schemas).merging(StatsOpenAPI.schemas).merging(GenresOpenAPI.schemas)
                     .merging(HistoryOpenAPI.schemas).merging(ReaderImportOpenAPI.schemas)
                     .merging(CatalogSyncOpenAPI.schemas).merging(AuditOpenAPI.schemas).merging(PrivacyOpenAPI.schemas).merging(
-                        ConsentsOpenAPI.schemas),
+                        ConsentsOpenAPI.schemas
+                    ).merging(CarriersOpenAPI.schemas),
                 "responses": [
                     "BadRequest": error("Malformed request, for example a body that is not JSON"),
                     "Unauthorized": error("No valid bearer token"),
@@ -34,7 +35,8 @@ enum OpenAPIDocument {
             "paths": paths.merging(DeliveryOpenAPI.paths).merging(CarrierOpenAPI.paths).merging(EventsOpenAPI.paths)
                 .merging(ProjectsOpenAPI.paths).merging(StatsOpenAPI.paths).merging(GenresOpenAPI.paths)
                 .merging(HistoryOpenAPI.paths).merging(ReaderImportOpenAPI.paths)
-                .merging(CatalogSyncOpenAPI.paths).merging(AuditOpenAPI.paths).merging(PrivacyOpenAPI.paths).merging(ConsentsOpenAPI.paths),
+                .merging(CatalogSyncOpenAPI.paths).merging(AuditOpenAPI.paths).merging(PrivacyOpenAPI.paths).merging(ConsentsOpenAPI.paths)
+                .merging(CarriersOpenAPI.paths),
         ]
     }
 

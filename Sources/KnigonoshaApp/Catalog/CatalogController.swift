@@ -13,7 +13,9 @@ struct CatalogController {
     }
 
     func search(req: Request) async throws -> Response {
-        var query = req.pageQuery(CatalogQuery.self, empty: CatalogQuery()).query
+        var (query, unreadable) = req.pageQuery(CatalogQuery.self, empty: CatalogQuery())
+        // The words always stand; a filter that cannot be read is dropped, and the page says so.
+        req.noteIgnored(fields: unreadable + query.problems().items.map(\.field), labels: CatalogQuery.labelKeys)
         query.dropProblems()
         let (records, total) = try await CatalogSearch.run(query, on: req.db)
         let available = try await CopyCounts.available(for: records.compactMap(\.id), on: req.db)

@@ -48,6 +48,13 @@ struct CatalogQuery: Content {
     }
 
     /// Drops invalid values, as the page does, instead of failing.
+    /// The search form's label for each filter, to name one the page could not read (the words,
+    /// only cut when too long, are not named).
+    static let labelKeys = [
+        "format": "catalog.format", "language": "catalog.language", "branch": "catalog.available_at", "year_from": "catalog.year_from",
+        "year_to": "catalog.year_to", "audience": "catalog.audience", "page": "filter.page", "per_page": "filter.per_page",
+    ]
+
     mutating func dropProblems() {
         for item in problems().items {
             switch item.field {

@@ -114,7 +114,10 @@ struct ImportJobRun: Sendable {
         try await app.db.transaction { db in
             guard let sql = db as? any SQLDatabase else { return }
             let nothing = summary.imported + summary.updated == 0
-            let message = summary.fatal.map { "import.unreadable: " + $0 } ?? (nothing ? "import.nothing_imported" : nil)
+            // Records without a single copy cannot be delivered: a library that imported its
+            // catalogue without holdings must hear it here, not when selections come back empty.
+            let noCopies = !nothing && summary.holdings == 0 ? "import.no_copies" : nil
+            let message = summary.fatal.map { "import.unreadable: " + $0 } ?? (nothing ? "import.nothing_imported" : noCopies)
             let done = try await owned(
                 sql.update(ImportJob.schema).set("status", to: (nothing ? ImportStatus.failed : ImportStatus.done).rawValue)
                     .set("processed_bytes", to: job.totalBytes).set("imported", to: summary.imported).set("updated", to: summary.updated)

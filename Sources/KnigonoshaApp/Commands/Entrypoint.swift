@@ -30,7 +30,9 @@ public enum Knigonosha {
             app.asyncCommands.use(BackupCommand(), as: "backup")
             app.asyncCommands.use(RestoreCommand(), as: "restore")
             app.asyncCommands.use(BenchCommands(), as: "bench")
-            if !help { try DatabaseSetup.ensureDirectory(config.database) }
+            // Commands that read no data (the route list, the routing solver) leave no folder
+            // behind in whatever directory they were run from (issue 12, item 15).
+            if !help && !["routes", "vrptw"].contains(command) { try DatabaseSetup.ensureDirectory(config.database) }
             if command == "serve" && !help {
                 if case .sqlite(let path) = config.database {
                     guard let lock = DatabaseLock.shared(for: path) else {

@@ -89,6 +89,8 @@ enum Migrations {
             M070CreateReaderConsents(),
             M071ReaderConsentWithdrawn(),
             M072AccountDeactivation(),
+            M073CreateCarrierAbsences(),
+            M074AddReaderCarrier(),
         ]
     }
 

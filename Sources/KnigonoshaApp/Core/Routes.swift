@@ -21,6 +21,7 @@ enum AppRoutes {
         CatalogController().register(staff)
         ImportController().register(staff)
         VisitsController().register(staff)
+        CarriersController().register(staff)
         // The statistics, events and projects are also read by management, who see no reader.
         let reporting = web.grouped(RequireRole(Role.reportReaders))
         EventsController().register(read: reporting, write: staff)
@@ -52,6 +53,7 @@ enum AppRoutes {
         let apiStaff = apiAuthed.grouped(RequireRole(Role.readerStaff))
         let apiReporting = apiAuthed.grouped(RequireRole(Role.reportReaders))
         GenresController().register(web: staff, api: apiStaff)
+        CarriersAPIController().register(apiStaff)
         HistoryController().register(web: staff, api: apiStaff)
         ReaderImportController().register(web: staff, api: apiStaff)
         EventsAPIController().register(read: apiReporting, write: apiStaff)

@@ -23,6 +23,7 @@ enum SiteRoute: Equatable {
         UUID, ProjectPart, UUID)
     case eventAttachments(UUID), eventAttachment(UUID, UUID), eventAttachmentDelete(UUID, UUID)
     case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID), visitNew, visitSlip(UUID), pickList
+    case carriers, carrier(UUID), carrierAbsences(UUID), carrierAbsenceDelete(UUID, UUID), carrierReassign(UUID)
 
     private enum Part {
         case literal(String)
@@ -129,6 +130,11 @@ enum SiteRoute: Equatable {
         case .visitNew: [.literal("visits"), .literal("new")]
         case .visitSlip(let id): [.literal("visits"), .id(id), .literal("slip")]
         case .pickList: [.literal("visits"), .literal("pick-list")]
+        case .carriers: [.literal("carriers")]
+        case .carrier(let id): [.literal("carriers"), .id(id)]
+        case .carrierAbsences(let id): [.literal("carriers"), .id(id), .literal("absences")]
+        case .carrierAbsenceDelete(let id, let absence): [.literal("carriers"), .id(id), .literal("absences"), .id(absence), .literal("delete")]
+        case .carrierReassign(let id): [.literal("carriers"), .id(id), .literal("reassign")]
         }
     }
 

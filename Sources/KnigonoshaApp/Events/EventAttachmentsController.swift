@@ -34,6 +34,12 @@ struct EventAttachmentsController {
     func delete(req: Request) async throws -> Response {
         let (event, a) = try await find(req)
         guard try EventsController().canEdit(event, req) else { throw AppError.forbidden }
+        if let ask = ConfirmStep.ask(
+            req, question: req.t("confirm.remove_question", ["what": a.fileName]), detail: req.t("confirm.cannot_undo"),
+            confirm: req.t("attachment.delete"), back: SiteRoute.event(event.id!).path + "#attachments-h")
+        {
+            return ask
+        }
         try await a.delete(on: req.db)
         try? FileManager.default.removeItem(atPath: req.application.config.attachmentDirectory + "/" + a.storedName)
         try await req.audit(.update, "event", event.id)

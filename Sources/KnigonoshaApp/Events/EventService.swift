@@ -55,6 +55,18 @@ enum EventService {
         return e
     }
 
+    /// A place as the twin check compares it: letter case and spacing aside.
+    static func placeKey(_ place: String) -> String { place.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+
+    /// Another event on the same first day, of the same type, at the same place (letter case and
+    /// spacing aside), if there is one.
+    static func twin(of event: Event, on db: any Database) async throws -> Event? {
+        let key = placeKey
+        var query = Event.query(on: db).filter(\.$startsOn == event.startsOn).filter(\.$type == event.type)
+        if let id = event.id { query = query.filter(\.$id != id) }
+        return try await query.sort(\.$createdAt).all().first { key($0.place) == key(event.place) }
+    }
+
     static func date(_ raw: String?, _ field: String, required: Bool, into e: inout FieldErrors) -> LocalDate? {
         e.date(raw, field, required: required)
     }

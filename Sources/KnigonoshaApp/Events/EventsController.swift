@@ -26,6 +26,8 @@ struct EventsController {
         var actual_result: String?
         var notes: String?
         var project_id: String?
+        /// Ticked after the warning that an event of the same day, type and place exists.
+        var duplicate_ok: [String]?
 
         init() {}
 
@@ -103,17 +105,22 @@ struct EventsController {
         guard found.errors.isEmpty else { throw AppError.validation(found.errors) }
         let branches = try await Branch.query(on: req.db).all()
         let names = Dictionary(branches.map { ($0.id!, $0.name(req.lang)) }) { a, _ in a }
-        let projects = Dictionary(try await Project.query(on: req.db).all().map { ($0.id!, $0.name) }) { a, _ in a }
+        // The Kazakh file names projects in Kazakh, as the Kazakh report does (issue 12, item 13).
+        let ctx = req.page
+        let projects = Dictionary(try await Project.query(on: req.db).all().map { ($0.id!, Bilingual.pick(ctx, ru: $0.name, kk: $0.nameKk)) }) {
+            a, _ in a
+        }
         try await req.audit(.list, "event")
         return EventsCSV.response(
-            found.events, branchNames: names, projectNames: projects, ctx: req.page, name: "events-\(found.from.iso)-\(found.to.iso).csv",
+            found.events, branchNames: names, projectNames: projects, ctx: ctx, name: "events-\(found.from.iso)-\(found.to.iso).csv",
             separator: CSV.separator(req))
     }
 
-    /// A month of events; `month` is `yyyy-MM` (this month when left out or unreadable).
+    /// A month of events; `month` is `yyyy-MM` (this month when left out; when unreadable too,
+    /// and the page says so).
     func calendar(req: Request) async throws -> Response {
-        let raw = req.query[String.self, at: "month"] ?? ""
-        let first = LocalDate(raw + "-01") ?? LocalDate(year: req.today.year, month: req.today.month, day: 1)
+        let asked = req.queryValue("month", labelKey: "events.calendar_month") { LocalDate($0 + "-01") }
+        let first = asked ?? LocalDate(year: req.today.year, month: req.today.month, day: 1)
         let last = LocalDate(year: first.year, month: first.month, day: LocalDate.daysIn(month: first.month, year: first.year))
         // Events that start in the month, or started before it and run into it.
         let events = try await Event.query(on: req.db).filter(\.$startsOn <= last.iso)
@@ -168,7 +175,16 @@ struct EventsController {
         let form = try req.content.decode(Form.self)
         let (payload, parseErrors) = form.payload()
         var errors = parseErrors
+        let stored = event.id == nil ? nil : [event.startsOn, event.type, EventService.placeKey(event.place)]
         if errors.isEmpty { errors = try await EventService.apply(payload, to: event, by: try req.currentUser(), on: req.db) }
+        // The same event entered twice (by two staff, or again after a lost page) would count its
+        // participants twice in the reports: ask before saving a second one (issue 12, item 9).
+        // An edit that keeps the day, type and place was asked about already.
+        if errors.isEmpty, stored != [event.startsOn, event.type, EventService.placeKey(event.place)], form.duplicate_ok?.contains("1") != true,
+            let twin = try await EventService.twin(of: event, on: req.db)
+        {
+            errors.add("duplicate_ok", "event.duplicate", ["title": twin.title])
+        }
         guard errors.isEmpty else {
             return try await EventsView.form(
                 req.page, event: event.id == nil ? nil : event, form: form, errors: errors, branches: branches(req), projects: projects(req),

@@ -2,8 +2,8 @@ import Fluent
 import Vapor
 
 /// `/admin/privacy`: the retention period and the readers it will anonymise in the next 30
-/// days; `/readers/consents`: the consents that end in the next 30 days, for the staff who renew
-/// them (a coordinator sees their own branch).
+/// days; `/readers/consents`: the consents of every scope that ended or end in the next 30 days,
+/// for the staff who renew them (a coordinator sees their own branch).
 struct PrivacyAdminController {
     static let lookahead = 30
 
@@ -59,11 +59,8 @@ struct PrivacyAdminController {
     func consents(req: Request) async throws -> Response {
         let user = try req.currentUser()
         let until = req.today.adding(days: Self.lookahead)
-        let query = Reader.query(on: req.db).filter(\.$removedAs == nil).filter(\.$status != ReaderStatus.ended.rawValue)
-            .filter(\.$consentUntil != nil).filter(\.$consentUntil <= until.iso).sort(\.$consentUntil).sort(\.$familyName)
-        if !user.isAdmin { query.filter(\.$branch.$id == (user.branchID ?? SiteRoute.anyID)) }
-        let readers = try await query.all()
+        let rows = try await ConsentsEnding.list(through: until, branchID: user.isAdmin ? nil : (user.branchID ?? SiteRoute.anyID), on: req.db)
         try await req.audit(.list, "reader")
-        return PrivacyAdminView.consents(req.page, readers: readers, today: req.today, until: until)
+        return PrivacyAdminView.consents(req.page, rows: rows, today: req.today, until: until)
     }
 }

@@ -23,7 +23,7 @@ enum PrivacyOpenAPI {
                 "get": [
                     "operationId": "exportReader",
                     "summary":
-                        "Everything held about one reader: record, visits, loans and ratings, reading history, change history and who opened the record. The export is itself logged",
+                        "Everything held about one reader: record, consents, visits with their chosen and refused titles and their history, loans and ratings, reading history, change history and who opened the record or its visits. The export is itself logged",
                     "responses": D.responses(("200", D.ok(D.ref("ReaderExport"))), ["401", "403", "404"]),
                 ],
             ],
@@ -58,7 +58,10 @@ enum PrivacyOpenAPI {
             ],
             "ReaderExport": [
                 "type": "object",
-                "required": ["generated_at", "language", "reader", "consents", "visits", "loans", "reading_history", "changes", "access_log"],
+                "required": [
+                    "generated_at", "language", "reader", "consents", "visits", "visit_items", "selection_rejections", "visit_events", "loans",
+                    "reading_history", "changes", "access_log",
+                ],
                 "properties": [
                     "generated_at": time, "language": ["type": "string", "enum": ["ru", "kk", "en"]], "reader": D.ref("Reader"),
                     "removal": ["type": "object", "required": ["kind"], "properties": ["kind": text, "on": date, "reason": text]],
@@ -69,6 +72,19 @@ enum PrivacyOpenAPI {
                             ("id", uuid), ("scheduled_on", date), ("kind", text), ("status", text), ("reason", text), ("time_from", text),
                             ("time_to", text), ("carrier_name", text), ("requested_by", text), ("request_text", text), ("comment", text),
                             ("completed_at", time),
+                        ]),
+                    "visit_items": list(
+                        ["visit_id", "scheduled_on", "title", "state"],
+                        [
+                            ("visit_id", uuid), ("scheduled_on", date), ("title", text),
+                            ("state", ["type": "string", "enum": .array(ItemState.allCases.map { .string($0.rawValue) })]),
+                        ]),
+                    "selection_rejections": list(
+                        ["visit_id", "scheduled_on"], [("visit_id", uuid), ("scheduled_on", date), ("title", text), ("at", time)]),
+                    "visit_events": list(
+                        ["visit_id", "at", "kind"],
+                        [
+                            ("visit_id", uuid), ("at", time), ("kind", text), ("from_value", text), ("to_value", text), ("user_name", text),
                         ]),
                     "loans": list(
                         ["id", "title", "issued_on", "due_on", "status"],
@@ -81,8 +97,11 @@ enum PrivacyOpenAPI {
                         ["changed_at", "field"],
                         [("changed_at", time), ("field", text), ("old_value", text), ("new_value", text), ("user_name", text)]),
                     "access_log": list(
-                        ["at", "action", "channel"],
-                        [("at", time), ("action", text), ("channel", text), ("route", text), ("user_name", text)]),
+                        ["at", "entity", "action", "channel"],
+                        [
+                            ("at", time), ("entity", ["type": "string", "enum": ["reader", "visit"]]), ("entity_id", uuid), ("action", text),
+                            ("channel", text), ("route", text), ("user_name", text),
+                        ]),
                 ],
             ],
         ]

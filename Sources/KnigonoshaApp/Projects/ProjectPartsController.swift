@@ -92,15 +92,22 @@ struct ProjectPartsController {
         let record = try await editable(req)
         let id = try record.project.requireID()
         guard let item = req.parameters.get("id2").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
-        let found: (any Model)? =
+        // The row, and the words it is listed by, for the question before it goes.
+        let found: (row: any Model, name: String)? =
             switch part {
-            case .presentations: record.presentations.first { $0.id == item }
-            case .awards: record.awards.first { $0.id == item }
-            case .indicators: record.indicators.first { $0.id == item }
+            case .presentations: record.presentations.first { $0.id == item }.map { ($0, Bilingual.pick(req.page, ru: $0.venue, kk: $0.venueKk)) }
+            case .awards: record.awards.first { $0.id == item }.map { ($0, Bilingual.pick(req.page, ru: $0.name, kk: $0.nameKk)) }
+            case .indicators: record.indicators.first { $0.id == item }.map { ($0, Bilingual.pick(req.page, ru: $0.name, kk: $0.nameKk)) }
             }
         guard let found else { throw AppError.notFound }
-        try await found.delete(on: req.db)
+        if let ask = ConfirmStep.ask(
+            req, question: req.t("confirm.remove_question", ["what": found.name]), detail: req.t("confirm.cannot_undo"),
+            confirm: req.t("common.remove"), back: SiteRoute.project(id).path)
+        {
+            return ask
+        }
+        try await found.row.delete(on: req.db)
         try await req.audit(.update, "project", id)
-        return req.seeOther(.project(id), flash: "project.saved")
+        return req.seeOther(.project(id), flash: "project.part_removed")
     }
 }

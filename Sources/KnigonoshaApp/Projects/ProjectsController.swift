@@ -129,6 +129,13 @@ struct ProjectsController {
     func delete(req: Request) async throws -> Response {
         let project = try await Self.find(req)
         try await Self.requireEditable(project, req)
+        if let ask = ConfirmStep.ask(
+            req, question: req.t("confirm.remove_question", ["what": Bilingual.pick(req.page, ru: project.name, kk: project.nameKk)]),
+            detail: req.t("project.delete_detail"),
+            confirm: req.t("common.remove"), back: SiteRoute.project(project.id!).path)
+        {
+            return ask
+        }
         try await ProjectService.delete(project, on: req.db)
         try await req.audit(.update, "project", project.id)
         return req.seeOther(.projects, flash: "project.deleted")

@@ -42,6 +42,9 @@ final class Reader: Model, @unchecked Sendable {
     @Field(key: "disability_group") var disabilityGroup: String
     @Children(for: \.$reader) var tags: [ReaderTag]
     @Field(key: "items_per_visit") var itemsPerVisit: Int
+    /// The carrier who usually comes (issue 15, §1): planning gives them the reader's visits when
+    /// they work that day and are not away.
+    @OptionalField(key: "carrier_id") var carrierID: UUID?
     @OptionalField(key: "time_from") var timeFrom: String?
     @OptionalField(key: "time_to") var timeTo: String?
     @Field(key: "frequency") var frequency: String

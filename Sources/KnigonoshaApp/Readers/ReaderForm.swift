@@ -38,6 +38,7 @@ struct ReaderForm: Content {
     var excluded_authors: String?
     var series: String?
     var items_per_visit: String?
+    var carrier_id: String?
     var weekdays: [String]?
     var time_from: String?
     var time_to: String?
@@ -83,6 +84,8 @@ struct ReaderForm: Content {
             return v
         }
         func yes(_ s: String?) -> Bool { s == "on" || s == "yes" || s == "true" }
+        let carrier = (carrier_id ?? "").isEmpty ? nil : UUID(uuidString: carrier_id ?? "")
+        if !(carrier_id ?? "").isEmpty && carrier == nil { errors.add("carrier_id", "validation.choice") }
         let branch = (branch_id ?? "").isEmpty ? nil : UUID(uuidString: branch_id ?? "")
         if !(branch_id ?? "").isEmpty && branch == nil { errors.add("branch_id", "validation.choice") }
         let payload = ReaderPayload(
@@ -98,7 +101,7 @@ struct ReaderForm: Content {
             disability_group: disability_group, needs: needs ?? [], formats: formats ?? [], languages: languages ?? [],
             subjects: lines(subjects), genres: genres ?? [], authors: lines(authors),
             excluded_topics: lines(excluded_topics), excluded_authors: lines(excluded_authors), series: lines(series),
-            items_per_visit: int(items_per_visit, "items_per_visit"), weekdays: weekdays ?? [], time_from: time_from,
+            items_per_visit: int(items_per_visit, "items_per_visit"), carrier_id: carrier, weekdays: weekdays ?? [], time_from: time_from,
             time_to: time_to, frequency: frequency, status: status, pause_from: pause_from, pause_until: pause_until,
             pause_reason: pause_reason, ended_on: ended_on, end_reason: end_reason, referral_source: referral_source,
             registered_on: (registered_on ?? "").isEmpty ? nil : registered_on, consent_date: consent_date,
@@ -145,6 +148,7 @@ struct ReaderForm: Content {
         excluded_authors = r.excluded_authors.joined(separator: "\n")
         series = r.series.joined(separator: "\n")
         items_per_visit = String(r.items_per_visit)
+        carrier_id = r.carrier_id?.uuidString.lowercased()
         weekdays = r.weekdays
         time_from = r.time_from
         time_to = r.time_to

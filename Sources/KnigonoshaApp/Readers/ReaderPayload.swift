@@ -43,6 +43,7 @@ struct ReaderPayload: Content {
     var excluded_authors: [String]?
     var series: [String]?
     var items_per_visit: Int?
+    var carrier_id: UUID?
     var weekdays: [String]?
     var time_from: String?
     var time_to: String?
@@ -100,6 +101,7 @@ struct ReaderRecord: Content, Equatable {
     var excluded_authors: [String]
     var series: [String]
     var items_per_visit: Int
+    var carrier_id: UUID? = nil
     var weekdays: [String]
     var time_from: String?
     var time_to: String?
@@ -139,7 +141,8 @@ struct ReaderRecord: Content, Equatable {
             ("languages", list(languages)), ("subjects", list(subjects)), ("genres", list(genres)),
             ("authors", list(authors)), ("excluded_topics", list(excluded_topics)),
             ("excluded_authors", list(excluded_authors)), ("series", list(series)),
-            ("items_per_visit", String(items_per_visit)), ("weekdays", list(weekdays)), ("time_from", time_from),
+            ("items_per_visit", String(items_per_visit)), ("carrier_id", carrier_id?.uuidString), ("weekdays", list(weekdays)),
+            ("time_from", time_from),
             ("time_to", time_to), ("frequency", frequency), ("status", status), ("pause_from", pause_from),
             ("pause_until", pause_until), ("pause_reason", pause_reason), ("ended_on", ended_on),
             ("end_reason", end_reason), ("referral_source", referral_source), ("registered_on", registered_on),

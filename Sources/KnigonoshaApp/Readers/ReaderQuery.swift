@@ -41,6 +41,12 @@ struct ReaderQuery: Content {
     }
 
     /// Drops invalid values, as the page does, instead of failing.
+    /// The list form's label for each filter, to name one the page could not read.
+    static let labelKeys = [
+        "branch": "reader.branch_id", "status": "reader.status", "disability": "reader.disability_group", "format": "reader.formats",
+        "language": "reader.languages", "sort": "filter.sort", "page": "filter.page", "per_page": "filter.per_page",
+    ]
+
     mutating func dropProblems() {
         for item in problems().items {
             switch item.field {

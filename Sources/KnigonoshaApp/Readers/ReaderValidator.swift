@@ -187,6 +187,15 @@ struct ReaderValidator {
         }
         let notes = text(p.notes, "notes", max: 2000)
 
+        // The carrier of record: an active carrier of the reader's own branch, or none.
+        var carrier: UUID?
+        if let id = p.carrier_id, let branchID {
+            if let u = try await User.find(id, on: db), u.role == .carrier, u.isActive, u.$branch.id == branchID {
+                carrier = id
+            } else {
+                e.add("carrier_id", "reader.carrier_invalid")
+            }
+        }
         let record = ReaderRecord(
             id: readerID, family_name: familyName ?? "", given_name: givenName ?? "", patronymic: patronymic,
             birth_date: birth?.iso, card_number: card ?? "", branch_id: branchID ?? SiteRoute.anyID, phones: phones,
@@ -198,7 +207,7 @@ struct ReaderValidator {
             languages: languages, subjects: list(p.subjects, "subjects"), genres: genres,
             authors: list(p.authors, "authors"), excluded_topics: list(p.excluded_topics, "excluded_topics"),
             excluded_authors: list(p.excluded_authors, "excluded_authors"), series: list(p.series, "series"),
-            items_per_visit: items, weekdays: weekdays, time_from: timeFrom, time_to: timeTo,
+            items_per_visit: items, carrier_id: carrier, weekdays: weekdays, time_from: timeFrom, time_to: timeTo,
             frequency: frequency ?? VisitFrequency.monthly.rawValue, status: status ?? ReaderStatus.active.rawValue,
             pause_from: pauseFrom?.iso, pause_until: pauseUntil?.iso, pause_reason: pauseReason, ended_on: endedOn?.iso,
             end_reason: endReason, referral_source: referral, registered_on: registered?.iso ?? today.iso,

@@ -14,8 +14,9 @@ struct ReadersController {
 
     func list(req: Request) async throws -> Response {
         let user = try req.currentUser()
-        var query = req.pageQuery(ReaderQuery.self, empty: ReaderQuery()).query
-        // The page forgives bad filter values by dropping them; the API reports them.
+        var (query, unreadable) = req.pageQuery(ReaderQuery.self, empty: ReaderQuery())
+        // The page drops bad filter values and says which (the API refuses them).
+        req.noteIgnored(fields: unreadable + query.problems().items.map(\.field), labels: ReaderQuery.labelKeys)
         query.dropProblems()
         let (readers, total) = try await query.run(for: user, tags: false, on: req.db)
         try await req.audit(.list, "reader")
@@ -28,6 +29,7 @@ struct ReadersController {
         let form = ReaderForm(defaultsFor: user, today: req.today)
         return ReaderFormView.render(
             req.page, reader: nil, form: form, branches: try await Self.visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
+            carriers: try await Self.visibleCarriers(req, user),
             errors: FieldErrors())
     }
 
@@ -49,6 +51,7 @@ struct ReadersController {
         }
         return ReaderFormView.render(
             req.page, reader: nil, form: form, branches: try await Self.visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
+            carriers: try await Self.visibleCarriers(req, user),
             errors: errors, status: .unprocessableEntity
         )
     }
@@ -64,17 +67,28 @@ struct ReadersController {
             .sort(\.$changedAt, .descending).sort(\.$field).limit(500).all()
         try await req.audit(.view, "reader", reader.id)
         let branches = try await Branch.query(on: req.db).all()
-        let names = Dictionary(branches.map { ($0.id!.uuidString, $0.name(req.lang)) }) { a, _ in a }
+        // Branch and carrier names, for the history's ids.
+        let carriers = try await User.query(on: req.db).filter(\.$role == .carrier).all()
+        let names = Dictionary(branches.map { ($0.id!.uuidString, $0.name(req.lang)) } + carriers.map { ($0.id!.uuidString, $0.fullName) }) { a, _ in
+            a
+        }
         let service = try await ReaderService.load(readerID: reader.id!, on: req.db)
         // Administrators see who opened the record (this view included): the right to know who saw one's data.
         let openedBy =
             try req.currentUser().isAdmin
             ? try await AuditEntry.query(on: req.db).filter(\.$entity == "reader").filter(\.$entityID == reader.id!).with(\.$user)
                 .sort(\.$at, .descending).limit(20).all() : nil
+        // The card says whether each consent holds today: one with an end lapses by itself, while
+        // the stored flag only says it was not withdrawn (issue 16, §3).
+        var record = ReaderStore.record(of: reader)
+        for scope in [ConsentScope.thirdParty, .publication] {
+            let holds = try await ConsentsInForce.readers([reader], holding: scope, on: req.today, db: req.db).contains(reader.id!)
+            if scope == .thirdParty { record.consent_third_party = holds } else { record.consent_publication = holds }
+        }
         return ReaderShowView.render(
-            req.page, reader: reader, record: ReaderStore.record(of: reader), changes: changes, branchNames: names, serviceHistory: service,
+            req.page, reader: reader, record: record, changes: changes, branchNames: names, serviceHistory: service,
             nextVisit: nextVisit, httpStatus: nextVisit == nil ? .ok : .unprocessableEntity, genres: try await GenreList.load(on: req.db),
-            openedBy: openedBy)
+            openedBy: openedBy, carrier: try await User.query(on: req.db).filter(\.$id == (reader.carrierID ?? SiteRoute.anyID)).first())
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -84,6 +98,7 @@ struct ReadersController {
         try await req.audit(.view, "reader", reader.id)
         return ReaderFormView.render(
             req.page, reader: reader, form: form, branches: try await Self.visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
+            carriers: try await Self.visibleCarriers(req, user),
             errors: FieldErrors())
     }
 
@@ -108,8 +123,17 @@ struct ReadersController {
         }
         return ReaderFormView.render(
             req.page, reader: reader, form: form, branches: try await Self.visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
+            carriers: try await Self.visibleCarriers(req, user),
             errors: errors, status: .unprocessableEntity
         )
+    }
+
+    /// The carriers a reader's carrier of record is chosen from: active carriers of the branches
+    /// the user may put readers in (the check that it is the reader's own branch is the validator's).
+    static func visibleCarriers(_ req: Request, _ user: CurrentUser) async throws -> [User] {
+        let query = User.query(on: req.db).filter(\.$role == .carrier).filter(\.$isActive == true).with(\.$branch).sort(\.$fullName)
+        if !user.isAdmin { query.filter(\.$branch.$id == (user.branchID ?? SiteRoute.anyID)) }
+        return try await query.all()
     }
 
     /// The branches a user may put readers in: all for an administrator, their own for a coordinator.

@@ -59,7 +59,7 @@ struct DeliveryReportController {
         guard StatsFilter.canDrill(try req.currentUser(), scope) else { throw AppError.forbidden }
         let list = req.query[String.self, at: "list"] ?? ""
         let subset = req.query[String.self, at: "subset"] ?? ""
-        let page = max(1, min(10_000, req.query[Int.self, at: "page"] ?? 1))
+        let page = max(1, min(10_000, req.queryValue("page", labelKey: "filter.page") { Int($0) } ?? 1))
         guard let found = try await StatsLists.page(list: list, subset: subset, scope: scope, page: page, today: req.today, ctx: req.page, on: req.db)
         else { throw AppError.notFound }
         try await req.audit(.list, StatsLists.auditEntity(list))

@@ -97,6 +97,15 @@ struct LibraryTotalsController {
 
     func delete(req: Request) async throws -> Response {
         guard let row = try await LibraryTotal.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
+        // The period and the branch (or the whole library): two rows of one period differ by it.
+        let scope = try await row.$branch.get(on: req.db)?.name(req.lang) ?? req.t("totals.whole_library")
+        if let ask = ConfirmStep.ask(
+            req,
+            question: req.t("confirm.remove_question", ["what": req.page.date(row.periodFrom) + "–" + req.page.date(row.periodTo) + ", " + scope]),
+            detail: req.t("confirm.cannot_undo"), confirm: req.t("common.remove"), back: SiteRoute.reportTotals.path)
+        {
+            return ask
+        }
         try await row.delete(on: req.db)
         try await req.audit(.update, "library_total", row.id)
         return req.seeOther(.reportTotals, flash: "totals.deleted")

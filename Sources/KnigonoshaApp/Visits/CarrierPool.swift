@@ -14,6 +14,8 @@ struct CarrierPool: Sendable {
     }
 
     let carriers: [Carrier]
+    /// Leave and illness: an absent carrier gets no visit on those days (issue 15, §1).
+    var absences = Absences.none
 
     static func load(on db: any Database) async throws -> CarrierPool {
         let users = try await User.query(on: db).filter(\.$role == .carrier).filter(\.$isActive == true).sort(\.$fullName).all()
@@ -21,17 +23,21 @@ struct CarrierPool: Sendable {
         var days: [UUID: Set<Int>] = [:]
         for h in hours { days[h.$user.id, default: []].insert(h.weekday) }
         return CarrierPool(
-            carriers: users.map { Carrier(id: $0.id!, name: $0.fullName, branchID: $0.$branch.id, weekdays: days[$0.id!] ?? [1, 2, 3, 4, 5]) })
+            carriers: users.map { Carrier(id: $0.id!, name: $0.fullName, branchID: $0.$branch.id, weekdays: days[$0.id!] ?? [1, 2, 3, 4, 5]) },
+            absences: try await Absences.all(on: db))
     }
 
+    /// The branch's carriers who work that weekday and are not away that day.
     func working(branchID: UUID, day: Day) -> [Carrier] {
-        carriers.filter { $0.branchID == branchID && $0.weekdays.contains(day.weekday) }
+        carriers.filter { $0.branchID == branchID && $0.weekdays.contains(day.weekday) && !absences.isAway($0.id, on: day.iso) }
     }
 
-    /// The least-loaded carrier of the branch working on `day`; nil when nobody works that day, and
-    /// the coordinator assigns by hand.
-    func pick(branchID: UUID, day: Day, on db: any Database) async throws -> UUID? {
+    /// The reader's own carrier (`preferred`) when they work on `day` and are not away, so a reader
+    /// keeps seeing the same person; otherwise the least-loaded carrier of the branch working that
+    /// day, the substitute; nil when nobody works that day, and the coordinator assigns by hand.
+    func pick(branchID: UUID, day: Day, preferred: UUID? = nil, on db: any Database) async throws -> UUID? {
         let candidates = working(branchID: branchID, day: day)
+        if let preferred, candidates.contains(where: { $0.id == preferred }) { return preferred }
         guard !candidates.isEmpty else { return nil }
         var best: (UUID, Int)?
         for c in candidates {

@@ -93,6 +93,13 @@ struct DeliverySettingsController {
 
     func deleteHoliday(req: Request) async throws -> Response {
         guard let holiday = try await Holiday.find(req.idParameter(), on: req.db) else { throw AppError.notFound }
+        if let ask = ConfirmStep.ask(
+            req, question: req.t("confirm.remove_question", ["what": req.page.date(holiday.day) + " " + holiday.name]),
+            detail: req.t("settings.holiday_delete_detail"),
+            confirm: req.t("common.remove"), back: SiteRoute.deliverySettings.path + "#holidays-h")
+        {
+            return ask
+        }
         try await holiday.delete(on: req.db)
         return req.seeOther(SiteRoute.deliverySettings.path + "#holidays-h", flash: "settings.holiday_deleted")
     }

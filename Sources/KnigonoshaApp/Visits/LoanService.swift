@@ -104,7 +104,16 @@ struct LoansController {
             return req.seeOther(SiteRoute.loans.path, flash: "loans.renewed")
         }
         web.post(SiteRoute.loanLost(SiteRoute.anyID).pattern) { req async throws -> Response in
-            try await LoanService.markLost(try await LoanService.find(req), on: req.db)
+            let loan = try await LoanService.find(req)
+            // Sent again after it was done (back, then resend): said so, not asked again.
+            guard loan.loanStatus == .onLoan else { return req.seeOther(SiteRoute.loans.path, flash: "loans.already_closed") }
+            if let ask = ConfirmStep.ask(
+                req, question: req.t("loans.lost_question", ["title": loan.bib.title]), detail: req.t("loans.lost_detail"),
+                confirm: req.t("loans.lost"), back: SiteRoute.loans.path)
+            {
+                return ask
+            }
+            try await LoanService.markLost(loan, on: req.db)
             return req.seeOther(SiteRoute.loans.path, flash: "loans.marked_lost")
         }
         let loans = api.grouped("loans")
@@ -122,7 +131,8 @@ struct LoansController {
     }
 
     func page(req: Request) async throws -> Response {
-        let overdue = req.query[String.self, at: "status"] == "overdue"
+        // «overdue» is the one filter; anything else is named as not read, and all loans shown.
+        let overdue = req.queryValue("status", labelKey: "visits.status") { $0 == "overdue" ? true : nil } ?? false
         let loans = try await LoanService.list(for: try req.currentUser(), overdueOnly: overdue, today: req.today, on: req.db)
         try await req.audit(.list, "loan")
         return LoansView.page(req.page, loans: loans, overdueOnly: overdue, today: req.today)

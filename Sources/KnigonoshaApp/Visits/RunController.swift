@@ -56,7 +56,7 @@ struct RunController {
 
     func page(req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let day = req.query[String.self, at: "date"].flatMap { LocalDate($0) } ?? req.today
+        let day = req.queryValue("date", labelKey: "run.date") { LocalDate($0) } ?? req.today
         let (stops, held) = try await RunSheet.run(carrierID: user.id, day: day, on: req.db)
         try await req.audit(.list, "run")
         // The stops show readers' names and addresses: each reader's record was seen (94-V).
@@ -87,6 +87,20 @@ struct RunController {
             let stops = try await RunSheet.stops(carrierID: user.id, day: visit.day, on: req.db)
             let refused = RunView.Refused(visitID: visit.id!, minutes: form.minutes_spent ?? "", comment: form.comment ?? "", errors: errors)
             return RunView.page(req.page, day: visit.day, stops: stops, refused: refused)
+        }
+        // Sent again after it was recorded (back, then resend): said so, not asked again.
+        guard VisitState.open.contains(visit.status) else {
+            return req.seeOther(SiteRoute.run.path + "#stop-\(visit.id!.uuidString.lowercased())", flash: "visits.already_recorded")
+        }
+        // Without JavaScript the button posts here: asked once more, as on the visit's page (the
+        // page's script asks with a second tap instead).
+        if let ask = ConfirmStep.ask(
+            req, question: req.t("visits.outcome_question", ["outcome": req.t(checked.outcome == .done ? "run.done" : "run.no_answer")]),
+            detail: req.t(checked.outcome == .done ? "visits.outcome_done_detail" : "visits.outcome_no_answer_detail"),
+            confirm: req.t(checked.outcome == .done ? "run.done" : "run.no_answer"),
+            back: SiteRoute.run.path + "#stop-\(visit.id!.uuidString.lowercased())")
+        {
+            return ask
         }
         _ = try await VisitRecorder.record(checked, visitID: visit.id!, by: user, today: req.today, on: req.db)
         return req.seeOther(SiteRoute.run.path + "#stop-\(visit.id!.uuidString.lowercased())", flash: "run.recorded")

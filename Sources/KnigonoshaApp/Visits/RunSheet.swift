@@ -44,7 +44,8 @@ struct RunStop: Content {
     var phones: [Phone]
     var caregiver_name: String?
     var caregiver_phone: String?
-    /// The reader consented to photos and publication; without it the carrier takes no photos.
+    /// The reader's consent to photos and publication holds on the run's day; without it the
+    /// carrier takes no photos.
     var photos_allowed: Bool
     var deliver: [Deliver]
     var collect: [Collect]
@@ -75,6 +76,8 @@ enum RunSheet {
         let order = RoutePlanner.order(start: start, stops: points)
         var out: [RunStop] = []
         let allDetails = try await VisitDetails.loadAll(visits, on: db)
+        // By the run's day, from the records: an expired consent to photos is no consent.
+        let photos = try await ConsentsInForce.readers(visits.map(\.reader), holding: .publication, on: day, db: db)
         for (position, index) in order.enumerated() {
             let v = visits[index]
             let r = v.reader
@@ -86,7 +89,7 @@ enum RunSheet {
                     entrance: r.entrance, floor: r.floor, intercom: r.intercom, has_lift: r.hasLift, access_notes: r.accessNotes,
                     has_coordinates: points[index] != nil,
                     phones: r.phones.sorted { $0.position < $1.position }.map { RunStop.Phone(label: $0.label, number: $0.number) },
-                    caregiver_name: r.caregiverName, caregiver_phone: r.caregiverPhone, photos_allowed: r.consentPublication,
+                    caregiver_name: r.caregiverName, caregiver_phone: r.caregiverPhone, photos_allowed: photos.contains(r.id!),
                     // After "no answer" the books are still in the carrier's bag: the stop keeps
                     // listing them, so that they go back to the shelf (issue 13, section 1).
                     deliver: details.items.filter {

@@ -21,16 +21,17 @@ struct VisitCalendar {
     let branches: [Branch]
     let carriers: [User]
 
-    /// Reads the filters from the query string; unknown values fall back to the defaults.
+    /// Reads the filters from the query string; a value that cannot be read gives the default,
+    /// and the page says which one it did not use.
     static func load(_ req: Request, user: CurrentUser) async throws -> VisitCalendar {
-        let view = req.query[String.self, at: "view"].flatMap(View.init(rawValue:)) ?? .week
-        let date = req.query[String.self, at: "date"].flatMap { LocalDate($0) } ?? req.today
+        let view = req.queryValue("view", labelKey: "visits.view", View.init(rawValue:)) ?? .week
+        let date = req.queryValue("date", labelKey: "visits.date") { LocalDate($0) } ?? req.today
         let from = view == .week ? LocalDate(date.schedulingDay.weekStart) : date
         let until = view == .week ? from.adding(days: 6) : from
         let branches = try await Branch.query(on: req.db).sort(\.$code).all()
-        var branchID = req.query[String.self, at: "branch"].flatMap(UUID.init(uuidString:))
+        var branchID = req.queryValue("branch", labelKey: "visits.branch", UUID.init(uuidString:))
         if !user.isAdmin { branchID = user.branchID }
-        let carrierID = req.query[String.self, at: "carrier"].flatMap(UUID.init(uuidString:))
+        let carrierID = req.queryValue("carrier", labelKey: "visits.carrier", UUID.init(uuidString:))
         let allCarriers = try await User.query(on: req.db).filter(\.$role == .carrier).sort(\.$fullName).all()
         let carriers = branchID.map { b in allCarriers.filter { $0.$branch.id == b } } ?? allCarriers
         var query = Visit.query(on: req.db).filter(\.$scheduledOn >= from.iso).filter(\.$scheduledOn <= until.iso).with(\.$reader)

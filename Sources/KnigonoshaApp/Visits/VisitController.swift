@@ -138,6 +138,18 @@ struct VisitController {
             outcome: form.outcome, reason: form.reason, reason_note: form.reason_note, reschedule_to: form.reschedule_to, key: form.key)
         let (checked, errors) = CheckedOutcome.check(payload, today: req.today)
         guard let checked, errors.isEmpty else { return try await render(req, visit, errors: errors, status: .unprocessableEntity) }
+        // «Выполнен» and «Не застали дома» are one button each: asked once more. Cancelling and
+        // moving are forms of their own (a reason, a day), chosen before the button.
+        // Sent again after it was recorded (back, then resend): said so, not asked again.
+        guard VisitState.open.contains(visit.status) else { return req.seeOther(.visit(visit.id!), flash: "visits.already_recorded") }
+        if checked.outcome == .done || checked.outcome == .noAnswer,
+            let ask = ConfirmStep.ask(
+                req, question: req.t("visits.outcome_question", ["outcome": req.t(checked.outcome == .done ? "run.done" : "run.no_answer")]),
+                detail: req.t(checked.outcome == .done ? "visits.outcome_done_detail" : "visits.outcome_no_answer_detail"),
+                confirm: req.t(checked.outcome == .done ? "run.done" : "run.no_answer"), back: SiteRoute.visit(visit.id!).path)
+        {
+            return ask
+        }
         do {
             _ = try await VisitRecorder.record(checked, visitID: visit.id!, by: user, today: req.today, on: req.db)
         } catch AppError.validation(let e) {

@@ -64,7 +64,7 @@ enum VisitPlanner {
                         visit.timeTo = reader.timeTo
                         visit.kind = VisitKind.planned.rawValue
                         visit.status = VisitStatus.planned.rawValue
-                        visit.$carrier.id = try await carriers.pick(branchID: reader.$branch.id, day: day, on: tx)
+                        visit.$carrier.id = try await carriers.pick(branchID: reader.$branch.id, day: day, preferred: reader.carrierID, on: tx)
                         try await visit.create(on: tx)
                         try await VisitEvent(visitID: visit.id!, user: user, kind: "created", from: nil, to: day.iso).create(on: tx)
                         taken[reader.id!, default: []].append(day)

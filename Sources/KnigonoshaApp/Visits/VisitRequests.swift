@@ -38,6 +38,7 @@ enum VisitRequests {
         if let reader, let raw = e.text(p.carrier_id, "carrier_id", max: 40) {
             carrierID = try await checkCarrier(raw, branchID: reader.$branch.id, into: &e, on: db)
         }
+        if let carrierID, let date { try await checkPresent(carrierID, on: date, into: &e, db: db) }
         guard e.isEmpty, let reader, let date else { return (nil, e) }
         let chosen = carrierID
         let visit = try await BusyRetry.run {
@@ -57,7 +58,8 @@ enum VisitRequests {
                 if let chosen {
                     visit.$carrier.id = chosen
                 } else {
-                    visit.$carrier.id = try await CarrierPool.load(on: tx).pick(branchID: reader.$branch.id, day: date.schedulingDay, on: tx)
+                    visit.$carrier.id = try await CarrierPool.load(on: tx).pick(
+                        branchID: reader.$branch.id, day: date.schedulingDay, preferred: reader.carrierID, on: tx)
                 }
                 try await visit.create(on: tx)
                 try await VisitEvent(visitID: visit.id!, user: user, kind: "created", from: nil, to: date.iso).create(on: tx)
@@ -84,6 +86,10 @@ enum VisitRequests {
         var carrier: UUID??
         if let raw = p.carrier_id {
             carrier = raw.isEmpty ? .some(nil) : .some(try await checkCarrier(raw, branchID: visit.$branch.id, into: &e, on: db))
+        }
+        // The carrier the visit will have, on the day it will have: away then is refused.
+        if e.isEmpty, let who = carrier ?? visit.$carrier.id, (carrier != nil || date != nil) {
+            try await checkPresent(who, on: date ?? visit.day, into: &e, db: db)
         }
         guard e.isEmpty else { return e }
         let newDate = date
@@ -165,6 +171,15 @@ enum VisitRequests {
             return nil
         }
         return v
+    }
+
+    /// A carrier away on `day` (leave, illness) is not given a visit that day (issue 15, §1).
+    static func checkPresent(_ carrierID: UUID, on day: LocalDate, into e: inout FieldErrors, db: any Database) async throws {
+        guard
+            let away = try await CarrierAbsence.query(on: db).filter(\.$user.$id == carrierID).filter(\.$startsOn <= day.iso)
+                .filter(\.$endsOn >= day.iso).first()
+        else { return }
+        e.add("carrier_id", "visit.carrier_absent", ["from": away.startsOn, "to": away.endsOn])
     }
 
     static func checkCarrier(_ raw: String, branchID: UUID, into e: inout FieldErrors, on db: any Database) async throws -> UUID? {

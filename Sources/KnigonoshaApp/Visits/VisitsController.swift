@@ -106,7 +106,7 @@ struct VisitsController {
 
     func pickList(req: Request) async throws -> Response {
         let user = try req.currentUser()
-        let day = req.query[String.self, at: "date"].flatMap { LocalDate($0) } ?? req.today
+        let day = req.queryValue("date", labelKey: "visits.pick_list_day") { LocalDate($0) } ?? req.today
         let branch = try branchChoice(req.query[String.self, at: "branch"], user) ?? user.branchID
         var query = VisitItem.query(on: req.db).join(Visit.self, on: \VisitItem.$visit.$id == \Visit.$id)
             .join(Copy.self, on: \VisitItem.$copy.$id == \Copy.$id, method: .left)

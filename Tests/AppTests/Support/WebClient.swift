@@ -12,6 +12,8 @@ final class WebClient: @unchecked Sendable {
     var cookies: [String: String] = [:]
     var address = "10.0.0.1"
     var acceptLanguage: String?
+    /// The page a form was sent from, as a browser says it.
+    var referer: String?
 
     init(_ app: Application) { self.app = app }
 
@@ -75,6 +77,7 @@ final class WebClient: @unchecked Sendable {
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         headers.add(name: .xForwardedFor, value: address)
         if let acceptLanguage { headers.add(name: .acceptLanguage, value: acceptLanguage) }
+        if let referer { headers.add(name: .referer, value: referer) }
         if body != nil { headers.contentType = .urlEncodedForm }
         var result: TestingHTTPResponse?
         try await app.testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { res in

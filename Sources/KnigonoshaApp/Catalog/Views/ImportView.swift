@@ -90,7 +90,10 @@ enum ImportView {
                         .attribute(named: "aria-label", value: ctx.t("import.progress")), .text("\(pct)%"),
                     ]
                 ),
-                .unwrap(job.messageText { ctx.t($0) }) { .p(.class("field-error"), .text($0)) }
+                // A finished job's message is advice (no copies to deliver); a failed one's is the error.
+                .unwrap(job.messageText { ctx.t($0) }) {
+                    .p(.class(job.status == ImportStatus.done.rawValue ? "warning-box" : "field-error"), .text($0))
+                }
             ),
             .if(running, .p(.a(.href(SiteRoute.catalogImportJob(job.id!).path), .text(ctx.t("import.refresh"))))),
             .if(

@@ -26,6 +26,11 @@ enum Layout {
                         !ctx.flash.isEmpty,
                         .p(.class("flash"), .attribute(named: "role", value: "status"), .text(ctx.flash.map { ctx.t($0) }.joined(separator: " ")))
                     ),
+                    .forEach(ctx.ignored) { m in
+                        .p(
+                            .class("warning-box"), .attribute(named: "role", value: "status"),
+                            .text(ctx.t(m.key, ["field": ctx.t(m.args["field"] ?? ""), "value": m.args["value"] ?? ""])))
+                    },
                     .h1(.text(title)),
                     .group(content)
                 ),
@@ -77,6 +82,7 @@ enum Layout {
         if Role.readerStaff.contains(user.role) {
             items.append((.readers, "nav.readers"))
             items.append((.visits, "nav.visits"))
+            items.append((.carriers, "nav.carriers"))
             items.append((.loans, "nav.loans"))
             items.append((.catalog, "nav.catalog"))
             items.append((.catalogImport, "nav.import"))

@@ -14,6 +14,8 @@ struct PageContext {
     let largeText: Bool
     let timeZone: TimeZone
     let currentPath: String
+    /// Values of the page's own query that could not be read and were not used.
+    var ignored: [Message] = []
 
     func t(_ key: String, _ args: [String: String] = [:]) -> String { l10n.t(key, lang, args) }
     func t(_ message: Message) -> String { l10n.t(message.key, lang, message.args) }
@@ -30,7 +32,7 @@ struct PageContext {
     func `in`(_ other: Lang) -> PageContext {
         PageContext(
             lang: other, l10n: l10n, user: user, csrf: csrf, returnTo: returnTo, flash: flash, largeText: largeText,
-            timeZone: timeZone, currentPath: currentPath)
+            timeZone: timeZone, currentPath: currentPath, ignored: ignored)
     }
 }
 
@@ -38,10 +40,17 @@ extension Request {
     var page: PageContext {
         var returnTo = url.path
         if let q = url.query, !q.isEmpty { returnTo += "?" + q }
+        // A page drawn in answer to a POST (a refused form, a confirmation) has an address that
+        // only takes POST: the language and text-size switches go back to the page the form was
+        // on instead, or home (found by a new user: a 404 after switching language there).
+        if method == .POST {
+            let referer = headers.first(name: .referer).flatMap { URLComponents(string: $0) }
+            returnTo = referer.map { $0.path + ($0.query.map { "?" + $0 } ?? "") }.flatMap { $0.hasPrefix("/") ? $0 : nil } ?? SiteRoute.home.path
+        }
         return PageContext(
             lang: lang, l10n: application.l10n, user: auth.get(CurrentUser.self), csrf: csrfToken,
             returnTo: returnTo, flash: storage[FlashKey.self] ?? [], largeText: prefersLargeText,
-            timeZone: application.config.timeZone, currentPath: url.path
+            timeZone: application.config.timeZone, currentPath: url.path, ignored: storage[IgnoredQueryKey.self] ?? []
         )
     }
 }

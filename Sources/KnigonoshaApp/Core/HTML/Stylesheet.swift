@@ -35,6 +35,7 @@ enum Stylesheet {
         main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
         main.wide { max-width: 80rem; }
         h1 { font-size: 1.75rem; line-height: 1.25; margin: 0.5rem 0 1rem; }
+        h1, h2, p, li, dd { overflow-wrap: break-word; }
         h2 { font-size: 1.35rem; margin: 1.5rem 0 0.5rem; }
         .site-footer { border-top: 1px solid var(--line); color: var(--muted); padding: 1rem; text-align: center; font-size: 0.875rem; }
         .queue-banner.active { position: sticky; top: 0; z-index: 5; background: var(--soft); border-left: 6px solid var(--brand);

@@ -50,11 +50,19 @@ extension EventsView {
         let why: Node<HTML.BodyContext> = Forms.fieldset(
             ctx.t("event.section_why"), id: "event-why",
             area("goal", f.goal), area("expected_result", f.expected_result), area("actual_result", f.actual_result), area("notes", f.notes))
+        // Shown once the save found a twin, and kept ticked when another error sends the form back.
+        let twin: Node<HTML.BodyContext> = .if(
+            errors["duplicate_ok"] != nil || f.duplicate_ok?.contains("1") == true,
+            Forms.choiceGroup(
+                ctx, name: "duplicate_ok[]", legend: ctx.t("event.duplicate_ok"), options: [("1", ctx.t("event.duplicate_confirm"))],
+                selected: Set(f.duplicate_ok ?? []), error: errors["duplicate_ok"]))
         let action: SiteRoute = event.map { .eventEdit($0.id!) } ?? .eventNew
         return Layout.page(
             ctx, title: event?.title ?? ctx.t("event.new"), status: status,
-            Forms.errorSummary(ctx, errors, anchors: ["target_groups": Forms.id("target_groups[]") + "-group"], labelPrefix: "event."),
-            Forms.post(ctx, action, class: "event-form", what, who, why, Forms.submit(ctx.t("common.save")))
+            Forms.errorSummary(
+                ctx, errors, anchors: ["target_groups": Forms.id("target_groups[]") + "-group", "duplicate_ok": Forms.id("duplicate_ok[]")],
+                labelPrefix: "event."),
+            Forms.post(ctx, action, class: "event-form", what, who, why, twin, Forms.submit(ctx.t("common.save")))
         )
     }
 }

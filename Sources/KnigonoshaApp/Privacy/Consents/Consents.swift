@@ -79,13 +79,13 @@ enum Consents {
     }
 
     /// Sets the reader's consent fields from their records: the latest service record gives the
-    /// consent's day, end, signer and withdrawal; third-party and publication consent hold while
-    /// their latest record is not withdrawn. A scope with no record leaves its fields as they are.
+    /// consent's day, end, signer and withdrawal; the third-party and publication flags say that
+    /// their latest record is not withdrawn. Those have no end field here, so whatever reads them
+    /// for a day asks `ConsentsInForce`, which sees an end too. A scope with no record leaves its
+    /// fields as they are.
     static func mirror(_ reader: Reader, on db: any Database) async throws {
         let rows = try await ReaderConsent.query(on: db).filter(\.$reader.$id == reader.id!).all()
-        func latest(_ scope: ConsentScope) -> ReaderConsent? {
-            rows.filter { $0.scope == scope.rawValue }.max { ($0.givenOn, $0.createdAt ?? .distantPast) < ($1.givenOn, $1.createdAt ?? .distantPast) }
-        }
+        func latest(_ scope: ConsentScope) -> ReaderConsent? { ConsentsInForce.latest(scope, in: rows) }
         if let s = latest(.service) {
             reader.consentDate = s.givenOn
             reader.consentUntil = s.until

@@ -98,13 +98,13 @@ enum PrivacyAdminView {
         )
     }
 
-    static func consents(_ ctx: PageContext, readers: [Reader], today: LocalDate, until: LocalDate) -> Response {
+    static func consents(_ ctx: PageContext, rows: [ConsentsEnding.Row], today: LocalDate, until: LocalDate) -> Response {
         Layout.page(
             ctx, title: ctx.t("consents.title"),
             .p(.class("hint"), .text(ctx.t("consents.explain", ["date": ctx.date(until.iso)]))),
-            .p(.id("result-count"), .text(ctx.plural("consents.count", readers.count))),
+            .p(.id("result-count"), .text(ctx.plural("consents.count_records", rows.count))),
             .if(
-                !readers.isEmpty,
+                !rows.isEmpty,
                 .div(
                     .class("table-wrap"), H.scrollRegion(ctx),
                     .table(
@@ -112,17 +112,19 @@ enum PrivacyAdminView {
                         .thead(
                             .tr(
                                 .th(.text(ctx.t("stats.col_reader"))), .th(.text(ctx.t("reader.card_number"))),
-                                .th(.text(ctx.t("reader.consent_until"))))),
+                                .th(.text(ctx.t("consent.field.scope"))), .th(.text(ctx.t("consent.field.until"))))),
                         .tbody(
-                            .forEach(readers) { r in
-                                .tr(
-                                    .td(.a(.href(SiteRoute.reader(r.id!).path), .text(r.fullName))),
+                            .forEach(rows) { row in
+                                let (r, c) = (row.reader, row.consent)
+                                return .tr(
+                                    .td(.a(.href(SiteRoute.readerConsentRecords(r.id!).path), .text(r.fullName))),
                                     .td(.attribute(named: "data-label", value: ctx.t("reader.card_number")), .text(r.cardNumber)),
                                     .td(
-                                        .attribute(named: "data-label", value: ctx.t("reader.consent_until")),
-                                        .text(
-                                            ctx.date(r.consentUntil)
-                                                + ((r.consentUntil ?? "") < today.iso ? " — " + ctx.t("consents.expired") : "")))
+                                        .attribute(named: "data-label", value: ctx.t("consent.field.scope")), .text(ctx.t("consent_scope." + c.scope))
+                                    ),
+                                    .td(
+                                        .attribute(named: "data-label", value: ctx.t("consent.field.until")),
+                                        .text(ctx.date(c.until) + ((c.until ?? "") < today.iso ? " — " + ctx.t("consents.expired") : "")))
                                 )
                             })
                     )))

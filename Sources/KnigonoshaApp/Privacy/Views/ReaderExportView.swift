@@ -29,7 +29,8 @@ enum ReaderExportView {
                 .p(.text(s.t("export.generated", ["date": s.dateTime(e.generated_at)]))),
                 .unwrap(e.removal) { removal(s, $0) },
                 .group(ReaderShowView.recordSections(s, reader, e.reader, genres)),
-                consents(s, e.consents), visits(s, e.visits), loans(s, e.loans), history(s, e.reading_history), changes(s, e.changes, branchNames),
+                consents(s, e.consents), visits(s, e.visits), visitItems(s, e.visit_items), rejections(s, e.selection_rejections),
+                visitEvents(s, e.visit_events), loans(s, e.loans), history(s, e.reading_history), changes(s, e.changes, branchNames),
                 access(s, e.access_log)
             ),
             PrintParts.button(ctx, ctx.t("export.print"))
@@ -46,7 +47,7 @@ enum ReaderExportView {
     }
 
     /// A titled table; a section with no rows says so instead.
-    private static func table(
+    static func table(
         _ s: PageContext, _ id: String, _ title: String, _ headings: [String], _ rows: [[String]]
     ) -> Node<HTML.BodyContext> {
         .section(
@@ -124,9 +125,13 @@ enum ReaderExportView {
 
     private static func access(_ s: PageContext, _ rows: [ReaderExport.AccessRow]) -> Node<HTML.BodyContext> {
         table(
-            s, "access", s.t("export.section_access"), [s.t("audit.when"), s.t("audit.who"), s.t("audit.action"), s.t("audit.channel")],
+            s, "access", s.t("export.section_access"),
+            [s.t("audit.when"), s.t("audit.who"), s.t("audit.record"), s.t("audit.action"), s.t("audit.channel")],
             rows.map { a in
-                [s.dateTime(a.at), a.user_name ?? s.t("audit.anonymous"), s.t("audit_action." + a.action), AuditView.channel(s, a.channel)]
+                [
+                    s.dateTime(a.at), a.user_name ?? s.t("audit.anonymous"), s.t("audit_entity." + a.entity), s.t("audit_action." + a.action),
+                    AuditView.channel(s, a.channel),
+                ]
             })
     }
 }

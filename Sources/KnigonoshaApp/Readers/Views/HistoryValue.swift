@@ -21,7 +21,8 @@ enum HistoryValue {
         }
         if dates.contains(field) { return ctx.date(raw) }
         if flags.contains(field) { return ctx.t(raw == "yes" ? "common.yes" : "common.no") }
-        if field == "branch_id" { return branchNames[raw.uppercased()] ?? raw }
+        // `branchNames` holds carriers' names too, for the carrier of record.
+        if field == "branch_id" || field == "carrier_id" { return branchNames[raw.uppercased()] ?? raw }
         if field == "phones" {
             return raw.components(separatedBy: "; ").map { entry in
                 let parts = entry.components(separatedBy: ": ")

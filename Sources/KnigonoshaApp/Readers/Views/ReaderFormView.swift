@@ -4,8 +4,8 @@ import Vapor
 /// The create and edit form, in sections a coordinator fills top to bottom on the phone call.
 enum ReaderFormView {
     static func render(
-        _ ctx: PageContext, reader: Reader?, form f: ReaderForm, branches: [Branch], genres: GenreList, errors: FieldErrors,
-        status: HTTPResponseStatus = .ok
+        _ ctx: PageContext, reader: Reader?, form f: ReaderForm, branches: [Branch], genres: GenreList, carriers: [User] = [],
+        errors: FieldErrors, status: HTTPResponseStatus = .ok
     ) -> Response {
         func field(
             _ name: String, _ value: String?, required: Bool = false, type: String = "text", hint: String? = nil, autocomplete: String? = nil
@@ -144,6 +144,18 @@ enum ReaderFormView {
                     Forms.fieldset(
                         ctx.t("reader.section.schedule"),
                         field("items_per_visit", f.items_per_visit, required: true, type: "number"),
+                        Forms.select(
+                            ctx,
+                            .init(
+                                name: "carrier_id", label: ctx.t("reader.carrier_id"), value: f.carrier_id ?? "", error: errors["carrier_id"],
+                                hint: ctx.t("reader.carrier_id_hint")),
+                            options: [("", ctx.t("common.not_chosen"))]
+                                + carriers.map {
+                                    (
+                                        $0.id!.uuidString.lowercased(),
+                                        branches.count > 1 ? $0.fullName + " (" + ($0.branch?.code ?? "—") + ")" : $0.fullName
+                                    )
+                                }),
                         select("frequency", f.frequency, VisitFrequency.self, required: true, blank: false),
                         checks("weekdays", f.weekdays, Weekday.self),
                         .div(

@@ -9,10 +9,11 @@ enum ReaderShowView {
         _ ctx: PageContext, reader: Reader, record r: ReaderRecord, changes: [ReaderChange], branchNames: [String: String],
         serviceHistory: ReaderService = ReaderService(visits: [], loans: [], nextVisit: nil),
         nextVisit: (value: String, errors: FieldErrors)? = nil, httpStatus: HTTPStatus = .ok, genres: GenreList = GenreList(genres: []),
-        openedBy: [AuditEntry]? = nil
+        openedBy: [AuditEntry]? = nil, carrier: User? = nil
     ) -> Response {
         let sections: [Node<HTML.BodyContext>] =
             recordSections(ctx, reader, r, genres) + [
+                carrierOfRecord(ctx, carrier, next: serviceHistory.nextVisit),
                 ReaderServiceView.section(ctx, reader, serviceHistory, nextVisit: nextVisit),
                 history(ctx, changes, branchNames),
                 .unwrap(openedBy) { AuditView.openedBy(ctx, $0, readerID: reader.id!, card: r.card_number) },
@@ -40,6 +41,23 @@ enum ReaderShowView {
             ReaderExportView.removal(ctx, .init(kind: $0, on: reader.removedOn, reason: reader.removalReason))
         }
         return Layout.page(ctx, title: reader.fullName, status: httpStatus, banner, badge, actions, .group(sections))
+    }
+
+    /// Who usually comes, and who comes next time when that is someone else (issue 15, §1).
+    static func carrierOfRecord(_ ctx: PageContext, _ carrier: User?, next: Visit?) -> Node<HTML.BodyContext> {
+        .unwrap(carrier) { c in
+            let substitute = next.flatMap { v in v.$carrier.id != c.id ? v : nil }
+            return .p(
+                .id("carrier-of-record"),
+                .text(ctx.t("reader.carrier_of_record", ["name": c.fullName])),
+                .unwrap(substitute) { v in
+                    .text(
+                        " "
+                            + ctx.t(
+                                v.carrier == nil ? "reader.next_visit_unassigned" : "reader.next_visit_substitute",
+                                ["date": ctx.date(v.scheduledOn), "name": v.carrier?.fullName ?? ""]))
+                })
+        }
     }
 
     /// The record in the form's sections: the reader's page and the subject-access export.

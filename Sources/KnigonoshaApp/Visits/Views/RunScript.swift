@@ -240,6 +240,45 @@ extension RunView {
             var queued = load().some(function (i) { return visit && i.visit === visit.toLowerCase(); });
             ev.preventDefault();
             var submitter = ev.submitter;
+            // An outcome cannot be taken back, so the first tap only asks: the button says to tap
+            // again, and a second tap within a few seconds records it (issue 12, item 8). The
+            // page without this script asks on a page of its own instead.
+            if (submitter && submitter.getAttribute("data-armed") !== "1") {
+              // Only the last choice is armed: tapping the other button first disarms this one.
+              Array.prototype.forEach.call(form.querySelectorAll('button[data-armed="1"]'), function (b) {
+                b.removeAttribute("data-armed");
+                b.textContent = b.getAttribute("data-label");
+              });
+              var label = submitter.textContent;
+              submitter.setAttribute("data-armed", "1");
+              submitter.setAttribute("data-label", label);
+              submitter.textContent = msg("tap_again").replace("{outcome}", label);
+              // Said to a screen reader too: the change of the button's text alone is not announced.
+              var live = form.querySelector(".tap-live");
+              if (!live) {
+                live = document.createElement("span");
+                live.className = "tap-live visually-hidden";
+                live.setAttribute("aria-live", "polite");
+                form.appendChild(live);
+              }
+              live.textContent = submitter.textContent;
+              setTimeout(function () {
+                if (submitter.getAttribute("data-armed") !== "1") return;
+                submitter.removeAttribute("data-armed");
+                submitter.textContent = submitter.getAttribute("data-label");
+              }, 6000);
+              return;
+            }
+            if (submitter) {
+              submitter.removeAttribute("data-armed");
+              submitter.textContent = submitter.getAttribute("data-label") || submitter.textContent;
+            }
+            // Confirmed here: the server need not ask again.
+            if (!form.querySelector('input[name="confirmed"]')) {
+              var yes = document.createElement("input");
+              yes.type = "hidden"; yes.name = "confirmed"; yes.value = "yes";
+              form.appendChild(yes);
+            }
             if (!navigator.onLine || queued) { enqueue(form, submitter); return; }
             // Online, the form posts as usual, but only once the session is known to be alive: a
             // post with an ended session would be turned away and the outcome lost, so then it is

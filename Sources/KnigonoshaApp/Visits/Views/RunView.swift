@@ -57,7 +57,7 @@ enum RunView {
         ("saved", "run.stop_saved"), ("stop_signin", "run.stop_signin"), ("stop_refused", "run.stop_refused"),
         ("sent", "run.stop_sent"), ("unconfirmed", "run.queue_unconfirmed"), ("retry", "run.queue_retry"),
         ("dismiss", "run.queue_dismiss"), ("elsewhere", "run.queue_elsewhere"), ("unknown_stop", "run.queue_unknown_stop"),
-        ("other_account", "run.queue_other_account"), ("start_offline", "run.start_offline"),
+        ("other_account", "run.queue_other_account"), ("start_offline", "run.start_offline"), ("tap_again", "run.tap_again"),
     ]
 
     /// A stop's form controls are told apart by the visit.

@@ -1,0 +1,215 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnigonoshaApp
+
+/// Issue 15, §1: a reader's carrier of record, carriers' absences, and the visits an absence
+/// strands. Planning gives a reader their own carrier unless that carrier is away, never an
+/// absent one, and the coordinator hands stranded visits to the others in one action.
+@Suite(.serialized) struct CarrierAbsenceTests {
+    /// Four Mondays of March 2027: weekly visits on each, planned ahead of time.
+    static let from = LocalDate("2027-03-01")!
+    static let until = LocalDate("2027-03-28")!
+
+    struct Setup {
+        let seed: Seed
+        let other: User
+        let reader: Reader
+    }
+
+    static func setup(_ app: Application) async throws -> Setup {
+        let seed = try await Seed.make(app)
+        let other = User(email: "carrier2@test.kz", fullName: "Второй Книгоноша", role: .carrier, branchID: seed.north.id, passwordHash: "x")
+        try await other.create(on: app.db)
+        var p = Seed.reader(branch: seed.north, card: "CR-1")
+        p.weekdays = ["mon"]
+        p.frequency = "weekly"
+        p.carrier_id = seed.carrier.id
+        let reader = try await Seed.storeReader(app, p, by: seed.coordinator)
+        return Setup(seed: seed, other: other, reader: reader)
+    }
+
+    static func carriers(_ app: Application, _ reader: Reader) async throws -> [String: UUID?] {
+        let visits = try await Visit.query(on: app.db).filter(\.$reader.$id == reader.id!).all()
+        return Dictionary(visits.map { ($0.scheduledOn, $0.$carrier.id) }) { a, _ in a }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_an_absence_strands_its_visits_and_one_action_hands_them_on(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let s = try await Self.setup(app)
+            // The reader's own carrier gets every visit, though the other carrier has fewer.
+            _ = try await VisitPlanner.plan(branchID: s.seed.north.id, from: Self.from, until: Self.until, by: nil, on: app.db)
+            let planned = try await Self.carriers(app, s.reader)
+            #expect(planned.count == 4 && planned.values.allSatisfy { $0 == s.seed.carrier.id })
+
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            let page = "/carriers/\(s.seed.carrier.id!)"
+            #expect(try await web.get("/carriers").text.contains("Второй Книгоноша"))
+            // Bad input: each error at its field, nothing stored.
+            for (fields, error) in [
+                ([("starts_on", "2027-03-10"), ("ends_on", "2027-03-08"), ("kind", "leave")], "Окончание не может быть раньше начала."),
+                ([("starts_on", "2027-03-08"), ("ends_on", "2027-03-14"), ("kind", "")], "Заполните это поле."),
+                ([("starts_on", "2027-03-08"), ("ends_on", "2028-06-01"), ("kind", "leave")], "не больше чем на 366 дней"),
+                ([("starts_on", "08.03.2027"), ("ends_on", "2027-03-14"), ("kind", "illness")], "Введите дату в формате"),
+            ] {
+                let refused = try await web.post(page + "/absences", fields)
+                #expect(refused.status == .unprocessableEntity && refused.text.contains(error), "\(fields)")
+            }
+            #expect(try await CarrierAbsence.query(on: app.db).count() == 0)
+            // Another branch's coordinator may not.
+            let south = WebClient(app)
+            try await south.login("coord2@test.kz")
+            #expect(
+                try await south.post(page + "/absences", [("starts_on", "2027-03-08"), ("ends_on", "2027-03-14"), ("kind", "leave")]).status
+                    == .forbidden)
+            #expect(try await south.get(page).status == .forbidden)
+
+            // Leave in the second week: its Monday's visit is stranded, and said so.
+            let saved = try await web.post(page + "/absences", [("starts_on", "2027-03-08"), ("ends_on", "2027-03-14"), ("kind", "leave")])
+            #expect(saved.status == .seeOther)
+            #expect(try await CarrierAbsence.query(on: app.db).count() == 1)
+            let carrierPage = try await web.get(page).text
+            #expect(carrierPage.contains("на эти дни, которые нужно передать другому книгоноше: 1"))
+            #expect(carrierPage.contains("1 визит на дни отсутствия:") && carrierPage.contains("08.03.2027 — "))
+            #expect(!carrierPage.contains("15.03.2027 — "))
+            // One action hands it to the other carrier, with the change in the visit's history.
+            #expect(try await web.post(page + "/reassign", []).status == .seeOther)
+            #expect(try await web.get(page).text.contains("Передано другим книгоношам: 1. Остались без книгоноши (назначьте на странице визита): 0."))
+            let after = try await Self.carriers(app, s.reader)
+            #expect(after["2027-03-08"] == s.other.id)
+            #expect(after.filter { $0.key != "2027-03-08" }.values.allSatisfy { $0 == s.seed.carrier.id })
+            let moved = try #require(try await Visit.query(on: app.db).filter(\.$scheduledOn == "2027-03-08").first())
+            let event = try #require(try await VisitEvent.query(on: app.db).filter(\.$visit.$id == moved.id!).filter(\.$kind == "assigned").first())
+            #expect(event.fromValue == "Carrier" && event.toValue == "Второй Книгоноша")
+
+            // Giving the absent carrier that visit back by hand is refused at the field.
+            let back = try await web.post(
+                "/visits/\(moved.id!)",
+                [("scheduled_on", "2027-03-08"), ("time_from", ""), ("time_to", ""), ("carrier_id", s.seed.carrier.id!.uuidString)])
+            #expect(back.status == .unprocessableEntity && back.text.contains("Книгоноша отсутствует в этот день"))
+            #expect(try await Visit.find(moved.id, on: app.db)?.$carrier.id == s.other.id)
+
+            // A reader planned after the absence never gets the absent carrier on those days.
+            var p = Seed.reader(branch: s.seed.north, card: "CR-2")
+            p.weekdays = ["wed"]
+            p.frequency = "weekly"
+            p.carrier_id = s.seed.carrier.id
+            let second = try await Seed.storeReader(app, p, by: s.seed.coordinator)
+            _ = try await VisitPlanner.plan(branchID: s.seed.north.id, from: Self.from, until: Self.until, by: nil, on: app.db)
+            let wednesdays = try await Self.carriers(app, second)
+            #expect(wednesdays["2027-03-10"] == s.other.id)
+            #expect(wednesdays.filter { $0.key != "2027-03-10" }.values.allSatisfy { $0 == s.seed.carrier.id })
+
+            // The reader's page names their carrier, and the substitute of the next visit when it is someone else.
+            let readerPage = try await web.get("/readers/\(s.reader.id!)").text
+            #expect(readerPage.contains("Книгоноша читателя: Carrier."))
+
+            // Removing the absence asks first, then goes.
+            let absence = try #require(try await CarrierAbsence.query(on: app.db).first())
+            let ask = try await web.post(page + "/absences/\(absence.id!)/delete", [])
+            #expect(ask.status == .ok)
+            #expect(try await CarrierAbsence.query(on: app.db).count() == 1)
+            #expect(try await web.post(page + "/absences/\(absence.id!)/delete", [("confirmed", "yes")]).status == .seeOther)
+            #expect(try await CarrierAbsence.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_the_carrier_of_record_is_an_active_carrier_of_the_readers_branch(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let s = try await Self.setup(app)
+            let southCarrier = User(email: "south@test.kz", fullName: "Южный", role: .carrier, branchID: s.seed.south.id, passwordHash: "x")
+            try await southCarrier.create(on: app.db)
+            let validator = ReaderValidator(
+                user: s.seed.coordinator.current, today: LocalDate.today(in: app.config.timeZone), db: app.db, readerID: nil)
+            for bad in [southCarrier.id!, s.seed.coordinator.id!, UUID()] {
+                var p = Seed.reader(branch: s.seed.north, card: "CR-9")
+                p.carrier_id = bad
+                let (record, errors) = try await validator.validate(p)
+                #expect(record == nil || !errors.isEmpty)
+                #expect(errors["carrier_id"]?.key == "reader.carrier_invalid")
+            }
+            // Through the form: the select offers the branch's carriers only; the choice is stored
+            // and in the change history by name.
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            let form = try await web.get("/readers/\(s.reader.id!)/edit").text
+            let options = HTMLScan.tags(form).filter { $0.name == "option" }.compactMap { $0.attribute("value") }
+            #expect(options.contains(s.other.id!.uuidString.lowercased()) && !options.contains(southCarrier.id!.uuidString.lowercased()))
+            var fields = try #require(HTMLForm.find(in: form, action: "/readers/\(s.reader.id!.uuidString.lowercased())/edit")).fields.map {
+                ($0.name, $0.value)
+            }
+            fields = fields.map { $0.0 == "carrier_id" ? ($0.0, s.other.id!.uuidString.lowercased()) : $0 }
+            #expect(try await web.post("/readers/\(s.reader.id!)/edit", fields).status == .seeOther)
+            #expect(try await Reader.find(s.reader.id, on: app.db)?.carrierID == s.other.id)
+            let page = try await web.get("/readers/\(s.reader.id!)").text
+            #expect(page.contains("Книгоноша читателя: Второй Книгоноша."))
+            #expect(page.contains("Второй Книгоноша</td>"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_absences_through_the_api(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let s = try await Self.setup(app)
+            _ = try await VisitPlanner.plan(branchID: s.seed.north.id, from: Self.from, until: Self.until, by: nil, on: app.db)
+            let token = try await Seed.token(app, for: s.seed.coordinator)
+            let south = try await Seed.token(app, for: s.seed.otherCoordinator)
+            func headers(_ t: String) -> HTTPHeaders { ["Authorization": "Bearer \(t)", "Content-Type": "application/json"] }
+            let base = "/api/v1/carriers/\(s.seed.carrier.id!)"
+            // Bad input: each problem named by its field, nothing stored.
+            for (body, field) in [
+                (#"{"starts_on":"2027-03-10","ends_on":"2027-03-08","kind":"leave"}"#, "ends_on"),
+                (#"{"starts_on":"2027-03-08","ends_on":"2027-03-14","kind":"holiday"}"#, "kind"),
+                (#"{"starts_on":"2027-02-30","ends_on":"2027-03-14","kind":"leave"}"#, "starts_on"),
+            ] {
+                try await app.testing().test(.POST, base + "/absences", headers: headers(token), body: .init(string: body)) { res in
+                    #expect(res.status == .unprocessableEntity)
+                    #expect(res.body.string.contains("\"\(field)\""), "\(body)")
+                }
+            }
+            #expect(try await CarrierAbsence.query(on: app.db).count() == 0)
+            try await app.testing().test(
+                .POST, base + "/absences", headers: headers(south),
+                body: .init(string: #"{"starts_on":"2027-03-08","ends_on":"2027-03-14","kind":"leave"}"#)
+            ) { res in #expect(res.status == .forbidden) }
+            var absenceID: UUID?
+            try await app.testing().test(
+                .POST, base + "/absences", headers: headers(token),
+                body: .init(string: #"{"starts_on":"2027-03-08","ends_on":"2027-03-14","kind":"illness"}"#)
+            ) { res in
+                #expect(res.status == .created)
+                let dto = try res.content.decode(CarriersAPIController.AbsenceDTO.self)
+                #expect(dto.kind == "illness" && dto.starts_on == "2027-03-08" && dto.carrier_id == s.seed.carrier.id)
+                absenceID = dto.id
+            }
+            try await app.testing().test(.GET, "/api/v1/carriers", headers: headers(token)) { res in
+                let list = try res.content.decode([CarriersAPIController.CarrierDTO].self)
+                #expect(list.map(\.full_name).sorted() == ["Carrier", "Второй Книгоноша"])
+                #expect(list.first { $0.id == s.seed.carrier.id }?.absences.count == 1)
+            }
+            let visit = try #require(try await Visit.query(on: app.db).filter(\.$scheduledOn == "2027-03-08").first())
+            try await app.testing().test(.GET, base + "/stranded", headers: headers(token)) { res in
+                let stranded = try res.content.decode(CarriersAPIController.StrandedDTO.self)
+                #expect(stranded.visits == [visit.id!])
+            }
+            try await app.testing().test(.POST, base + "/reassign", headers: headers(token)) { res in
+                let r = try res.content.decode(CarriersAPIController.ReassignDTO.self)
+                #expect(r.moved == 1 && r.unassigned == 0)
+            }
+            #expect(try await Visit.find(visit.id, on: app.db)?.$carrier.id == s.other.id)
+            try await app.testing().test(.DELETE, base + "/absences/\(absenceID!)", headers: headers(token)) { res in
+                #expect(res.status == .noContent)
+            }
+            #expect(try await CarrierAbsence.query(on: app.db).count() == 0)
+            try await app.testing().test(.DELETE, base + "/absences/\(absenceID!)", headers: headers(token)) { res in
+                #expect(res.status == .notFound)
+            }
+        }
+    }
+}
