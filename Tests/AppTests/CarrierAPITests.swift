@@ -36,6 +36,13 @@ import VaporTesting
             let fields = try refused.content.decode(ErrorBody.self).fields ?? [:]
             #expect(Set(fields.keys) == ["hours[0].weekday", "hours[1].to", "hours[2].weekday", "hours[2].from"])
             #expect(try await CarrierHours.query(on: app.db).filter(\.$user.$id == seed.carrier.id!).count() == 2)
+            // A row with one end only is refused, not dropped with its day (schemathesis found the
+            // carrier left with no working days at all).
+            let halfRow = try await app.testing().sendRequest(
+                .PUT, path, headers: json(admin), body: .init(string: #"{"hours":[{"weekday":1,"from":"00:00"}]}"#))
+            #expect(halfRow.status == .unprocessableEntity)
+            #expect(Set((try halfRow.content.decode(ErrorBody.self).fields ?? [:]).keys) == ["hours[0].to"])
+            #expect(try await CarrierHours.query(on: app.db).filter(\.$user.$id == seed.carrier.id!).count() == 2)
             // Coordinators read, only administrators change; other accounts are not carriers.
             let forbidden = try await app.testing().sendRequest(.PUT, path, headers: json(coord), body: .init(string: good))
             #expect(forbidden.status == .forbidden)

@@ -56,6 +56,7 @@ import VaporTesting
                 ([("starts_on", "2027-03-08"), ("ends_on", "2027-03-14"), ("kind", "")], "Заполните это поле."),
                 ([("starts_on", "2027-03-08"), ("ends_on", "2028-06-01"), ("kind", "leave")], "не больше чем на 366 дней"),
                 ([("starts_on", "08.03.2027"), ("ends_on", "2027-03-14"), ("kind", "illness")], "Введите дату в формате"),
+                ([("starts_on", "9999-01-01"), ("ends_on", "9999-01-02"), ("kind", "leave")], "не дальше чем на два года вперёд"),
             ] {
                 let refused = try await web.post(page + "/absences", fields)
                 #expect(refused.status == .unprocessableEntity && refused.text.contains(error), "\(fields)")
@@ -73,19 +74,31 @@ import VaporTesting
             let saved = try await web.post(page + "/absences", [("starts_on", "2027-03-08"), ("ends_on", "2027-03-14"), ("kind", "leave")])
             #expect(saved.status == .seeOther)
             #expect(try await CarrierAbsence.query(on: app.db).count() == 1)
+            // The same absence again is refused, not stored twice.
+            let twice = try await web.post(page + "/absences", [("starts_on", "2027-03-08"), ("ends_on", "2027-03-14"), ("kind", "leave")])
+            #expect(twice.status == .unprocessableEntity && twice.text.contains("Такое отсутствие уже записано."))
+            #expect(try await CarrierAbsence.query(on: app.db).count() == 1)
             let carrierPage = try await web.get(page).text
             #expect(carrierPage.contains("на эти дни, которые нужно передать другому книгоноше: 1"))
             #expect(carrierPage.contains("1 визит на дни отсутствия:") && carrierPage.contains("08.03.2027 — "))
             #expect(!carrierPage.contains("15.03.2027 — "))
-            // One action hands it to the other carrier, with the change in the visit's history.
-            #expect(try await web.post(page + "/reassign", []).status == .seeOther)
-            #expect(try await web.get(page).text.contains("Передано другим книгоношам: 1. Остались без книгоноши (назначьте на странице визита): 0."))
+            // One action hands it to the other carrier, with the change in the visit's history; two
+            // at once (a double click) move it once, and the history says so once.
+            let twin = WebClient(app)
+            try await twin.login("coord@test.kz")
+            async let a = web.post(page + "/reassign", [])
+            async let b = twin.post(page + "/reassign", [])
+            let answers = try await [a, b]
+            #expect(answers.allSatisfy { $0.status == .seeOther })
+            let told = try await [web.get(page).text, twin.get(page).text]
+            #expect(told.filter { $0.contains("Передано другим книгоношам: 1.") }.count == 1)
+            #expect(told.filter { $0.contains("Передано другим книгоношам: 0.") }.count == 1)
             let after = try await Self.carriers(app, s.reader)
             #expect(after["2027-03-08"] == s.other.id)
             #expect(after.filter { $0.key != "2027-03-08" }.values.allSatisfy { $0 == s.seed.carrier.id })
             let moved = try #require(try await Visit.query(on: app.db).filter(\.$scheduledOn == "2027-03-08").first())
-            let event = try #require(try await VisitEvent.query(on: app.db).filter(\.$visit.$id == moved.id!).filter(\.$kind == "assigned").first())
-            #expect(event.fromValue == "Carrier" && event.toValue == "Второй Книгоноша")
+            let events = try await VisitEvent.query(on: app.db).filter(\.$visit.$id == moved.id!).filter(\.$kind == "assigned").all()
+            #expect(events.count == 1 && events[0].fromValue == "Carrier" && events[0].toValue == "Второй Книгоноша")
 
             // Giving the absent carrier that visit back by hand is refused at the field.
             let back = try await web.post(
@@ -150,6 +163,36 @@ import VaporTesting
             let page = try await web.get("/readers/\(s.reader.id!)").text
             #expect(page.contains("Книгоноша читателя: Второй Книгоноша."))
             #expect(page.contains("Второй Книгоноша</td>"))
+            // The export's change history names the carrier too, not the account's id.
+            let export = try await web.get("/readers/\(s.reader.id!)/export").text
+            #expect(export.contains("Второй Книгоноша") && !export.contains(s.other.id!.uuidString))
+
+            // The carrier is deactivated: the card says so, and saving it unchanged keeps them.
+            s.other.isActive = false
+            try await s.other.save(on: app.db)
+            #expect(try await web.get("/readers/\(s.reader.id!)").text.contains("Книгоноша читателя: Второй Книгоноша (учётная запись отключена)."))
+            let again = try await web.get("/readers/\(s.reader.id!)/edit").text
+            let kept = try #require(HTMLForm.find(in: again, action: "/readers/\(s.reader.id!.uuidString.lowercased())/edit")).fields.map {
+                ($0.name, $0.value)
+            }
+            #expect(kept.contains { $0 == ("carrier_id", s.other.id!.uuidString.lowercased()) })
+            #expect(try await web.post("/readers/\(s.reader.id!)/edit", kept).status == .seeOther)
+            #expect(try await Reader.find(s.reader.id, on: app.db)?.carrierID == s.other.id)
+            // The API's round trip (read, send back) is accepted too; a newly chosen inactive one is not.
+            let token = try await Seed.token(app, for: s.seed.coordinator)
+            let headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            let read = try await app.testing().sendRequest(.GET, "/api/v1/readers/\(s.reader.id!)", headers: headers)
+            let back = try await app.testing().sendRequest(.PUT, "/api/v1/readers/\(s.reader.id!)", headers: headers, body: read.body)
+            #expect(back.status == .ok)
+            let third = User(email: "c3@test.kz", fullName: "Третий", role: .carrier, branchID: s.seed.north.id, passwordHash: "x")
+            third.isActive = false
+            try await third.create(on: app.db)
+            var p = Seed.reader(branch: s.seed.north, card: "CR-8")
+            p.carrier_id = third.id
+            let (_, errors) = try await ReaderValidator(
+                user: s.seed.coordinator.current, today: LocalDate.today(in: app.config.timeZone), db: app.db, readerID: nil
+            ).validate(p)
+            #expect(errors["carrier_id"]?.key == "reader.carrier_invalid")
         }
     }
 

@@ -248,6 +248,14 @@ import VaporTesting
             }
             #expect(try await publication(lapsed) == "Нет")
             #expect(try await publication(running) == "Да")
+            // So do the readers API and the export's JSON (they said true for the lapsed one).
+            let staff = try await Seed.token(app, for: seed.coordinator)
+            for (reader, holds) in [(lapsed, false), (running, true)] {
+                let one = try await app.testing().sendRequest(.GET, "/api/v1/readers/\(reader.id!)", headers: ["Authorization": "Bearer \(staff)"])
+                #expect(try one.content.decode(ReaderRecord.self).consent_publication == holds)
+                let json = try await web.get("/readers/\(reader.id!)/export.json").text
+                #expect(json.contains(#""consent_publication":\#(holds)"#) || json.contains(#""consent_publication" : \#(holds)"#))
+            }
         }
     }
 }

@@ -14,17 +14,27 @@ enum CarrierAbsences {
     static let maxDays = 366
 
     /// Checks and stores an absence; nothing is stored when there are errors.
-    static func add(_ input: Input, carrierID: UUID, on db: any Database) async throws -> (CarrierAbsence?, FieldErrors) {
+    static func add(_ input: Input, carrierID: UUID, today: LocalDate, on db: any Database) async throws -> (CarrierAbsence?, FieldErrors) {
         var e = FieldErrors()
         let from = e.date(input.starts_on, "starts_on", required: true, earliestYear: 2000)
         let to = e.date(input.ends_on, "ends_on", required: true, earliestYear: 2000)
-        let kind = VisitRequests.code(input.kind, AbsenceKind.self, "kind", required: true, into: &e)
+        // Planned up to two years ahead: a mistyped year (9999) is refused, not stored.
+        let latest = today.adding(days: 2 * 366)
+        if let from, from > latest { e.add("starts_on", "absence.too_far", ["date": latest.iso]) }
         if let from, let to {
             if to < from {
                 e.add("ends_on", "absence.ends_before_start")
             } else if to.schedulingDay.ordinal - from.schedulingDay.ordinal >= maxDays {
                 e.add("ends_on", "absence.too_long", ["days": String(maxDays)])
             }
+        }
+        // Checked after the dates, so that the errors read in the form's order.
+        let kind = VisitRequests.code(input.kind, AbsenceKind.self, "kind", required: true, into: &e)
+        if e.isEmpty, let from, let to,
+            try await CarrierAbsence.query(on: db).filter(\.$user.$id == carrierID).filter(\.$startsOn == from.iso).filter(\.$endsOn == to.iso)
+                .first() != nil
+        {
+            e.add("starts_on", "absence.duplicate")
         }
         guard e.isEmpty, let from, let to, let kind, let k = AbsenceKind(rawValue: kind) else { return (nil, e) }
         let absence = CarrierAbsence(userID: carrierID, from: from, to: to, kind: k)
@@ -53,18 +63,25 @@ enum CarrierAbsences {
         var moved = 0
         var unassigned = 0
         for visit in visits {
-            try await BusyRetry.run {
-                try await db.transaction { tx in
-                    // Closed meanwhile (an outcome came in): it keeps its carrier.
-                    guard try await VisitState.holdOpen([visit.id!], on: tx).contains(visit.id!) else { return }
+            let changed = try await BusyRetry.run {
+                try await db.transaction { tx -> Bool in
+                    // Closed meanwhile (an outcome came in): it keeps its carrier. The hold locks
+                    // the row, so a second hand-over at the same moment waits here, then finds the
+                    // visit no longer the absent carrier's and leaves it (found by a new user: three
+                    // at once moved every visit three times).
+                    guard try await VisitState.holdOpen([visit.id!], on: tx).contains(visit.id!),
+                        try await Visit.find(visit.id, on: tx)?.$carrier.id == carrierID
+                    else { return false }
                     let next = try await pool.pick(
                         branchID: visit.$branch.id, day: visit.day.schedulingDay, preferred: visit.reader.carrierID, on: tx)
                     try await VisitEvent(visitID: visit.id!, user: user, kind: "assigned", from: away, to: next.flatMap { names[$0] }).create(on: tx)
                     visit.$carrier.id = next
                     try await visit.save(on: tx)
+                    return true
                 }
             }
-            if visit.$carrier.id == nil { unassigned += 1 } else if visit.$carrier.id != carrierID { moved += 1 }
+            guard changed else { continue }
+            if visit.$carrier.id == nil { unassigned += 1 } else { moved += 1 }
         }
         return (moved, unassigned)
     }

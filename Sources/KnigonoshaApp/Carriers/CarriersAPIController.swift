@@ -63,7 +63,7 @@ struct CarriersAPIController {
     func add(req: Request) async throws -> Response {
         let carrier = try await CarriersController.find(req)
         let input = try req.content.decode(CarrierAbsences.Input.self, using: JSONDecoder())
-        let (absence, errors) = try await CarrierAbsences.add(input, carrierID: carrier.id!, on: req.db)
+        let (absence, errors) = try await CarrierAbsences.add(input, carrierID: carrier.id!, today: req.today, on: req.db)
         guard let absence else { throw AppError.validation(errors) }
         try await req.audit(.create, "carrier_absence", absence.id)
         let response = Response(status: .created)

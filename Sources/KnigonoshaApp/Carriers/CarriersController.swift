@@ -33,7 +33,7 @@ struct CarriersController {
     func addAbsence(req: Request) async throws -> Response {
         let carrier = try await Self.find(req)
         let input = try req.content.decode(CarrierAbsences.Input.self)
-        let (absence, errors) = try await CarrierAbsences.add(input, carrierID: carrier.id!, on: req.db)
+        let (absence, errors) = try await CarrierAbsences.add(input, carrierID: carrier.id!, today: req.today, on: req.db)
         guard let absence else { return try await render(req, carrier: carrier, form: input, errors: errors, status: .unprocessableEntity) }
         try await req.audit(.create, "carrier_absence", absence.id)
         let stranded = try await CarrierAbsences.stranded(carrierID: carrier.id!, today: req.today, on: req.db).count

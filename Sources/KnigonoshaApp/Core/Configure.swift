@@ -91,6 +91,7 @@ enum Migrations {
             M072AccountDeactivation(),
             M073CreateCarrierAbsences(),
             M074AddReaderCarrier(),
+            M075CreateVisitCalls(),
         ]
     }
 

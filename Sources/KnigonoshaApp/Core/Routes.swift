@@ -22,6 +22,7 @@ enum AppRoutes {
         ImportController().register(staff)
         VisitsController().register(staff)
         CarriersController().register(staff)
+        CallsController().register(staff)
         // The statistics, events and projects are also read by management, who see no reader.
         let reporting = web.grouped(RequireRole(Role.reportReaders))
         EventsController().register(read: reporting, write: staff)
@@ -54,6 +55,7 @@ enum AppRoutes {
         let apiReporting = apiAuthed.grouped(RequireRole(Role.reportReaders))
         GenresController().register(web: staff, api: apiStaff)
         CarriersAPIController().register(apiStaff)
+        CallsAPIController().register(apiStaff)
         HistoryController().register(web: staff, api: apiStaff)
         ReaderImportController().register(web: staff, api: apiStaff)
         EventsAPIController().register(read: apiReporting, write: apiStaff)

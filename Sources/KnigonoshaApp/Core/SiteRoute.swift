@@ -24,6 +24,7 @@ enum SiteRoute: Equatable {
     case eventAttachments(UUID), eventAttachment(UUID, UUID), eventAttachmentDelete(UUID, UUID)
     case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID), visitNew, visitSlip(UUID), pickList
     case carriers, carrier(UUID), carrierAbsences(UUID), carrierAbsenceDelete(UUID, UUID), carrierReassign(UUID)
+    case visitCalls, visitCall(UUID)
 
     private enum Part {
         case literal(String)
@@ -131,6 +132,8 @@ enum SiteRoute: Equatable {
         case .visitSlip(let id): [.literal("visits"), .id(id), .literal("slip")]
         case .pickList: [.literal("visits"), .literal("pick-list")]
         case .carriers: [.literal("carriers")]
+        case .visitCalls: [.literal("visits"), .literal("calls")]
+        case .visitCall(let id): [.literal("visits"), .id(id), .literal("calls")]
         case .carrier(let id): [.literal("carriers"), .id(id)]
         case .carrierAbsences(let id): [.literal("carriers"), .id(id), .literal("absences")]
         case .carrierAbsenceDelete(let id, let absence): [.literal("carriers"), .id(id), .literal("absences"), .id(absence), .literal("delete")]

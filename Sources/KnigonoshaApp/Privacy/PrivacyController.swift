@@ -31,7 +31,7 @@ struct PrivacyController {
         try await req.audit(.export, "reader", reader.id)
         let asked = req.query[String.self, at: "in"].flatMap(Lang.init(rawValue:))
         let lang = asked ?? ReaderExport.language(of: export.reader)
-        let names = Dictionary(try await Branch.query(on: req.db).all().map { ($0.id!.uuidString, $0.name(lang)) }) { a, _ in a }
+        let names = try await HistoryValue.names(lang, on: req.db)
         return ReaderExportView.page(
             req.page, export, reader: reader, lang: lang, genres: try await GenreList.load(on: req.db), branchNames: names)
     }

@@ -88,7 +88,7 @@ struct ReaderExport: Content {
     static func build(_ reader: Reader, today: LocalDate = .today(in: AppConfig.defaultTimeZone), on db: any Database) async throws -> ReaderExport {
         let id = try reader.requireID()
         let consents = try await ReaderConsent.query(on: db).filter(\.$reader.$id == id).sort(\.$givenOn).sort(\.$createdAt).all()
-        let record = ReaderStore.record(of: reader)
+        let record = try await ConsentsInForce.record(reader, on: today, db: db)
         let visits = try await Visit.query(on: db).filter(\.$reader.$id == id).with(\.$carrier).sort(\.$scheduledOn).all()
         let loans = try await Loan.query(on: db).filter(\.$reader.$id == id).with(\.$bib).sort(\.$issuedOn).all()
         let history = try await ReadingHistory.query(on: db).filter(\.$reader.$id == id).with(\.$bib).sort(\.$readOn).all()

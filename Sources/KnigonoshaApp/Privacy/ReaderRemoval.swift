@@ -87,6 +87,11 @@ enum ReaderRemoval {
                 (visit.requestText, visit.reasonNote, visit.comment) = (nil, nil, nil)
                 try await visit.save(on: tx)
             }
+            // Notes typed during reminder calls are free text about the reader: they go too.
+            let visitIDs = visits.compactMap(\.id)
+            if !visitIDs.isEmpty {
+                try await VisitCall.query(on: tx).filter(\.$visit.$id ~~ visitIDs).filter(\.$note != nil).set(\.$note, to: nil).update()
+            }
             for loan in loans where loan.comment != nil || (kind == .erase && loan.rating != nil) {
                 loan.comment = nil
                 if kind == .erase { loan.rating = nil }
@@ -94,7 +99,6 @@ enum ReaderRemoval {
             }
             if kind == .erase {
                 try await ReadingHistory.query(on: tx).filter(\.$reader.$id == id).delete()
-                let visitIDs = visits.compactMap(\.id)
                 if !visitIDs.isEmpty { try await SelectionRejection.query(on: tx).filter(\.$visit.$id ~~ visitIDs).delete() }
             }
             // A scan shows the name and the signature: it goes either way. Anonymising keeps what

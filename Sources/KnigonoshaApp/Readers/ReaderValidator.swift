@@ -190,7 +190,11 @@ struct ReaderValidator {
         // The carrier of record: an active carrier of the reader's own branch, or none.
         var carrier: UUID?
         if let id = p.carrier_id, let branchID {
-            if let u = try await User.find(id, on: db), u.role == .carrier, u.isActive, u.$branch.id == branchID {
+            // Kept as it was (a carrier deactivated since): saving the card does not refuse or drop it.
+            let unchanged = try await readerID.asyncFlatMap { try await Reader.find($0, on: db)?.carrierID } == id
+            if unchanged {
+                carrier = id
+            } else if let u = try await User.find(id, on: db), u.role == .carrier, u.isActive, u.$branch.id == branchID {
                 carrier = id
             } else {
                 e.add("carrier_id", "reader.carrier_invalid")

@@ -28,7 +28,9 @@ struct ReadersAPIController {
         guard problems.isEmpty else { throw AppError.validation(problems) }
         let (readers, total) = try await query.run(for: user, on: req.db)
         try await req.audit(.list, "reader")
-        return ReaderPage(items: readers.map(ReaderStore.record(of:)), total: total, page: query.pageNumber, per_page: query.perPage)
+        return ReaderPage(
+            items: try await ConsentsInForce.records(readers, on: req.today, db: req.db), total: total, page: query.pageNumber,
+            per_page: query.perPage)
     }
 
     func create(req: Request) async throws -> Response {
@@ -41,7 +43,7 @@ struct ReadersAPIController {
         try await req.audit(.create, "reader", reader.id)
         guard let saved = try await ReaderStore.find(reader.id!, on: req.db) else { throw AppError.notFound }
         let response = Response(status: .created)
-        try response.content.encode(ReaderStore.record(of: saved), as: .json)
+        try response.content.encode(try await ConsentsInForce.record(saved, on: req.today, db: req.db), as: .json)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/readers/\(reader.id!.uuidString.lowercased())")
         return response
     }
@@ -49,7 +51,7 @@ struct ReadersAPIController {
     func show(req: Request) async throws -> ReaderRecord {
         let (reader, _) = try await req.loadReader()
         try await req.audit(.view, "reader", reader.id)
-        return ReaderStore.record(of: reader)
+        return try await ConsentsInForce.record(reader, on: req.today, db: req.db)
     }
 
     func update(req: Request) async throws -> ReaderRecord {
@@ -64,7 +66,7 @@ struct ReadersAPIController {
         try await ReaderStore.update(reader, from: old, to: record, by: user, today: req.today, on: req.db)
         try await req.audit(.update, "reader", reader.id)
         guard let saved = try await ReaderStore.find(reader.id!, on: req.db) else { throw AppError.notFound }
-        return ReaderStore.record(of: saved)
+        return try await ConsentsInForce.record(saved, on: req.today, db: req.db)
     }
 
     func history(req: Request) async throws -> [ChangeDTO] {

@@ -66,12 +66,7 @@ struct ReadersController {
         let changes = try await ReaderChange.query(on: req.db).filter(\.$reader.$id == reader.id!).with(\.$user)
             .sort(\.$changedAt, .descending).sort(\.$field).limit(500).all()
         try await req.audit(.view, "reader", reader.id)
-        let branches = try await Branch.query(on: req.db).all()
-        // Branch and carrier names, for the history's ids.
-        let carriers = try await User.query(on: req.db).filter(\.$role == .carrier).all()
-        let names = Dictionary(branches.map { ($0.id!.uuidString, $0.name(req.lang)) } + carriers.map { ($0.id!.uuidString, $0.fullName) }) { a, _ in
-            a
-        }
+        let names = try await HistoryValue.names(req.lang, on: req.db)
         let service = try await ReaderService.load(readerID: reader.id!, on: req.db)
         // Administrators see who opened the record (this view included): the right to know who saw one's data.
         let openedBy =
@@ -80,11 +75,7 @@ struct ReadersController {
                 .sort(\.$at, .descending).limit(20).all() : nil
         // The card says whether each consent holds today: one with an end lapses by itself, while
         // the stored flag only says it was not withdrawn (issue 16, §3).
-        var record = ReaderStore.record(of: reader)
-        for scope in [ConsentScope.thirdParty, .publication] {
-            let holds = try await ConsentsInForce.readers([reader], holding: scope, on: req.today, db: req.db).contains(reader.id!)
-            if scope == .thirdParty { record.consent_third_party = holds } else { record.consent_publication = holds }
-        }
+        let record = try await ConsentsInForce.record(reader, on: req.today, db: req.db)
         return ReaderShowView.render(
             req.page, reader: reader, record: record, changes: changes, branchNames: names, serviceHistory: service,
             nextVisit: nextVisit, httpStatus: nextVisit == nil ? .ok : .unprocessableEntity, genres: try await GenreList.load(on: req.db),
@@ -98,7 +89,7 @@ struct ReadersController {
         try await req.audit(.view, "reader", reader.id)
         return ReaderFormView.render(
             req.page, reader: reader, form: form, branches: try await Self.visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
-            carriers: try await Self.visibleCarriers(req, user),
+            carriers: try await Self.visibleCarriers(req, user, keep: reader.carrierID),
             errors: FieldErrors())
     }
 
@@ -123,15 +114,18 @@ struct ReadersController {
         }
         return ReaderFormView.render(
             req.page, reader: reader, form: form, branches: try await Self.visibleBranches(req, user), genres: try await GenreList.load(on: req.db),
-            carriers: try await Self.visibleCarriers(req, user),
+            carriers: try await Self.visibleCarriers(req, user, keep: reader.carrierID),
             errors: errors, status: .unprocessableEntity
         )
     }
 
     /// The carriers a reader's carrier of record is chosen from: active carriers of the branches
     /// the user may put readers in (the check that it is the reader's own branch is the validator's).
-    static func visibleCarriers(_ req: Request, _ user: CurrentUser) async throws -> [User] {
-        let query = User.query(on: req.db).filter(\.$role == .carrier).filter(\.$isActive == true).with(\.$branch).sort(\.$fullName)
+    /// `keep` is the reader's carrier now, offered even when deactivated since, so that saving the
+    /// card leaves it as it is.
+    static func visibleCarriers(_ req: Request, _ user: CurrentUser, keep: UUID? = nil) async throws -> [User] {
+        let query = User.query(on: req.db).filter(\.$role == .carrier).with(\.$branch).sort(\.$fullName)
+        query.group(.or) { $0.filter(\.$isActive == true).filter(\.$id == (keep ?? SiteRoute.anyID)) }
         if !user.isAdmin { query.filter(\.$branch.$id == (user.branchID ?? SiteRoute.anyID)) }
         return try await query.all()
     }

@@ -55,6 +55,10 @@ struct CarrierAPIController {
                 continue
             }
             if rows.contains(where: { $0.0 == day }) { e.add("hours[\(i)].weekday", "validation.duplicate_weekday") }
+            // A working day has both ends: a row without one was dropped, and with it the day
+            // (schemathesis: `[{"weekday": 1, "from": "00:00"}]` left the carrier no days at all).
+            if (row.from ?? "").isEmpty { e.add("hours[\(i)].from", "validation.required") }
+            if (row.to ?? "").isEmpty { e.add("hours[\(i)].to", "validation.required") }
             let (from, to) = VisitRequests.checkTimes(row.from, row.to, fields: ("hours[\(i)].from", "hours[\(i)].to"), into: &e)
             if let from, let to { rows.append((day, from, to)) }
         }

@@ -14,10 +14,19 @@ enum VisitRecorder {
         case replayed(OutcomeKey.Answer)
     }
 
-    static func record(_ o: CheckedOutcome, visitID: UUID, by user: CurrentUser, today: LocalDate, on db: any Database) async throws -> Result {
+    /// `also` runs in the same transaction after the outcome (a call that moved or cancelled the
+    /// visit records itself there): both are stored, or neither.
+    static func record(
+        _ o: CheckedOutcome, visitID: UUID, by user: CurrentUser, today: LocalDate, on db: any Database,
+        also: (@Sendable (any Database) async throws -> Void)? = nil
+    ) async throws -> Result {
         do {
             return try await BusyRetry.run {
-                try await db.transaction { tx in try await apply(o, visitID: visitID, user: user, today: today, on: tx) }
+                try await db.transaction { tx in
+                    let result = try await apply(o, visitID: visitID, user: user, today: today, on: tx)
+                    if let also { try await also(tx) }
+                    return result
+                }
             }
         } catch {
             // A resend raced the first attempt past the key check; the first one's outcome stands.

@@ -53,10 +53,9 @@ enum CarriersView {
                         .forEach(absences) { a in
                             .li(
                                 .text(period(ctx, a) + " — " + ctx.t((AbsenceKind(rawValue: a.kind) ?? .other).labelKey)),
-                                .if(
-                                    a.endsOn >= today.iso,
-                                    Forms.removeButton(
-                                        ctx, .carrierAbsenceDelete(carrier.id!, a.id!), label: ctx.t("common.remove"), what: period(ctx, a))))
+                                // Past ones too: one entered by mistake is taken back (asked first).
+                                Forms.removeButton(
+                                    ctx, .carrierAbsenceDelete(carrier.id!, a.id!), label: ctx.t("common.remove"), what: period(ctx, a)))
                         })),
                 .h3(.text(ctx.t("absence.add"))),
                 Forms.errorSummary(ctx, errors, labelPrefix: "absence."),

@@ -27,6 +27,25 @@ enum ConsentsInForce {
             }.compactMap(\.id))
     }
 
+    /// The readers' records as shown and sent: the third-party and publication consents say
+    /// whether they hold `day`, not only that they were not withdrawn. The card, the API and the
+    /// export all come here, so they never disagree (found by a new user: the card said «Нет»
+    /// while the API said true).
+    static func records(_ readers: [Reader], on day: LocalDate, db: any Database) async throws -> [ReaderRecord] {
+        let third = try await Self.readers(readers, holding: .thirdParty, on: day, db: db)
+        let publication = try await Self.readers(readers, holding: .publication, on: day, db: db)
+        return readers.map { r in
+            var record = ReaderStore.record(of: r)
+            record.consent_third_party = third.contains(r.id!)
+            record.consent_publication = publication.contains(r.id!)
+            return record
+        }
+    }
+
+    static func record(_ reader: Reader, on day: LocalDate, db: any Database) async throws -> ReaderRecord {
+        try await records([reader], on: day, db: db)[0]
+    }
+
     private static func flag(_ r: Reader, _ scope: ConsentScope, _ day: LocalDate) -> Bool {
         switch scope {
         case .service: r.hasConsent(on: day.iso)

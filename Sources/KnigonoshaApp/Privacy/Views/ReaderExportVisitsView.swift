@@ -22,7 +22,7 @@ extension ReaderExportView {
             rows.map { e in
                 [
                     s.dateTime(e.at), e.user_name ?? s.t("visit_event.by_system"), s.t("visit_event." + e.kind),
-                    [e.from_value, e.to_value].compactMap { VisitView.value($0, s) }.joined(separator: " → "),
+                    VisitView.change(e.kind, e.from_value, e.to_value, s),
                 ]
             })
     }

@@ -1,3 +1,5 @@
+import Fluent
+
 /// Shows a stored history value the way the record shows it: labels instead of codes, dates in the
 /// reader's language, branch names instead of ids.
 enum HistoryValue {
@@ -11,6 +13,14 @@ enum HistoryValue {
         "birth_date", "pause_from", "pause_until", "ended_on", "registered_on", "consent_date", "consent_until",
     ]
     private static let flags: Set<String> = ["has_lift", "consent_third_party", "consent_publication"]
+
+    /// The names a history's ids stand for: branches in `lang`, and carriers (the carrier of
+    /// record), keyed by the id's uppercase text as the history stores it.
+    static func names(_ lang: Lang, on db: any Database) async throws -> [String: String] {
+        let branches = try await Branch.query(on: db).all().map { ($0.id!.uuidString, $0.name(lang)) }
+        let carriers = try await User.query(on: db).filter(\.$role == .carrier).all().map { ($0.id!.uuidString, $0.fullName) }
+        return Dictionary(branches + carriers) { a, _ in a }
+    }
 
     static func display(_ field: String, _ raw: String?, _ ctx: PageContext, branchNames: [String: String]) -> String {
         guard let raw, !raw.isEmpty else { return "—" }

@@ -153,7 +153,8 @@ enum ReaderFormView {
                                 + carriers.map {
                                     (
                                         $0.id!.uuidString.lowercased(),
-                                        branches.count > 1 ? $0.fullName + " (" + ($0.branch?.code ?? "—") + ")" : $0.fullName
+                                        (branches.count > 1 ? $0.fullName + " (" + ($0.branch?.code ?? "—") + ")" : $0.fullName)
+                                            + ($0.isActive ? "" : " " + ctx.t("carriers.inactive"))
                                     )
                                 }),
                         select("frequency", f.frequency, VisitFrequency.self, required: true, blank: false),

@@ -49,7 +49,7 @@ enum ReaderShowView {
             let substitute = next.flatMap { v in v.$carrier.id != c.id ? v : nil }
             return .p(
                 .id("carrier-of-record"),
-                .text(ctx.t("reader.carrier_of_record", ["name": c.fullName])),
+                .text(ctx.t("reader.carrier_of_record", ["name": c.fullName + (c.isActive ? "" : " " + ctx.t("carriers.inactive"))])),
                 .unwrap(substitute) { v in
                     .text(
                         " "

@@ -65,10 +65,18 @@ enum VisitView {
                             .text(
                                 ctx.dateTime(e.at) + " · " + (e.userID == nil ? ctx.t("visit_event.by_system") : e.userName) + " · "
                                     + ctx.t("visit_event." + e.kind) + ": "
-                                    + [e.fromValue, e.toValue].compactMap { value($0, ctx) }.joined(separator: " → ")))
+                                    + change(e.kind, e.fromValue, e.toValue, ctx)))
                     })
             )
         )
+    }
+
+    /// An event's change, «from → to». A carrier taken off or given to a visit that had none says
+    /// «not assigned» on that side, instead of a lone name that reads as the new one.
+    static func change(_ kind: String, _ from: String?, _ to: String?, _ ctx: PageContext) -> String {
+        guard kind == "assigned" else { return [from, to].compactMap { value($0, ctx) }.joined(separator: " → ") }
+        let nobody = ctx.t("calls.no_carrier")
+        return (from ?? nobody) + " → " + (to ?? nobody)
     }
 
     /// Event values are dates, status codes or names.

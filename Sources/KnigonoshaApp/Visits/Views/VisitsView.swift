@@ -38,7 +38,9 @@ enum VisitsView {
                             SiteRoute.pickList.path(query: [
                                 ("date", (c.from <= today && today <= c.until ? today : c.from).iso), ("branch", branchValue),
                             ])),
-                        .text(ctx.t("visits.pick_list_open")))
+                        .text(ctx.t("visits.pick_list_open"))),
+                    // Tomorrow's visits to confirm by phone (issue 15, §3).
+                    .a(.class("button"), .href(SiteRoute.visitCalls.path), .text(ctx.t("nav.calls")))
                 ),
                 Forms.post(
                     ctx, SiteRoute.visitsPlan, class: "inline-form",
