@@ -12,14 +12,18 @@ struct CallsAPIController {
     func list(req: Request) async throws -> [CallEntry] {
         let user = try req.currentUser()
         var e = FieldErrors()
-        let day = e.date(req.query[String.self, at: "date"], "date", earliestYear: 2000) ?? req.today.adding(days: 1)
-        var branch = user.branchID
-        if user.isAdmin, let raw = req.query[String.self, at: "branch_id"] {
+        // Left out: tomorrow. Sent, it must be a date (an empty `date=` is not one, schemathesis).
+        let raw = req.query[String.self, at: "date"]
+        if raw?.isEmpty == true { e.add("date", "validation.date") }
+        let day = e.date(raw, "date", earliestYear: 2000) ?? req.today.adding(days: 1)
+        // Administrators choose a branch or see all; a coordinator sees their own, and naming
+        // another is refused rather than quietly ignored.
+        var branch = user.isAdmin ? nil : user.branchID
+        if let raw = req.query[String.self, at: "branch_id"] {
             if let id = UUID(uuidString: raw) { branch = id } else { e.add("branch_id", "validation.choice") }
-        } else if user.isAdmin {
-            branch = nil
         }
         guard e.isEmpty else { throw AppError.validation(e) }
+        guard user.canAccess(branchID: branch) || (user.isAdmin && branch == nil) else { throw AppError.forbidden }
         let entries = try await CallList.load(day: day, branchID: branch, l10n: req.application.l10n, on: req.db)
         try await req.audit(.list, "visit_call")
         try await req.auditReaders(ofVisits: entries.map(\.visit_id))
