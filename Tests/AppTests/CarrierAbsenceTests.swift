@@ -255,4 +255,85 @@ import VaporTesting
             }
         }
     }
+
+    /// A carrier's checks and travel: bad input at its field; an expired certificate stops new
+    /// visits by planning and by hand, unless the library turns that off; the list warns 30 days
+    /// ahead; anonymising the account removes the identity card's number and the start point.
+    @Test(arguments: TestDatabase.all)
+    func test_an_expired_certificate_stops_new_visits(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let s = try await Self.setup(app)
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            let path = "/carriers/\(s.seed.carrier.id!)/details"
+            func form(_ changes: [String: String]) -> [(String, String)] {
+                let base = [
+                    ("certificate_on", "2025-01-10"), ("certificate_until", "2027-03-07"), ("trained_on", "2025-02-01"),
+                    ("id_card_number", "045612378"), ("travel_mode", "bus"), ("start_point", "50.4111, 80.2275"),
+                ]
+                return base.map { ($0.0, changes[$0.0] ?? $0.1) }
+            }
+            for (changes, error) in [
+                (["certificate_until": "2024-12-31"], "Справка не может закончиться раньше, чем выдана."),
+                (["id_card_number": "<b>12</b>"], "Номер — от 6 до 12 латинских букв и цифр."),
+                (["travel_mode": "horse"], "validation"),
+                (["start_point": "50.4111"], "Введите широту и долготу через запятую"),
+                (["start_point": "95, 80"], "-90"),
+            ] {
+                let refused = try await web.post(path, form(changes))
+                #expect(refused.status == .unprocessableEntity, "\(changes)")
+                #expect(error == "validation" || refused.text.contains(error), "\(changes)")
+                #expect(!refused.text.contains("<b>12</b>"))
+            }
+            #expect(try await User.find(s.seed.carrier.id, on: app.db)?.certificateUntil == nil)
+            #expect(try await web.post(path, form([:])).status == .seeOther)
+            let saved = try #require(try await User.find(s.seed.carrier.id, on: app.db))
+            #expect(saved.certificateUntil == "2027-03-07" && saved.idCardNumber == "045612378" && saved.travelMode == "bus")
+            #expect(saved.startLatitude == 50.4111 && saved.startLongitude == 80.2275)
+
+            // Planning: the certificate runs out on Sunday 7 March, so the reader's own carrier has
+            // the 1 March visit and the other carrier the three after it.
+            _ = try await VisitPlanner.plan(branchID: s.seed.north.id, from: Self.from, until: Self.until, by: nil, on: app.db)
+            let planned = try await Self.carriers(app, s.reader)
+            #expect(planned["2027-03-01"] == s.seed.carrier.id)
+            #expect(["2027-03-08", "2027-03-15", "2027-03-22"].allSatisfy { planned[$0] == s.other.id })
+            // By hand too, at the field.
+            let later = try #require(try await Visit.query(on: app.db).filter(\.$scheduledOn == "2027-03-08").first())
+            let byHand = try await web.post(
+                "/visits/\(later.id!)",
+                [("scheduled_on", "2027-03-08"), ("time_from", ""), ("time_to", ""), ("carrier_id", s.seed.carrier.id!.uuidString)])
+            #expect(byHand.status == .unprocessableEntity && byHand.text.contains("истекла 2027-03-07"))
+            // The library turns the rule off: the same assignment goes through.
+            let settings = try await web.post(
+                "/admin/delivery",
+                [("resend_after_months", "0"), ("horizon_weeks", "8"), ("library_name_ru", ""), ("library_name_kk", ""), ("submitted", "1")])
+            #expect(settings.status == .forbidden)  // administrators only
+            let admin = WebClient(app)
+            try await admin.login("admin@test.kz")
+            #expect(
+                try await admin.post(
+                    "/admin/delivery",
+                    [("resend_after_months", "0"), ("horizon_weeks", "8"), ("library_name_ru", ""), ("library_name_kk", ""), ("submitted", "1")]
+                ).status == .seeOther)
+            #expect(try await DeliverySettings.load(on: app.db).expiredCheckBlocks == false)
+            let allowed = try await web.post(
+                "/visits/\(later.id!)",
+                [("scheduled_on", "2027-03-08"), ("time_from", ""), ("time_to", ""), ("carrier_id", s.seed.carrier.id!.uuidString)])
+            #expect(allowed.status == .seeOther)
+
+            // The list warns when the certificate ends within 30 days.
+            saved.certificateUntil = LocalDate.today(in: app.config.timeZone).adding(days: 10).iso
+            try await saved.save(on: app.db)
+            #expect(try await web.get("/carriers").text.contains("У 1 книгоноши справка истекла или истекает в ближайшие 30 дней."))
+
+            // Anonymising the account takes the identity card and the start point with it.
+            saved.isActive = false
+            saved.deactivatedOn = "2026-01-01"
+            try await saved.save(on: app.db)
+            let entry = AuditEntry(.update, "user", saved.id, userID: nil, channel: "web")
+            try await AccountRemoval.apply(saved, today: LocalDate.today(in: app.config.timeZone), audit: entry, on: app.db)
+            let gone = try #require(try await User.find(s.seed.carrier.id, on: app.db))
+            #expect(gone.idCardNumber == nil && gone.startLatitude == nil && gone.certificateUntil != nil)
+        }
+    }
 }

@@ -34,7 +34,7 @@ import VaporTesting
             #expect(weeks.contains(saved.horizonWeeks))
             #expect(saved.resendAfterMonths == saved.horizonWeeks)
             #expect(name == LibraryName(ru: "Библиотека \(saved.horizonWeeks)", kk: "Кітапхана \(saved.horizonWeeks)"))
-            #expect(try await LibrarySetting.query(on: app.db).count() == 4)
+            #expect(try await LibrarySetting.query(on: app.db).count() == 5)  // resend, horizon, the check rule and the two names
         }
     }
 }

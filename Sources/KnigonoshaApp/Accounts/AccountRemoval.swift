@@ -35,6 +35,10 @@ enum AccountRemoval {
             user.anonymisedOn = today.iso
             user.fullName = alias
             user.email = alias.lowercased() + "@removed.invalid"
+            // The identity card and the home the day started from identify the person; the
+            // certificate's and training's dates stay, as the record of the checks made.
+            user.idCardNumber = nil
+            (user.startLatitude, user.startLongitude) = (nil, nil)
             // No password opens it again: the hash of a secret nobody has.
             user.passwordHash = "!" + UUID().uuidString
             user.sessionEpoch += 1

@@ -24,6 +24,18 @@ final class User: Model, @unchecked Sendable {
     /// The day its name and e-mail were replaced by a pseudonym (issue 16, §6).
     @OptionalField(key: "anonymised_on") var anonymisedOn: String?
 
+    // a carrier's checks, training and travel (issue 15, §1)
+    /// The certificate of no criminal record: issued on, valid until.
+    @OptionalField(key: "certificate_on") var certificateOn: String?
+    @OptionalField(key: "certificate_until") var certificateUntil: String?
+    @OptionalField(key: "trained_on") var trainedOn: String?
+    /// A volunteer's identity card number: personal data, gone when the account is anonymised.
+    @OptionalField(key: "id_card_number") var idCardNumber: String?
+    @OptionalField(key: "travel_mode") var travelMode: String?
+    /// Where the carrier's day starts (home, say) when not at the branch.
+    @OptionalField(key: "start_latitude") var startLatitude: Double?
+    @OptionalField(key: "start_longitude") var startLongitude: Double?
+
     init() {}
 
     init(id: UUID? = nil, email: String, fullName: String, role: Role, branchID: UUID?, passwordHash: String) {

@@ -18,6 +18,8 @@ struct CarriersAPIController {
         var is_active: Bool
         /// Absences that have not ended yet.
         var absences: [AbsenceDTO]
+        /// Checks, training and travel.
+        var details: CarrierDetails.DTO
     }
 
     struct StrandedDTO: Content {
@@ -32,6 +34,7 @@ struct CarriersAPIController {
     func register(_ api: any RoutesBuilder) {
         let carriers = api.grouped("carriers")
         carriers.get(use: list)
+        carriers.put(":id", "details", use: saveDetails)
         carriers.get(":id", "absences", use: absences)
         carriers.post(":id", "absences", use: add)
         carriers.delete(":id", "absences", ":id2", use: remove)
@@ -50,8 +53,19 @@ struct CarriersAPIController {
         return carriers.map { c in
             CarrierDTO(
                 id: c.id!, full_name: c.fullName, branch_id: c.$branch.id, is_active: c.isActive,
-                absences: open.filter { $0.$user.id == c.id }.sorted { $0.startsOn < $1.startsOn }.map(Self.dto))
+                absences: open.filter { $0.$user.id == c.id }.sorted { $0.startsOn < $1.startsOn }.map(Self.dto), details: .init(c))
         }
+    }
+
+    /// Replaces the carrier's checks, training and travel; a field left out is cleared.
+    func saveDetails(req: Request) async throws -> CarrierDetails.DTO {
+        let carrier = try await CarriersController.find(req)
+        let input = try req.content.decode(CarrierDetails.Input.self, using: JSONDecoder())
+        let errors = CarrierDetails.apply(input, to: carrier)
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        try await carrier.save(on: req.db)
+        try await req.audit(.update, "carrier", carrier.id)
+        return CarrierDetails.DTO(carrier)
     }
 
     func absences(req: Request) async throws -> [AbsenceDTO] {

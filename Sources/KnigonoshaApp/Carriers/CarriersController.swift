@@ -10,6 +10,50 @@ struct CarriersController {
         routes.post(SiteRoute.carrierAbsences(SiteRoute.anyID).pattern, use: addAbsence)
         routes.post(SiteRoute.carrierAbsenceDelete(SiteRoute.anyID, SiteRoute.anyID).pattern, use: removeAbsence)
         routes.post(SiteRoute.carrierReassign(SiteRoute.anyID).pattern, use: reassign)
+        routes.post(SiteRoute.carrierDetails(SiteRoute.anyID).pattern, use: saveDetails)
+    }
+
+    /// The details form as typed: the start point is one «lat, lon» field.
+    struct DetailsForm: Content {
+        var certificate_on: String?
+        var certificate_until: String?
+        var trained_on: String?
+        var id_card_number: String?
+        var travel_mode: String?
+        var start_point: String?
+
+        init() {}
+
+        init(_ u: User) {
+            (certificate_on, certificate_until, trained_on, id_card_number) = (u.certificateOn, u.certificateUntil, u.trainedOn, u.idCardNumber)
+            travel_mode = u.travelMode
+            start_point = u.startLatitude.flatMap { lat in u.startLongitude.map { "\(lat), \($0)" } }
+        }
+    }
+
+    func saveDetails(req: Request) async throws -> Response {
+        let carrier = try await Self.find(req)
+        let form = try req.content.decode(DetailsForm.self)
+        let (lat, lon, ok) = CarrierDetails.point(form.start_point)
+        var errors = FieldErrors()
+        if !ok { errors.add("start_point", "carrier.point_invalid") }
+        let input = CarrierDetails.Input(
+            certificate_on: form.certificate_on, certificate_until: form.certificate_until, trained_on: form.trained_on,
+            id_card_number: form.id_card_number, travel_mode: form.travel_mode, start_latitude: lat, start_longitude: lon)
+        if errors.isEmpty {
+            // The two numbers are one field on the page.
+            for item in CarrierDetails.apply(input, to: carrier).items {
+                errors.add(item.field.hasPrefix("start_") ? "start_point" : item.field, item.message.key, item.message.args)
+            }
+        }
+        guard errors.isEmpty else {
+            return try await render(
+                req, carrier: carrier, form: CarrierAbsences.Input(), errors: FieldErrors(), details: form, detailErrors: errors,
+                status: .unprocessableEntity)
+        }
+        try await carrier.save(on: req.db)
+        try await req.audit(.update, "carrier", carrier.id)
+        return req.seeOther(SiteRoute.carrier(carrier.id!).path + "#details-h", flash: "carrier.details_saved")
     }
 
     func list(req: Request) async throws -> Response {
@@ -23,7 +67,7 @@ struct CarriersController {
             ? []
             : try await CarrierAbsence.query(on: req.db).filter(\.$user.$id ~~ ids).filter(\.$endsOn >= req.today.iso).sort(\.$startsOn).all()
         try await req.audit(.list, "carrier")
-        return CarriersView.list(req.page, carriers: carriers, absences: absences)
+        return CarriersView.list(req.page, carriers: carriers, absences: absences, today: req.today)
     }
 
     func show(req: Request) async throws -> Response {
@@ -67,7 +111,8 @@ struct CarriersController {
     }
 
     private func render(
-        _ req: Request, carrier: User, form: CarrierAbsences.Input, errors: FieldErrors, status: HTTPStatus = .ok
+        _ req: Request, carrier: User, form: CarrierAbsences.Input, errors: FieldErrors, details: DetailsForm? = nil,
+        detailErrors: FieldErrors = FieldErrors(), status: HTTPStatus = .ok
     ) async throws -> Response {
         // Absences from two months back: recent ones stay visible for the hours report.
         let since = req.today.adding(days: -60)
@@ -76,7 +121,8 @@ struct CarriersController {
         let stranded = try await CarrierAbsences.stranded(carrierID: carrier.id!, today: req.today, on: req.db)
         try await req.audit(.view, "carrier", carrier.id)
         return CarriersView.page(
-            req.page, carrier: carrier, absences: absences, stranded: stranded, form: form, errors: errors, today: req.today, status: status)
+            req.page, carrier: carrier, absences: absences, stranded: stranded, form: form, errors: errors, details: details ?? DetailsForm(carrier),
+            detailErrors: detailErrors, today: req.today, status: status)
     }
 
     /// A carrier the signed-in coordinator may manage: one of their branch (any for an administrator).

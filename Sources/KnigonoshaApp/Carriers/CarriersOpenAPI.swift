@@ -12,6 +12,29 @@ enum CarriersOpenAPI {
                     "responses": D.responses(("200", D.ok(["type": "array", "items": D.ref("Carrier")])), ["401", "403"]),
                 ]
             ],
+            "/carriers/hours": [
+                "get": [
+                    "operationId": "carrierHours",
+                    "summary":
+                        "Hours and travel per carrier over a period (this month so far by default, at most a year): visits done and trips to doors nobody opened, minutes at the door as recorded, and each day's route distance (straight line × 1.3) and travel time by travel mode",
+                    "parameters": [
+                        ["name": "from", "in": "query", "required": false, "schema": ["type": "string", "format": "date"]],
+                        ["name": "to", "in": "query", "required": false, "schema": ["type": "string", "format": "date"]],
+                        ["name": "branch_id", "in": "query", "required": false, "schema": ["type": "string", "format": "uuid"]],
+                    ],
+                    "responses": D.responses(("200", D.ok(["type": "array", "items": D.ref("CarrierHours")])), ["401", "403", "422"]),
+                ]
+            ],
+            "/carriers/{id}/details": [
+                "parameters": [D.idParameter],
+                "put": [
+                    "operationId": "saveCarrierDetails",
+                    "summary":
+                        "Replace the carrier's checks (certificate of no criminal record: issued, valid until), training, identity card number, travel mode and start point; a field left out is cleared. With the library's setting on, a carrier whose certificate has expired gets no new visits",
+                    "requestBody": D.body("CarrierDetails"),
+                    "responses": D.responses(("200", D.ok(D.ref("CarrierDetails"))), ["400", "401", "403", "404", "413", "422"]),
+                ],
+            ],
             "/carriers/{id}/absences": [
                 "parameters": [D.idParameter],
                 "get": [
@@ -67,10 +90,38 @@ enum CarriersOpenAPI {
                 "properties": ["starts_on": date, "ends_on": date, "kind": ["type": "string", "enum": kinds]],
             ],
             "Carrier": [
-                "type": "object", "required": ["id", "full_name", "is_active", "absences"],
+                "type": "object", "required": ["id", "full_name", "is_active", "absences", "details"],
                 "properties": [
                     "id": uuid, "full_name": ["type": "string"], "branch_id": ["type": ["string", "null"], "format": "uuid"],
                     "is_active": ["type": "boolean"], "absences": ["type": "array", "items": D.ref("CarrierAbsence")],
+                    "details": D.ref("CarrierDetails"),
+                ],
+            ],
+            "CarrierDetails": [
+                "type": "object",
+                "description": "`certificate_until` not before `certificate_on`; the start point has both numbers or neither",
+                "properties": [
+                    "certificate_on": ["type": ["string", "null"], "format": "date"],
+                    "certificate_until": ["type": ["string", "null"], "format": "date"],
+                    "trained_on": ["type": ["string", "null"], "format": "date"],
+                    "id_card_number": ["type": ["string", "null"], "maxLength": 20, "description": "6 to 12 Latin letters and digits"],
+                    "travel_mode": ["type": ["string", "null"], "enum": .array(CarrierTravel.codes.map { .string($0) } + [.null])],
+                    "start_latitude": ["type": ["number", "null"], "minimum": -90, "maximum": 90],
+                    "start_longitude": ["type": ["number", "null"], "minimum": -180, "maximum": 180],
+                ],
+            ],
+            "CarrierHours": [
+                "type": "object",
+                "required": [
+                    "carrier_id", "full_name", "travel_mode", "days", "visits_done", "visits_no_answer", "minutes_at_door", "km", "travel_minutes",
+                    "total_minutes",
+                ],
+                "properties": [
+                    "carrier_id": uuid, "full_name": ["type": "string"],
+                    "travel_mode": ["type": "string", "enum": .array(CarrierTravel.codes.map { .string($0) })],
+                    "days": ["type": "integer"], "visits_done": ["type": "integer"], "visits_no_answer": ["type": "integer"],
+                    "minutes_at_door": ["type": "integer"], "km": ["type": "number"], "travel_minutes": ["type": "integer"],
+                    "total_minutes": ["type": "integer"],
                 ],
             ],
             "StrandedVisits": ["type": "object", "required": ["visits"], "properties": ["visits": ["type": "array", "items": uuid]]],

@@ -92,6 +92,7 @@ enum Migrations {
             M073CreateCarrierAbsences(),
             M074AddReaderCarrier(),
             M075CreateVisitCalls(),
+            M076AddCarrierDetails(),
         ]
     }
 

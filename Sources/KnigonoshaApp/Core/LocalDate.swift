@@ -57,4 +57,14 @@ public struct LocalDate: Comparable, Hashable, Sendable, CustomStringConvertible
 extension Request {
     /// Today in the library's time zone.
     var today: LocalDate { LocalDate.today(in: application.config.timeZone) }
+
+    /// The minute of the day in the library's time zone when `day` is today, else nil: a run opened
+    /// late in the day is planned from now (issue 15, §3).
+    func minuteNow(on day: LocalDate) -> Int? {
+        guard day == today else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = application.config.timeZone
+        let parts = calendar.dateComponents([.hour, .minute], from: Date())
+        return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+    }
 }

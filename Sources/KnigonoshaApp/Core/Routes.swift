@@ -55,6 +55,7 @@ enum AppRoutes {
         let apiReporting = apiAuthed.grouped(RequireRole(Role.reportReaders))
         GenresController().register(web: staff, api: apiStaff)
         CarriersAPIController().register(apiStaff)
+        CarrierHoursController().register(web: staff, api: apiStaff)
         CallsAPIController().register(apiStaff)
         HistoryController().register(web: staff, api: apiStaff)
         ReaderImportController().register(web: staff, api: apiStaff)

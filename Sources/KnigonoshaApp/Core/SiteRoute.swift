@@ -23,8 +23,8 @@ enum SiteRoute: Equatable {
         UUID, ProjectPart, UUID)
     case eventAttachments(UUID), eventAttachment(UUID, UUID), eventAttachmentDelete(UUID, UUID)
     case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID), visitNew, visitSlip(UUID), pickList
-    case carriers, carrier(UUID), carrierAbsences(UUID), carrierAbsenceDelete(UUID, UUID), carrierReassign(UUID)
-    case visitCalls, visitCall(UUID)
+    case carriers, carrier(UUID), carrierAbsences(UUID), carrierAbsenceDelete(UUID, UUID), carrierReassign(UUID), carrierDetails(UUID)
+    case visitCalls, visitCall(UUID), carriersHours
 
     private enum Part {
         case literal(String)
@@ -133,11 +133,13 @@ enum SiteRoute: Equatable {
         case .pickList: [.literal("visits"), .literal("pick-list")]
         case .carriers: [.literal("carriers")]
         case .visitCalls: [.literal("visits"), .literal("calls")]
+        case .carriersHours: [.literal("carriers"), .literal("hours")]
         case .visitCall(let id): [.literal("visits"), .id(id), .literal("calls")]
         case .carrier(let id): [.literal("carriers"), .id(id)]
         case .carrierAbsences(let id): [.literal("carriers"), .id(id), .literal("absences")]
         case .carrierAbsenceDelete(let id, let absence): [.literal("carriers"), .id(id), .literal("absences"), .id(absence), .literal("delete")]
         case .carrierReassign(let id): [.literal("carriers"), .id(id), .literal("reassign")]
+        case .carrierDetails(let id): [.literal("carriers"), .id(id), .literal("details")]
         }
     }
 

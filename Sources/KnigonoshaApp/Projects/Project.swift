@@ -113,7 +113,7 @@ final class ProjectIndicator: Model, @unchecked Sendable {
 /// What an indicator counts. All but `manual` come from the delivery and event data.
 enum IndicatorMetric: String, LabeledCode {
     case readersServed = "readers_served", visitsDone = "visits_done", itemsIssued = "items_issued", eventsHeld = "events_held", participants,
-        manual
+        carrierHours = "carrier_hours", manual
     static let labelPrefix = "indicator_metric"
 }
 

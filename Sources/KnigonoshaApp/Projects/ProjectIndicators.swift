@@ -34,6 +34,11 @@ enum ProjectIndicators {
             }
             if metrics.contains(.itemsIssued) { values[.itemsIssued] = try await StatsRows.countLoans(scope, .issued, today: today, on: sql) }
         }
+        if metrics.contains(.carrierHours) {
+            // Carriers' hours with readers and on the way, whole hours (issue 15, §1: volunteer hours).
+            let rows = try await CarrierHoursReport.build(from: scope.from, to: scope.to, branchID: scope.branchID, on: db)
+            values[.carrierHours] = Int((Double(rows.reduce(0) { $0 + $1.total_minutes }) / 60).rounded())
+        }
         var out: [UUID: Int] = [:]
         for i in indicators {
             let metric = IndicatorMetric(rawValue: i.metric) ?? .manual

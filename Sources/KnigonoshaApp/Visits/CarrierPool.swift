@@ -11,6 +11,8 @@ struct CarrierPool: Sendable {
         let branchID: UUID?
         /// ISO weekdays worked; a carrier with no hours set works Monday to Friday.
         let weekdays: Set<Int>
+        /// The last day of the certificate's validity, when one is recorded and it counts.
+        var checkedUntil: String? = nil
     }
 
     let carriers: [Carrier]
@@ -22,14 +24,23 @@ struct CarrierPool: Sendable {
         let hours = try await CarrierHours.query(on: db).all()
         var days: [UUID: Set<Int>] = [:]
         for h in hours { days[h.$user.id, default: []].insert(h.weekday) }
+        // With the library's setting on, a recorded certificate that has run out stops new visits.
+        let blocks = try await DeliverySettings.load(on: db).expiredCheckBlocks
         return CarrierPool(
-            carriers: users.map { Carrier(id: $0.id!, name: $0.fullName, branchID: $0.$branch.id, weekdays: days[$0.id!] ?? [1, 2, 3, 4, 5]) },
+            carriers: users.map {
+                Carrier(
+                    id: $0.id!, name: $0.fullName, branchID: $0.$branch.id, weekdays: days[$0.id!] ?? [1, 2, 3, 4, 5],
+                    checkedUntil: blocks ? $0.certificateUntil : nil)
+            },
             absences: try await Absences.all(on: db))
     }
 
     /// The branch's carriers who work that weekday and are not away that day.
     func working(branchID: UUID, day: Day) -> [Carrier] {
-        carriers.filter { $0.branchID == branchID && $0.weekdays.contains(day.weekday) && !absences.isAway($0.id, on: day.iso) }
+        carriers.filter {
+            $0.branchID == branchID && $0.weekdays.contains(day.weekday) && !absences.isAway($0.id, on: day.iso)
+                && ($0.checkedUntil.map { day.iso <= $0 } ?? true)
+        }
     }
 
     /// The reader's own carrier (`preferred`) when they work on `day` and are not away, so a reader

@@ -20,6 +20,8 @@ struct DeliveryAdminAPIController {
         /// The library's name for printed reports; left out of a PUT, it is kept.
         var library_name_ru: String?
         var library_name_kk: String?
+        /// A carrier whose certificate has expired gets no new visits; left out of a PUT, kept.
+        var expired_check_blocks: Bool?
     }
 
     func register(staff: any RoutesBuilder, admin: any RoutesBuilder) {
@@ -55,7 +57,8 @@ struct DeliveryAdminAPIController {
         let s = try await DeliverySettings.load(on: req.db)
         let name = try await LibraryName.load(on: req.db)
         return SettingsDTO(
-            resend_after_months: s.resendAfterMonths, horizon_weeks: s.horizonWeeks, library_name_ru: name.ru, library_name_kk: name.kk)
+            resend_after_months: s.resendAfterMonths, horizon_weeks: s.horizonWeeks, library_name_ru: name.ru, library_name_kk: name.kk,
+            expired_check_blocks: s.expiredCheckBlocks)
     }
 
     func saveSettings(req: Request) async throws -> SettingsDTO {
@@ -67,14 +70,21 @@ struct DeliveryAdminAPIController {
         if input.library_name_ru != nil { name.ru = e.oneLine(input.library_name_ru, "library_name_ru", max: 300) }
         if input.library_name_kk != nil { name.kk = e.oneLine(input.library_name_kk, "library_name_kk", max: 300) }
         guard e.isEmpty else { throw AppError.validation(e) }
-        let s = DeliverySettings(resendAfterMonths: input.resend_after_months.flatMap { $0 == 0 ? nil : $0 }, horizonWeeks: input.horizon_weeks)
+        var s = DeliverySettings(resendAfterMonths: input.resend_after_months.flatMap { $0 == 0 ? nil : $0 }, horizonWeeks: input.horizon_weeks)
+        if let flag = input.expired_check_blocks {
+            s.expiredCheckBlocks = flag
+        } else {
+            s.expiredCheckBlocks = try await DeliverySettings.load(on: req.db).expiredCheckBlocks
+        }
         let chosen = name
+        let settings = s
         try await req.db.transaction { tx in
-            try await s.save(on: tx)
+            try await settings.save(on: tx)
             try await chosen.save(on: tx)
         }
         return SettingsDTO(
-            resend_after_months: s.resendAfterMonths, horizon_weeks: s.horizonWeeks, library_name_ru: name.ru, library_name_kk: name.kk)
+            resend_after_months: s.resendAfterMonths, horizon_weeks: s.horizonWeeks, library_name_ru: name.ru, library_name_kk: name.kk,
+            expired_check_blocks: s.expiredCheckBlocks)
     }
 
     /// Who had this title: loans of the account's own branches' readers.

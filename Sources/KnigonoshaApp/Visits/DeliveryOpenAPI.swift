@@ -254,6 +254,10 @@ enum DeliveryOpenAPI {
                     "visit_id": uuid, "position": ["type": "integer"], "reader_name": ["type": "string"], "status": codes(VisitStatus.self),
                     "deliver": ["type": "array", "items": ["type": "object"]], "collect": ["type": "array", "items": ["type": "object"]],
                     "key": ["type": "string"], "photos_allowed": ["type": "boolean"],
+                    "expected_at": [
+                        "type": ["string", "null"], "description": "When the carrier should get there (HH:mm), by the day's plan against the windows",
+                    ],
+                    "window_missed": ["type": "boolean", "description": "The reader's window can no longer be reached: call ahead"],
                 ],
             ],
             "Loan": [
@@ -277,6 +281,10 @@ enum DeliveryOpenAPI {
                     "horizon_weeks": ["type": "integer", "minimum": 1, "maximum": 26],
                     "library_name_ru": ["type": ["string", "null"], "maxLength": 300, "description": "Heads printed reports; left out, kept"],
                     "library_name_kk": ["type": ["string", "null"], "maxLength": 300, "description": "Heads printed reports; left out, kept"],
+                    "expired_check_blocks": [
+                        "type": ["boolean", "null"],
+                        "description": "A carrier whose certificate of no criminal record has expired gets no new visits; left out, kept",
+                    ],
                 ],
             ],
             "NextVisit": ["type": "object", "properties": ["next_visit_on": ["type": ["string", "null"], "format": "date"]]],

@@ -9,6 +9,9 @@ struct DeliverySettingsController {
         var horizon_weeks: String?
         var library_name_ru: String?
         var library_name_kk: String?
+        /// The checkbox: ticked sends "1", unticked nothing, so `submitted` tells a sent form from a new one.
+        var expired_check_blocks: [String]?
+        var submitted: String?
     }
 
     struct HolidayForm: Content {
@@ -61,6 +64,7 @@ struct DeliverySettingsController {
         if let raw = e.text(form.horizon_weeks, "horizon_weeks", required: true, max: 2) {
             if let n = Int(raw), (1...26).contains(n) { s.horizonWeeks = n } else { e.add("horizon_weeks", "visit.weeks_range") }
         }
+        s.expiredCheckBlocks = form.expired_check_blocks?.contains("1") ?? false
         let library = LibraryName(
             ru: e.oneLine(form.library_name_ru, "library_name_ru", max: 300), kk: e.oneLine(form.library_name_kk, "library_name_kk", max: 300))
         guard e.isEmpty else { return try await render(req, settings: form, errors: e, holidayErrors: FieldErrors(), status: .unprocessableEntity) }

@@ -7,6 +7,8 @@ struct DeliverySettings: Sendable, Equatable {
     var resendAfterMonths: Int? = nil
     /// How far ahead planning looks, in weeks.
     var horizonWeeks = 8
+    /// A carrier whose certificate of no criminal record has expired gets no new visits (issue 15, §1).
+    var expiredCheckBlocks = true
 
     static func load(on db: any Database) async throws -> DeliverySettings {
         var s = DeliverySettings()
@@ -14,6 +16,7 @@ struct DeliverySettings: Sendable, Equatable {
             switch row.id {
             case "resend_after_months": s.resendAfterMonths = Int(row.value).flatMap { $0 > 0 ? $0 : nil }
             case "horizon_weeks": s.horizonWeeks = Int(row.value) ?? s.horizonWeeks
+            case "expired_check_blocks": s.expiredCheckBlocks = row.value != "0"
             default: break
             }
         }
@@ -23,5 +26,6 @@ struct DeliverySettings: Sendable, Equatable {
     func save(on db: any Database) async throws {
         try await LibrarySetting.put("resend_after_months", String(resendAfterMonths ?? 0), on: db)
         try await LibrarySetting.put("horizon_weeks", String(horizonWeeks), on: db)
+        try await LibrarySetting.put("expired_check_blocks", expiredCheckBlocks ? "1" : "0", on: db)
     }
 }

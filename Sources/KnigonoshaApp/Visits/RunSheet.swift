@@ -47,6 +47,10 @@ struct RunStop: Content {
     /// The reader's consent to photos and publication holds on the run's day; without it the
     /// carrier takes no photos.
     var photos_allowed: Bool
+    /// When the carrier should get there (HH:mm), by the day's plan; nil when it cannot be timed.
+    var expected_at: String?
+    /// The stop cannot be reached within the reader's window any more: call ahead.
+    var window_missed: Bool
     var deliver: [Deliver]
     var collect: [Collect]
     /// A fresh idempotency key for recording this stop's outcome.
@@ -55,12 +59,13 @@ struct RunStop: Content {
 
 /// A carrier's stops for a day, in route order from the branch.
 enum RunSheet {
-    static func stops(carrierID: UUID, day: LocalDate, on db: any Database) async throws -> [RunStop] {
-        try await run(carrierID: carrierID, day: day, on: db).stops
+    static func stops(carrierID: UUID, day: LocalDate, now: Int? = nil, on db: any Database) async throws -> [RunStop] {
+        try await run(carrierID: carrierID, day: day, now: now, on: db).stops
     }
 
     /// The day's stops, and how many of the carrier's visits are left off them for want of consent.
-    static func run(carrierID: UUID, day: LocalDate, on db: any Database) async throws -> (stops: [RunStop], heldBack: Int) {
+    /// `now` is the minute of the day when `day` is today, so that a late carrier's plan starts now.
+    static func run(carrierID: UUID, day: LocalDate, now: Int? = nil, on db: any Database) async throws -> (stops: [RunStop], heldBack: Int) {
         // A reader whose consent has ended is not on the run: without consent there is no ground
         // to hand their address to a carrier (issue 19, finding 8). The coordinator sees why.
         let all = try await Visit.query(on: db).filter(\.$carrier.$id == carrierID).filter(\.$scheduledOn == day.iso)
@@ -73,7 +78,13 @@ enum RunSheet {
             v.branch.latitude.flatMap { lat in v.branch.longitude.map { GeoPoint(latitude: lat, longitude: $0) } }
         }
         let points = visits.map { v in v.reader.latitude.flatMap { lat in v.reader.longitude.map { GeoPoint(latitude: lat, longitude: $0) } } }
-        let order = RoutePlanner.order(start: start, stops: points)
+        // The carrier's own start point and hours of that weekday (9:00–18:00 when none are set).
+        let carrier = try await User.find(carrierID, on: db)
+        let home = carrier.flatMap { c in c.startLatitude.flatMap { lat in c.startLongitude.map { GeoPoint(latitude: lat, longitude: $0) } } }
+        let shift = try await CarrierHours.query(on: db).filter(\.$user.$id == carrierID).filter(\.$weekday == day.schedulingDay.weekday).first()
+        let hours = (shift.flatMap { RunPlan.minutes($0.timeFrom) } ?? 9 * 60)...(shift.flatMap { RunPlan.minutes($0.timeTo) } ?? 18 * 60)
+        let placed = RunPlan.place(visits, points: points, start: home ?? start, carrier: carrier, hours: hours, now: now)
+        let order = placed.order
         var out: [RunStop] = []
         let allDetails = try await VisitDetails.loadAll(visits, on: db)
         // By the run's day, from the records: an expired consent to photos is no consent.
@@ -90,6 +101,8 @@ enum RunSheet {
                     has_coordinates: points[index] != nil,
                     phones: r.phones.sorted { $0.position < $1.position }.map { RunStop.Phone(label: $0.label, number: $0.number) },
                     caregiver_name: r.caregiverName, caregiver_phone: r.caregiverPhone, photos_allowed: photos.contains(r.id!),
+                    expected_at: placed.arrival[index].map { String(format: "%02d:%02d", $0 / 60, $0 % 60) },
+                    window_missed: placed.late.contains(index),
                     // After "no answer" the books are still in the carrier's bag: the stop keeps
                     // listing them, so that they go back to the shelf (issue 13, section 1).
                     deliver: details.items.filter {

@@ -175,6 +175,13 @@ enum VisitRequests {
 
     /// A carrier away on `day` (leave, illness) is not given a visit that day (issue 15, §1).
     static func checkPresent(_ carrierID: UUID, on day: LocalDate, into e: inout FieldErrors, db: any Database) async throws {
+        // A certificate that has run out stops new visits too, while the library's setting says so.
+        if let until = try await User.find(carrierID, on: db)?.certificateUntil, until < day.iso,
+            try await DeliverySettings.load(on: db).expiredCheckBlocks
+        {
+            e.add("carrier_id", "visit.carrier_certificate_expired", ["date": until])
+            return
+        }
         guard
             let away = try await CarrierAbsence.query(on: db).filter(\.$user.$id == carrierID).filter(\.$startsOn <= day.iso)
                 .filter(\.$endsOn >= day.iso).first()

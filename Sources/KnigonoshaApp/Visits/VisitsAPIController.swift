@@ -222,7 +222,7 @@ struct VisitsAPIController {
             }
             day = d
         }
-        let stops = try await RunSheet.stops(carrierID: user.id, day: day, on: req.db)
+        let stops = try await RunSheet.stops(carrierID: user.id, day: day, now: req.minuteNow(on: day), on: req.db)
         try await req.audit(.list, "run")
         try await req.auditReaders(ofVisits: stops.map(\.visit_id))
         return RunDTO(date: day.iso, stops: stops)

@@ -4,16 +4,23 @@ import Vapor
 /// The carriers list and a carrier's page: absences, the form to add one, and the visits an
 /// absence leaves without a carrier.
 enum CarriersView {
-    static func list(_ ctx: PageContext, carriers: [User], absences: [CarrierAbsence]) -> Response {
-        Layout.page(
+    static func list(_ ctx: PageContext, carriers: [User], absences: [CarrierAbsence], today: LocalDate) -> Response {
+        // Certificates run out: said above the list 30 days ahead, and when they have.
+        let warned = carriers.filter { $0.isActive && checkWarning(ctx, $0, today: today) != nil }
+        return Layout.page(
             ctx, title: ctx.t("carriers.title"),
             .p(.class("lead"), .text(ctx.t("carriers.lead"))),
+            .p(.a(.href(SiteRoute.carriersHours.path), .text(ctx.t("hours.title")))),
+            .if(!warned.isEmpty, .p(.class("warning-box"), .text(ctx.plural("carriers.checks_due", warned.count)))),
             .div(
                 .class("table-wrap"), H.scrollRegion(ctx),
                 .table(
                     .class("responsive"),
                     .caption(.text(ctx.plural("carriers.count", carriers.count))),
-                    .thead(.tr(.th(.text(ctx.t("carriers.name"))), .th(.text(ctx.t("carriers.branch"))), .th(.text(ctx.t("carriers.away"))))),
+                    .thead(
+                        .tr(
+                            .th(.text(ctx.t("carriers.name"))), .th(.text(ctx.t("carriers.branch"))), .th(.text(ctx.t("carriers.away"))),
+                            .th(.text(ctx.t("carrier.certificate_until"))))),
                     .tbody(
                         .forEach(carriers) { c in
                             let away = absences.filter { $0.$user.id == c.id }
@@ -24,7 +31,10 @@ enum CarriersView {
                                 .td(.attribute(named: "data-label", value: ctx.t("carriers.branch")), .text(c.branch?.name(ctx.lang) ?? "—")),
                                 .td(
                                     .attribute(named: "data-label", value: ctx.t("carriers.away")),
-                                    .text(away.isEmpty ? "—" : away.map { period(ctx, $0) }.joined(separator: "; "))))
+                                    .text(away.isEmpty ? "—" : away.map { period(ctx, $0) }.joined(separator: "; "))),
+                                .td(
+                                    .attribute(named: "data-label", value: ctx.t("carrier.certificate_until")),
+                                    .text(checkWarning(ctx, c, today: today) ?? c.certificateUntil.map { ctx.date($0) } ?? "—")))
                         })
                 )
             )
@@ -33,7 +43,7 @@ enum CarriersView {
 
     static func page(
         _ ctx: PageContext, carrier: User, absences: [CarrierAbsence], stranded: [Visit], form f: CarrierAbsences.Input, errors: FieldErrors,
-        today: LocalDate, status: HTTPStatus
+        details: CarriersController.DetailsForm, detailErrors: FieldErrors, today: LocalDate, status: HTTPStatus
     ) -> Response {
         func field(_ name: String, _ value: String?) -> Node<HTML.BodyContext> {
             Forms.input(
@@ -42,6 +52,8 @@ enum CarriersView {
         return Layout.page(
             ctx, title: carrier.fullName, status: status,
             .p(.text(ctx.t("carriers.branch") + ": " + (carrier.branch?.name(ctx.lang) ?? "—"))),
+            .unwrap(checkWarning(ctx, carrier, today: today)) { .p(.class("warning-box"), .text($0)) },
+            detailsSection(ctx, carrier, details, detailErrors),
             .section(
                 .attribute(named: "aria-labelledby", value: "absences-h"),
                 .h2(.id("absences-h"), .text(ctx.t("absence.title"))),
@@ -82,6 +94,38 @@ enum CarriersView {
                         Forms.post(ctx, .carrierReassign(carrier.id!), Forms.submit(ctx.t("absence.reassign")))
                     ))
             )
+        )
+    }
+
+    /// «The certificate has expired» or «expires on …» within 30 days; nil otherwise.
+    static func checkWarning(_ ctx: PageContext, _ c: User, today: LocalDate) -> String? {
+        guard let until = c.certificateUntil else { return nil }
+        if until < today.iso { return ctx.t("carrier.certificate_expired", ["date": ctx.date(until)]) }
+        if until <= today.adding(days: 30).iso { return ctx.t("carrier.certificate_expiring", ["date": ctx.date(until)]) }
+        return nil
+    }
+
+    static func detailsSection(
+        _ ctx: PageContext, _ carrier: User, _ f: CarriersController.DetailsForm, _ errors: FieldErrors
+    ) -> Node<HTML.BodyContext> {
+        func field(_ name: String, _ value: String?, type: String = "text", hint: String? = nil) -> Node<HTML.BodyContext> {
+            Forms.input(ctx, .init(name: name, label: ctx.t("carrier." + name), value: value ?? "", error: errors[name], type: type, hint: hint))
+        }
+        return .section(
+            .attribute(named: "aria-labelledby", value: "details-h"),
+            .h2(.id("details-h"), .text(ctx.t("carrier.details"))),
+            Forms.errorSummary(ctx, errors, labelPrefix: "carrier."),
+            Forms.post(
+                ctx, .carrierDetails(carrier.id!), class: "details-form",
+                field("certificate_on", f.certificate_on, type: "date"),
+                field("certificate_until", f.certificate_until, type: "date", hint: ctx.t("carrier.certificate_hint")),
+                field("trained_on", f.trained_on, type: "date"),
+                field("id_card_number", f.id_card_number, hint: ctx.t("carrier.id_card_hint")),
+                Forms.select(
+                    ctx, .init(name: "travel_mode", label: ctx.t("carrier.travel_mode"), value: f.travel_mode ?? "", error: errors["travel_mode"]),
+                    options: [("", ctx.t("common.not_chosen"))] + CarrierTravel.allCases.map { ($0.rawValue, ctx.t($0.labelKey)) }),
+                field("start_point", f.start_point, hint: ctx.t("carrier.start_point_hint")),
+                Forms.submit(ctx.t("common.save")))
         )
     }
 

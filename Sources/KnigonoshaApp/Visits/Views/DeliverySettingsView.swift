@@ -36,6 +36,11 @@ enum DeliverySettingsView {
                     .init(
                         name: "library_name_kk", label: ctx.t("settings.library_name_kk"), value: form.library_name_kk ?? library.kk ?? "",
                         error: errors["library_name_kk"], hint: ctx.t("settings.library_name_hint"))),
+                .input(.type(.hidden), .name("submitted"), .value("1")),
+                Forms.choiceGroup(
+                    ctx, name: "expired_check_blocks[]", legend: ctx.t("settings.checks"), options: [("1", ctx.t("settings.expired_check_blocks"))],
+                    selected: (form.submitted == "1" ? form.expired_check_blocks?.contains("1") == true : settings.expiredCheckBlocks) ? ["1"] : [],
+                    error: nil),
                 Forms.submit(ctx.t("common.save"))
             ),
             .h2(.id("holidays-h"), .text(ctx.t("settings.holidays"))),

@@ -85,6 +85,8 @@ enum RunView {
                 .class("stop card"), .id(id), .attribute(named: "aria-labelledby", value: id + "-h"),
                 .h2(.id(id + "-h"), .text("\(s.position). \(s.reader_name)")),
                 .p(.class("status"), .text(ctx.t("visit_status." + s.status) + (s.time_from.map { " · " + $0 + "–" + (s.time_to ?? "") } ?? ""))),
+                .if(open, .unwrap(s.expected_at) { .p(.class("expected"), .text(ctx.t("run.expected_at", ["time": $0]))) }),
+                .if(open && s.window_missed, .p(.class("warning-box"), .text(ctx.t("run.window_missed")))),
                 .p(.class("address"), .text(address)),
                 .if(!access.isEmpty, .p(.text(access.joined(separator: " · ")))),
                 .unwrap(s.access_notes) { .p(.class("notice"), .text($0)) },
