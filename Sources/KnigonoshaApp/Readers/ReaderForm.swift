@@ -1,3 +1,4 @@
+import Routing
 import Vapor
 
 /// The reader form as a browser posts it: text everywhere, checkbox lists as arrays, interests
@@ -26,6 +27,8 @@ struct ReaderForm: Content {
     var access_notes: String?
     var latitude: String?
     var longitude: String?
+    /// A link from a map service, or «lat, lon»: when given, it fills the two fields.
+    var map_link: String?
     var disability_group: String?
     var needs: [String]?
     var formats: [String]?
@@ -88,6 +91,11 @@ struct ReaderForm: Content {
         if !(carrier_id ?? "").isEmpty && carrier == nil { errors.add("carrier_id", "validation.choice") }
         let branch = (branch_id ?? "").isEmpty ? nil : UUID(uuidString: branch_id ?? "")
         if !(branch_id ?? "").isEmpty && branch == nil { errors.add("branch_id", "validation.choice") }
+        var lat = Coordinates.parse(latitude, field: "latitude", into: &errors)
+        var lon = Coordinates.parse(longitude, field: "longitude", into: &errors)
+        if let link = map_link?.trimmingCharacters(in: .whitespaces), !link.isEmpty {
+            if let p = MapLink.point(link) { (lat, lon) = (p.latitude, p.longitude) } else { errors.add("map_link", "coords.link_unreadable") }
+        }
         let payload = ReaderPayload(
             family_name: family_name, given_name: given_name, patronymic: patronymic, birth_date: birth_date,
             card_number: card_number, branch_id: branch,
@@ -96,8 +104,7 @@ struct ReaderForm: Content {
             caregiver_phone: caregiver_phone, settlement: settlement, street: street, building: building,
             apartment: apartment, entrance: entrance, floor: int(floor, "floor"), intercom: intercom,
             has_lift: has_lift == "yes" ? true : has_lift == "no" ? false : nil, access_notes: access_notes,
-            latitude: Coordinates.parse(latitude, field: "latitude", into: &errors),
-            longitude: Coordinates.parse(longitude, field: "longitude", into: &errors),
+            latitude: lat, longitude: lon,
             disability_group: disability_group, needs: needs ?? [], formats: formats ?? [], languages: languages ?? [],
             subjects: lines(subjects), genres: genres ?? [], authors: lines(authors),
             excluded_topics: lines(excluded_topics), excluded_authors: lines(excluded_authors), series: lines(series),

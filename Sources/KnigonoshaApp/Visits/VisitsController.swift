@@ -31,7 +31,17 @@ struct VisitsController {
         let calendar = try await VisitCalendar.load(req, user: user)
         // The calendar names readers: seeing it is seeing personal data (issue 19, finding 9).
         try await req.audit(.list, "visit")
-        return VisitsView.calendar(req.page, calendar, today: req.today)
+        return VisitsView.calendar(req.page, calendar, today: req.today, noCoordinates: try await Self.withoutCoordinates(calendar.branchID, req))
+    }
+
+    /// Active readers with no map point: their stops cannot be timed or drawn, so the planning
+    /// page lists them as a to-do (issue 15, §3). The first 50, by name.
+    static func withoutCoordinates(_ branchID: UUID?, _ req: Request) async throws -> (readers: [Reader], total: Int) {
+        let query = Reader.query(on: req.db).filter(\.$status == ReaderStatus.active.rawValue).filter(\.$removedAs == nil)
+            .group(.or) { $0.filter(\.$latitude == nil).filter(\.$longitude == nil) }
+        if let branchID { query.filter(\.$branch.$id == branchID) }
+        let total = try await query.count()
+        return (try await query.sort(\.$familyName).sort(\.$givenName).limit(50).all(), total)
     }
 
     func plan(req: Request) async throws -> Response {

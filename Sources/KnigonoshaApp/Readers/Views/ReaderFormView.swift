@@ -122,6 +122,7 @@ enum ReaderFormView {
                             selected: [f.has_lift ?? ""], error: errors["has_lift"], radio: true
                         ),
                         area("access_notes", f.access_notes, hint: ctx.t("reader.access_notes_hint")),
+                        field("map_link", f.map_link, hint: ctx.t("reader.map_link_hint")),
                         .div(
                             .class("grid"),
                             field("latitude", f.latitude, hint: ctx.t("coords.hint_lat")),

@@ -4,7 +4,8 @@ import Vapor
 /// The visits calendar, the on-request form and the pick list.
 enum VisitsView {
     static func calendar(
-        _ ctx: PageContext, _ c: VisitCalendar, today: LocalDate, planErrors: FieldErrors = FieldErrors(), weeks: String = "8"
+        _ ctx: PageContext, _ c: VisitCalendar, today: LocalDate, planErrors: FieldErrors = FieldErrors(), weeks: String = "8",
+        noCoordinates: (readers: [Reader], total: Int) = ([], 0)
     ) -> Response {
         let step = c.view == .week ? 7 : 1
         let days = stride(from: 0, through: c.until.schedulingDay.ordinal - c.from.schedulingDay.ordinal, by: 1).map { c.from.adding(days: $0) }
@@ -42,6 +43,15 @@ enum VisitsView {
                     // Tomorrow's visits to confirm by phone (issue 15, §3).
                     .a(.class("button"), .href(SiteRoute.visitCalls.path), .text(ctx.t("nav.calls")))
                 ),
+                .if(
+                    noCoordinates.total > 0,
+                    .element(
+                        named: "details",
+                        nodes: [
+                            .class("to-do"),
+                            .element(named: "summary", nodes: [.text(ctx.plural("visits.no_coordinates", noCoordinates.total))]),
+                            .ul(.forEach(noCoordinates.readers) { r in .li(.a(.href(SiteRoute.readerEdit(r.id!).path), .text(r.fullName))) }),
+                        ])),
                 Forms.post(
                     ctx, SiteRoute.visitsPlan, class: "inline-form",
                     .input(.type(.hidden), .name("branch_id"), .value(branchValue)),
