@@ -128,6 +128,7 @@ import VaporTesting
             let path = "/api/v1/visits/\(s.visit.id!)/calls"
             for (body, field) in [
                 (#"{"result":"maybe"}"#, "result"), (#"{"result":"moved"}"#, "moved_to"), (#"{"result":"cancelled","reason":"x"}"#, "reason"),
+                (#"{"result":"moved","moved_to":"9999-12-31"}"#, "moved_to"),
             ] {
                 let refused = try await app.testing().sendRequest(.POST, path, headers: headers, body: .init(string: body))
                 #expect(refused.status == .unprocessableEntity && refused.body.string.contains("\"\(field)\""), "\(body)")

@@ -286,6 +286,11 @@ import VaporTesting
                 #expect(!refused.text.contains("<b>12</b>"))
             }
             #expect(try await User.find(s.seed.carrier.id, on: app.db)?.certificateUntil == nil)
+            // A start point in Moscow, 2,700 km from a branch in Semey: a slip, refused like a reader's.
+            (s.seed.north.latitude, s.seed.north.longitude) = (50.41, 80.23)
+            try await s.seed.north.save(on: app.db)
+            let moscow = try await web.post(path, form(["start_point": "55.75, 37.6"]))
+            #expect(moscow.status == .unprocessableEntity && moscow.text.contains("км от филиала"))
             #expect(try await web.post(path, form([:])).status == .seeOther)
             let saved = try #require(try await User.find(s.seed.carrier.id, on: app.db))
             #expect(saved.certificateUntil == "2027-03-07" && saved.idCardNumber == "045612378" && saved.travelMode == "bus")
@@ -303,6 +308,17 @@ import VaporTesting
                 "/visits/\(later.id!)",
                 [("scheduled_on", "2027-03-08"), ("time_from", ""), ("time_to", ""), ("carrier_id", s.seed.carrier.id!.uuidString)])
             #expect(byHand.status == .unprocessableEntity && byHand.text.contains("истекла 2027-03-07"))
+            // A visit the carrier already has keeps them when only its time changes (a new user
+            // could not move the time of such a visit at all).
+            later.$carrier.id = s.seed.carrier.id
+            try await later.save(on: app.db)
+            let retimed = try await web.post(
+                "/visits/\(later.id!)",
+                [("scheduled_on", "2027-03-08"), ("time_from", "11:00"), ("time_to", "12:00"), ("carrier_id", s.seed.carrier.id!.uuidString)])
+            #expect(retimed.status == .seeOther)
+            #expect(try await Visit.find(later.id, on: app.db)?.timeFrom == "11:00")
+            later.$carrier.id = s.other.id
+            try await later.save(on: app.db)
             // The library turns the rule off: the same assignment goes through.
             let settings = try await web.post(
                 "/admin/delivery",
@@ -316,6 +332,11 @@ import VaporTesting
                     [("resend_after_months", "0"), ("horizon_weeks", "8"), ("library_name_ru", ""), ("library_name_kk", ""), ("submitted", "1")]
                 ).status == .seeOther)
             #expect(try await DeliverySettings.load(on: app.db).expiredCheckBlocks == false)
+            saved.certificateUntil = "2026-01-31"
+            try await saved.save(on: app.db)
+            #expect(try await web.get("/carriers").text.contains("правило библиотеки отключено: визиты назначаются"))
+            saved.certificateUntil = "2027-03-07"
+            try await saved.save(on: app.db)
             let allowed = try await web.post(
                 "/visits/\(later.id!)",
                 [("scheduled_on", "2027-03-08"), ("time_from", ""), ("time_to", ""), ("carrier_id", s.seed.carrier.id!.uuidString)])

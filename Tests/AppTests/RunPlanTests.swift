@@ -26,9 +26,9 @@ import Testing
             nil,
         ]
         let placed = RunPlan.place(visits, points: points, start: Self.branch, carrier: nil, hours: 9 * 60...18 * 60, now: nil)
-        // The recorded stop first; then the morning window before the afternoon one.
-        #expect(placed.order.first == 3)
+        // The morning window before the afternoon one; the stop without coordinates last.
         #expect(placed.order.firstIndex(of: 1)! < placed.order.firstIndex(of: 0)!)
+        #expect(placed.order.last == 3)
         #expect(Set(placed.order) == [0, 1, 2, 3] && placed.order.count == 4)
         #expect(placed.late.isEmpty)
         // Arrivals within the windows, and none for the recorded stop.
@@ -43,7 +43,9 @@ import Testing
         // Opened at 12:30: the morning reader can no longer be reached in time, the other can.
         let placed = RunPlan.place(visits, points: points, start: Self.branch, carrier: nil, hours: 9 * 60...18 * 60, now: 12 * 60 + 30)
         #expect(placed.late == [0])
-        #expect(placed.order == [1, 0])
+        // Flagged in place: the numbers of the day's stops do not change.
+        let morning = RunPlan.place(visits, points: points, start: Self.branch, carrier: nil, hours: 9 * 60...18 * 60, now: nil)
+        #expect(placed.order == morning.order && morning.order == [0, 1] && morning.late.isEmpty)
         #expect(placed.arrival[0] == nil && (14 * 60...17 * 60).contains(placed.arrival[1]!))
         // Without a start point nothing can be timed: the plain order, no flags.
         let plain = RunPlan.place(visits, points: points, start: nil, carrier: nil, hours: 9 * 60...18 * 60, now: nil)

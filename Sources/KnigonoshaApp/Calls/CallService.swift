@@ -20,6 +20,8 @@ enum CallService {
         if result == .moved {
             movedTo = e.date(input.moved_to, "moved_to", required: true, earliestYear: 2000)
             if let d = movedTo, d < today { e.add("moved_to", "validation.not_past") }
+            // A visit is moved by days or weeks; a year on is a slip (9999 was accepted).
+            if let d = movedTo, d > today.adding(days: 366) { e.add("moved_to", "call.too_far") }
             if let d = movedTo, d.iso == visit.scheduledOn { e.add("moved_to", "call.same_day") }
         }
         var reason = CancelReason.readerDeclined.rawValue

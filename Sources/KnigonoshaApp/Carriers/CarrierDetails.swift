@@ -1,4 +1,5 @@
 import Fluent
+import Routing
 import Vapor
 
 /// A carrier's checks, training and travel: the form and the API take the same fields; the page
@@ -31,7 +32,9 @@ enum CarrierDetails {
     }
 
     /// Checks `input` and copies it onto the carrier; nothing is changed when there are errors.
-    static func apply(_ input: Input, to carrier: User) -> FieldErrors {
+    /// `branch` is the carrier's branch's point, when it has one: a start point more than
+    /// `ReaderValidator.farKilometres` from it is refused, as a reader's is.
+    static func apply(_ input: Input, to carrier: User, branch: GeoPoint? = nil) -> FieldErrors {
         var e = FieldErrors()
         let on = e.date(input.certificate_on, "certificate_on", earliestYear: 1990)
         let until = e.date(input.certificate_until, "certificate_until", earliestYear: 1990)
@@ -52,6 +55,14 @@ enum CarrierDetails {
         case (let lat?, let lon?):
             if !(-90...90).contains(lat) { e.add("start_latitude", "validation.range", ["min": "-90", "max": "90"]) }
             if !(-180...180).contains(lon) { e.add("start_longitude", "validation.range", ["min": "-180", "max": "180"]) }
+            if e.isEmpty, let branch {
+                let km = GeoPoint(latitude: lat, longitude: lon).distance(to: branch)
+                if km > ReaderValidator.farKilometres {
+                    e.add(
+                        "start_latitude", "coords.far_from_branch",
+                        ["km": String(Int(km.rounded())), "max": String(Int(ReaderValidator.farKilometres))])
+                }
+            }
         case (nil, _): e.add("start_latitude", "validation.required")
         case (_, nil): e.add("start_longitude", "validation.required")
         }

@@ -26,43 +26,63 @@ enum RunPlan {
         return h * 60 + m
     }
 
+    /// The day's plan orders every stop with coordinates, recorded or not, so that a stop keeps its
+    /// number through the day (a printed sheet stays right); the times of the open ones are then
+    /// worked out along that order from now, and a window that can no longer be reached is flagged
+    /// in place. The solver stops at its iteration limit well before its time limit, so the same
+    /// day gives the same order on every load.
     static func place(
         _ visits: [Visit], points: [GeoPoint?], start: GeoPoint?, carrier: User?, hours: ClosedRange<Int>, now: Int?
     ) -> Placed {
-        let closed = visits.indices.filter { !visits[$0].visitStatus.isOpen }.sorted { (visits[$0].timeFrom ?? "") < (visits[$1].timeFrom ?? "") }
-        let open = visits.indices.filter { visits[$0].visitStatus.isOpen }
-        let located = open.filter { points[$0] != nil }
-        let unlocated = open.filter { points[$0] == nil }
+        let located = visits.indices.filter { points[$0] != nil }
+        let unlocated = visits.indices.filter { points[$0] == nil }
         guard let start, !located.isEmpty else {
             // Nothing to time: the nearest-neighbour order the run always had.
-            let order = RoutePlanner.order(start: start, stops: points)
-            return Placed(order: closed + order.filter { !closed.contains($0) }, arrival: [:], late: [])
+            return Placed(order: RoutePlanner.order(start: start, stops: points), arrival: [:], late: [])
         }
-        // From now on the day itself, never before the carrier's hours begin.
-        let from = max(hours.lowerBound, now ?? hours.lowerBound)
-        let day = from...max(from, hours.upperBound)
         let stops = located.map { i in
             let v = visits[i]
-            let ws = minutes(v.timeFrom) ?? day.lowerBound
-            let we = minutes(v.timeTo) ?? day.upperBound
+            let ws = minutes(v.timeFrom) ?? hours.lowerBound
+            let we = minutes(v.timeTo) ?? hours.upperBound
             return DayPlanner.Stop(id: String(i), location: points[i]!, windowStart: ws, windowEnd: max(ws, we))
         }
-        let mode = [CarrierTravel.foot: TravelMode.onFoot, .bus: .bus, .car: .car][
-            carrier?.travelMode.flatMap(CarrierTravel.init(rawValue:)) ?? .foot]!
-        let plan: WeekPlan
+        let choice = carrier?.travelMode.flatMap(CarrierTravel.init(rawValue:)) ?? .foot
+        let mode = [CarrierTravel.foot: TravelMode.onFoot, .bus: .bus, .car: .car][choice]!
+        let planned: [Int]
         do {
-            plan = try DayPlanner.plan(start: start, mode: mode, hours: day, stops: stops)
+            let plan = try DayPlanner.plan(start: start, mode: mode, hours: hours, stops: stops, timeLimit: 0.2)
+            let inPlan = (plan.routes.first?.stops ?? []).compactMap { Int($0.visitID) }
+            planned = inPlan + located.filter { !inPlan.contains($0) }
         } catch {
             // The solver refuses a problem it cannot read (none here: the stops were checked); the
             // run keeps its plain order rather than fail the carrier's page.
-            let order = RoutePlanner.order(start: start, stops: points)
-            return Placed(order: closed + order.filter { !closed.contains($0) }, arrival: [:], late: [])
+            planned = RoutePlanner.order(start: start, stops: points).filter { points[$0] != nil }
         }
-        let route = plan.routes.first?.stops ?? []
-        let planned = route.compactMap { Int($0.visitID) }
+        // Along that order from now (or the start of the carrier's hours): where the carrier is is
+        // the last stop recorded, and each open stop is reached at the mode's speed, 20 minutes at
+        // each door, no earlier than its window opens.
+        var clock = max(hours.lowerBound, now ?? hours.lowerBound)
+        var here = start
         var arrival: [Int: Int] = [:]
-        for s in route { if let i = Int(s.visitID) { arrival[i] = max(s.arrival, s.serviceStart) / 60 } }
-        let late = located.filter { !planned.contains($0) }
-        return Placed(order: closed + planned + late + unlocated, arrival: arrival, late: Set(late))
+        var late = Set<Int>()
+        for i in planned {
+            let v = visits[i]
+            guard v.visitStatus.isOpen else {
+                here = points[i]!
+                continue
+            }
+            let reach = clock + mode.seconds(from: here, to: points[i]!, detour: 1.3) / 60
+            let opens = minutes(v.timeFrom) ?? hours.lowerBound
+            let closes = minutes(v.timeTo) ?? hours.upperBound
+            let at = max(reach, opens)
+            if at > closes {
+                late.insert(i)
+                continue
+            }
+            arrival[i] = at
+            clock = at + 20
+            here = points[i]!
+        }
+        return Placed(order: planned + unlocated, arrival: arrival, late: late)
     }
 }

@@ -87,9 +87,13 @@ enum VisitRequests {
         if let raw = p.carrier_id {
             carrier = raw.isEmpty ? .some(nil) : .some(try await checkCarrier(raw, branchID: visit.$branch.id, into: &e, on: db))
         }
-        // The carrier the visit will have, on the day it will have: away then is refused.
-        if e.isEmpty, let who = carrier ?? visit.$carrier.id, (carrier != nil || date != nil) {
-            try await checkPresent(who, on: date ?? visit.day, into: &e, db: db)
+        // The carrier the visit will have, on the day it will have: away then, or out of
+        // certificate, is refused. Only a new carrier or a new day is checked: moving the time of
+        // a visit the carrier already has is not a new visit (found by a new user).
+        let changedCarrier = carrier.flatMap { $0 }.flatMap { $0 != visit.$carrier.id ? $0 : nil }
+        let newDay = date.flatMap { $0.iso != visit.scheduledOn ? $0 : nil }
+        if e.isEmpty, let who = changedCarrier ?? (newDay != nil ? visit.$carrier.id : nil) {
+            try await checkPresent(who, on: newDay ?? visit.day, into: &e, db: db)
         }
         guard e.isEmpty else { return e }
         let newDate = date

@@ -4,9 +4,9 @@ import Vapor
 /// The carriers list and a carrier's page: absences, the form to add one, and the visits an
 /// absence leaves without a carrier.
 enum CarriersView {
-    static func list(_ ctx: PageContext, carriers: [User], absences: [CarrierAbsence], today: LocalDate) -> Response {
+    static func list(_ ctx: PageContext, carriers: [User], absences: [CarrierAbsence], today: LocalDate, blocks: Bool) -> Response {
         // Certificates run out: said above the list 30 days ahead, and when they have.
-        let warned = carriers.filter { $0.isActive && checkWarning(ctx, $0, today: today) != nil }
+        let warned = carriers.filter { $0.isActive && checkWarning(ctx, $0, today: today, blocks: blocks) != nil }
         return Layout.page(
             ctx, title: ctx.t("carriers.title"),
             .p(.class("lead"), .text(ctx.t("carriers.lead"))),
@@ -34,7 +34,7 @@ enum CarriersView {
                                     .text(away.isEmpty ? "—" : away.map { period(ctx, $0) }.joined(separator: "; "))),
                                 .td(
                                     .attribute(named: "data-label", value: ctx.t("carrier.certificate_until")),
-                                    .text(checkWarning(ctx, c, today: today) ?? c.certificateUntil.map { ctx.date($0) } ?? "—")))
+                                    .text(checkWarning(ctx, c, today: today, blocks: blocks) ?? c.certificateUntil.map { ctx.date($0) } ?? "—")))
                         })
                 )
             )
@@ -43,7 +43,7 @@ enum CarriersView {
 
     static func page(
         _ ctx: PageContext, carrier: User, absences: [CarrierAbsence], stranded: [Visit], form f: CarrierAbsences.Input, errors: FieldErrors,
-        details: CarriersController.DetailsForm, detailErrors: FieldErrors, today: LocalDate, status: HTTPStatus
+        details: CarriersController.DetailsForm, detailErrors: FieldErrors, today: LocalDate, blocks: Bool, status: HTTPStatus
     ) -> Response {
         func field(_ name: String, _ value: String?) -> Node<HTML.BodyContext> {
             Forms.input(
@@ -52,7 +52,7 @@ enum CarriersView {
         return Layout.page(
             ctx, title: carrier.fullName, status: status,
             .p(.text(ctx.t("carriers.branch") + ": " + (carrier.branch?.name(ctx.lang) ?? "—"))),
-            .unwrap(checkWarning(ctx, carrier, today: today)) { .p(.class("warning-box"), .text($0)) },
+            .unwrap(checkWarning(ctx, carrier, today: today, blocks: blocks)) { .p(.class("warning-box"), .text($0)) },
             detailsSection(ctx, carrier, details, detailErrors),
             .section(
                 .attribute(named: "aria-labelledby", value: "absences-h"),
@@ -98,9 +98,12 @@ enum CarriersView {
     }
 
     /// «The certificate has expired» or «expires on …» within 30 days; nil otherwise.
-    static func checkWarning(_ ctx: PageContext, _ c: User, today: LocalDate) -> String? {
+    /// `blocks`: the library's rule is on, so an expired certificate stops new visits (and says so).
+    static func checkWarning(_ ctx: PageContext, _ c: User, today: LocalDate, blocks: Bool) -> String? {
         guard let until = c.certificateUntil else { return nil }
-        if until < today.iso { return ctx.t("carrier.certificate_expired", ["date": ctx.date(until)]) }
+        if until < today.iso {
+            return ctx.t(blocks ? "carrier.certificate_expired" : "carrier.certificate_expired_allowed", ["date": ctx.date(until)])
+        }
         if until <= today.adding(days: 30).iso { return ctx.t("carrier.certificate_expiring", ["date": ctx.date(until)]) }
         return nil
     }
