@@ -30,6 +30,27 @@ import VaporTesting
         }
     }
 
+    /// Each feature adds its paths and schemas to the document; a name used twice (a second
+    /// «CarrierHours») silently replaced the first, and responses no longer matched it.
+    @Test func test_no_openapi_schema_or_path_is_named_twice() {
+        func keys(_ v: JSONValue, _ path: [String]) -> [String] {
+            var at = v
+            for key in path {
+                guard case .object(let pairs) = at, let next = pairs.first(where: { $0.0 == key })?.1 else { return [] }
+                at = next
+            }
+            guard case .object(let pairs) = at else { return [] }
+            return pairs.map(\.0)
+        }
+        let doc = OpenAPIDocument.build()
+        for path in [["components", "schemas"], ["paths"]] {
+            let names = keys(doc, path)
+            #expect(!names.isEmpty)
+            let twice = Dictionary(grouping: names, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+            #expect(twice.isEmpty, "\(path): \(twice)")
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func test_openapi_document_matches_the_registered_routes(db: TestDatabase) async throws {
         try await withTestApp(db) { app in

@@ -22,7 +22,7 @@ enum CarriersOpenAPI {
                         ["name": "to", "in": "query", "required": false, "schema": ["type": "string", "format": "date"]],
                         ["name": "branch_id", "in": "query", "required": false, "schema": ["type": "string", "format": "uuid"]],
                     ],
-                    "responses": D.responses(("200", D.ok(["type": "array", "items": D.ref("CarrierHours")])), ["401", "403", "422"]),
+                    "responses": D.responses(("200", D.ok(["type": "array", "items": D.ref("CarrierHoursRow")])), ["401", "403", "422"]),
                 ]
             ],
             "/carriers/{id}/details": [
@@ -110,7 +110,9 @@ enum CarriersOpenAPI {
                     "start_longitude": ["type": ["number", "null"], "minimum": -180, "maximum": 180],
                 ],
             ],
-            "CarrierHours": [
+            // Not «CarrierHours»: that is a carrier's working days (CarrierOpenAPI), and a second
+            // schema of the name replaced it in the document (schemathesis).
+            "CarrierHoursRow": [
                 "type": "object",
                 "required": [
                     "carrier_id", "full_name", "travel_mode", "days", "visits_done", "visits_no_answer", "minutes_at_door", "km", "travel_minutes",
