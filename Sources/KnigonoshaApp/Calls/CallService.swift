@@ -12,7 +12,10 @@ enum CallService {
         var note: String?
     }
 
-    static func record(_ input: Input, visit: Visit, user: CurrentUser, today: LocalDate, on db: any Database) async throws -> FieldErrors {
+    /// The call stored, or the errors and nothing stored.
+    static func record(
+        _ input: Input, visit: Visit, user: CurrentUser, today: LocalDate, on db: any Database
+    ) async throws -> (VisitCall?, FieldErrors) {
         var e = FieldErrors()
         let result = VisitRequests.code(input.result, CallResult.self, "result", required: true, into: &e).flatMap(CallResult.init(rawValue:))
         let note = e.text(input.note, "note", max: 500)
@@ -28,10 +31,10 @@ enum CallService {
         if result == .cancelled, let raw = input.reason, !raw.isEmpty {
             if CancelReason(rawValue: raw) != nil { reason = raw } else { e.add("reason", "validation.choice") }
         }
-        guard e.isEmpty, let result else { return e }
+        guard e.isEmpty, let result else { return (nil, e) }
         guard VisitState.open.contains(visit.status) else {
             e.add("result", "visits.already_recorded")
-            return e
+            return (nil, e)
         }
         let call = VisitCall(visitID: visit.id!, userID: user.id, result: result, movedTo: movedTo, note: note)
         switch result {
@@ -42,9 +45,9 @@ enum CallService {
                 outcome: result == .moved ? Outcome.rescheduled.rawValue : Outcome.cancelled.rawValue, reason: result == .cancelled ? reason : nil,
                 reason_note: note, reschedule_to: movedTo?.iso, key: nil)
             let (checked, errors) = CheckedOutcome.check(outcome, today: today)
-            guard let checked, errors.isEmpty else { return errors }
+            guard let checked, errors.isEmpty else { return (nil, errors) }
             _ = try await VisitRecorder.record(checked, visitID: visit.id!, by: user, today: today, on: db) { tx in try await call.create(on: tx) }
         }
-        return e
+        return (call, e)
     }
 }

@@ -34,11 +34,9 @@ struct CallsAPIController {
         let (visit, user) = try await req.loadVisit()
         guard user.isStaff else { throw AppError.forbidden }
         let input = try req.content.decode(CallService.Input.self, using: JSONDecoder())
-        let errors = try await CallService.record(input, visit: visit, user: user, today: req.today, on: req.db)
-        guard errors.isEmpty else { throw AppError.validation(errors) }
+        let (stored, errors) = try await CallService.record(input, visit: visit, user: user, today: req.today, on: req.db)
+        guard let call = stored, errors.isEmpty else { throw AppError.validation(errors) }
         try await req.audit(.update, "visit", visit.id)
-        guard let call = try await VisitCall.query(on: req.db).filter(\.$visit.$id == visit.id!).sort(\.$calledAt, .descending).first()
-        else { throw AppError.notFound }
         let response = Response(status: .created)
         try response.content.encode(
             CallEntry.LastCall(result: call.result, at: call.calledAt, moved_to: call.movedTo, note: call.note), as: .json)

@@ -23,7 +23,7 @@ struct CallsController {
         let (visit, user) = try await req.loadVisit()
         guard user.isStaff else { throw AppError.forbidden }
         let input = try req.content.decode(CallService.Input.self)
-        let errors = try await CallService.record(input, visit: visit, user: user, today: req.today, on: req.db)
+        let (_, errors) = try await CallService.record(input, visit: visit, user: user, today: req.today, on: req.db)
         guard errors.isEmpty else {
             return try await render(
                 req, day: visit.day, refused: Refused(visitID: visit.id!, input: input, errors: errors), status: .unprocessableEntity)

@@ -32,8 +32,8 @@ enum CarrierDetails {
     }
 
     /// Checks `input` and copies it onto the carrier; nothing is changed when there are errors.
-    /// `branch` is the carrier's branch's point, when it has one: a start point more than
-    /// `ReaderValidator.farKilometres` from it is refused, as a reader's is.
+    /// `branch` is the carrier's branch's point, when it has one: a start point too far from it is
+    /// refused, as a reader's is (`Coordinates.checkNear`).
     static func apply(_ input: Input, to carrier: User, branch: GeoPoint? = nil) -> FieldErrors {
         var e = FieldErrors()
         let on = e.date(input.certificate_on, "certificate_on", earliestYear: 1990)
@@ -55,14 +55,7 @@ enum CarrierDetails {
         case (let lat?, let lon?):
             if !(-90...90).contains(lat) { e.add("start_latitude", "validation.range", ["min": "-90", "max": "90"]) }
             if !(-180...180).contains(lon) { e.add("start_longitude", "validation.range", ["min": "-180", "max": "180"]) }
-            if e.isEmpty, let branch {
-                let km = GeoPoint(latitude: lat, longitude: lon).distance(to: branch)
-                if km > ReaderValidator.farKilometres {
-                    e.add(
-                        "start_latitude", "coords.far_from_branch",
-                        ["km": String(Int(km.rounded())), "max": String(Int(ReaderValidator.farKilometres))])
-                }
-            }
+            if e.isEmpty { Coordinates.checkNear(GeoPoint(latitude: lat, longitude: lon), branch: branch, field: "start_latitude", into: &e) }
         case (nil, _): e.add("start_latitude", "validation.required")
         case (_, nil): e.add("start_longitude", "validation.required")
         }
@@ -90,4 +83,18 @@ enum CarrierDetails {
 enum CarrierTravel: String, LabeledCode {
     case foot, bus, car
     static let labelPrefix = "travel_mode"
+
+    /// Streets are not straight lines; 1.3 is a usual town figure, as the route planner's.
+    static let detour = 1.3
+
+    /// The carrier's mode; on foot when none is recorded.
+    static func of(_ carrier: User?) -> CarrierTravel { carrier?.travelMode.flatMap(CarrierTravel.init(rawValue:)) ?? .foot }
+
+    var travelMode: TravelMode {
+        switch self {
+        case .foot: .onFoot
+        case .bus: .bus
+        case .car: .car
+        }
+    }
 }

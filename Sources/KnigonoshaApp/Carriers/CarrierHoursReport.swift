@@ -22,9 +22,6 @@ struct CarrierHoursRow: Content, Equatable {
 }
 
 enum CarrierHoursReport {
-    /// Streets are not straight lines; 1.3 is a usual town figure (as the route planner uses).
-    static let detour = 1.3
-
     static func build(from: LocalDate, to: LocalDate, branchID: UUID?, on db: any Database) async throws -> [CarrierHoursRow] {
         var query = Visit.query(on: db).filter(\.$scheduledOn >= from.iso).filter(\.$scheduledOn <= to.iso)
             .filter(\.$status ~~ [VisitStatus.done.rawValue, VisitStatus.noAnswer.rawValue]).filter(\.$carrier.$id != nil)
@@ -35,11 +32,11 @@ enum CarrierHoursReport {
         let carriers = carrierIDs.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ carrierIDs).all()
         return carriers.map { c in
             let own = visits.filter { $0.$carrier.id == c.id }
-            let mode = c.travelMode.flatMap(CarrierTravel.init(rawValue:)) ?? .foot
+            let mode = CarrierTravel.of(c)
             var km = 0.0
             let byDay = Dictionary(grouping: own, by: \.scheduledOn)
             for (_, day) in byDay { km += distance(day, carrier: c) }
-            let speed = [CarrierTravel.foot: TravelMode.onFoot, .bus: .bus, .car: .car][mode]!.kilometresPerHour
+            let speed = mode.travelMode.kilometresPerHour
             let travel = Int((km / speed * 60).rounded())
             let door = own.compactMap(\.minutesSpent).reduce(0, +)
             return CarrierHoursRow(
@@ -50,17 +47,16 @@ enum CarrierHoursReport {
     }
 
     /// One day's route: from the carrier's start point (the branch when none), through the stops
-    /// with coordinates in the run's order. Stops without coordinates add nothing.
+    /// with coordinates in nearest-neighbour order (the run's plain order: solving every day of a
+    /// year's report with the day planner would take seconds). Stops without coordinates add nothing.
     static func distance(_ day: [Visit], carrier: User) -> Double {
-        let home = carrier.startLatitude.flatMap { lat in carrier.startLongitude.map { GeoPoint(latitude: lat, longitude: $0) } }
-        let branch = day.first.flatMap { v in v.branch.latitude.flatMap { lat in v.branch.longitude.map { GeoPoint(latitude: lat, longitude: $0) } } }
-        let points = day.map { v in v.reader.latitude.flatMap { lat in v.reader.longitude.map { GeoPoint(latitude: lat, longitude: $0) } } }
-        let start = home ?? branch
+        let points = day.map(\.reader.point)
+        let start = carrier.startPoint ?? day.first?.branch.point
         var at = start
         var km = 0.0
         for i in RoutePlanner.order(start: start, stops: points) {
             guard let p = points[i] else { continue }
-            if let at { km += at.distance(to: p) * detour }
+            if let at { km += at.distance(to: p) * CarrierTravel.detour }
             at = p
         }
         return km

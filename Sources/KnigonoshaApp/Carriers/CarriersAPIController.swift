@@ -61,7 +61,7 @@ struct CarriersAPIController {
     func saveDetails(req: Request) async throws -> CarrierDetails.DTO {
         let carrier = try await CarriersController.find(req)
         let input = try req.content.decode(CarrierDetails.Input.self, using: JSONDecoder())
-        let errors = CarrierDetails.apply(input, to: carrier, branch: CarriersController.branchPoint(carrier))
+        let errors = CarrierDetails.apply(input, to: carrier, branch: carrier.branch?.point)
         guard errors.isEmpty else { throw AppError.validation(errors) }
         try await carrier.save(on: req.db)
         try await req.audit(.update, "carrier", carrier.id)

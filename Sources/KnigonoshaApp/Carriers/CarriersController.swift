@@ -43,7 +43,7 @@ struct CarriersController {
             id_card_number: form.id_card_number, travel_mode: form.travel_mode, start_latitude: lat, start_longitude: lon)
         if errors.isEmpty {
             // The two numbers are one field on the page.
-            for item in CarrierDetails.apply(input, to: carrier, branch: Self.branchPoint(carrier)).items {
+            for item in CarrierDetails.apply(input, to: carrier, branch: carrier.branch?.point).items {
                 errors.add(item.field.hasPrefix("start_") ? "start_point" : item.field, item.message.key, item.message.args)
             }
         }
@@ -126,11 +126,6 @@ struct CarriersController {
         return CarriersView.page(
             req.page, carrier: carrier, absences: absences, stranded: stranded, form: form, errors: errors, details: details ?? DetailsForm(carrier),
             detailErrors: detailErrors, today: req.today, blocks: try await DeliverySettings.load(on: req.db).expiredCheckBlocks, status: status)
-    }
-
-    /// The carrier's branch on the map, when it is there.
-    static func branchPoint(_ carrier: User) -> GeoPoint? {
-        carrier.branch.flatMap { b in b.latitude.flatMap { lat in b.longitude.map { GeoPoint(latitude: lat, longitude: $0) } } }
     }
 
     /// A carrier the signed-in coordinator may manage: one of their branch (any for an administrator).

@@ -13,8 +13,6 @@ struct ReaderValidator {
     let readerID: UUID?
 
     static let maxListItems = 1000
-    /// How far from their branch a reader may live: a region's branches serve villages around.
-    static let farKilometres = 150.0
 
     func validate(_ p: ReaderPayload) async throws -> (ReaderRecord?, FieldErrors) {
         var e = FieldErrors()
@@ -136,13 +134,9 @@ struct ReaderValidator {
         e.merge(Coordinates.validate(latitude: p.latitude, longitude: p.longitude))
         // A point far from the reader's branch is a slip (a swapped pair, another town's link):
         // refused, so that no carrier is sent across the region (issue 15, §3).
-        if e["latitude"] == nil, e["longitude"] == nil, let lat = p.latitude, let lon = p.longitude, let branchID = p.branch_id,
-            let b = try await Branch.find(branchID, on: db), let blat = b.latitude, let blon = b.longitude
+        if e["latitude"] == nil, e["longitude"] == nil, let point = GeoPoint(latitude: p.latitude, longitude: p.longitude), let branchID = p.branch_id
         {
-            let km = GeoPoint(latitude: lat, longitude: lon).distance(to: GeoPoint(latitude: blat, longitude: blon))
-            if km > Self.farKilometres {
-                e.add("latitude", "coords.far_from_branch", ["km": String(Int(km.rounded())), "max": String(Int(Self.farKilometres))])
-            }
+            Coordinates.checkNear(point, branch: try await Branch.find(branchID, on: db)?.point, field: "latitude", into: &e)
         }
 
         // service and needs

@@ -46,11 +46,10 @@ enum RunPlan {
             let we = minutes(v.timeTo) ?? hours.upperBound
             return DayPlanner.Stop(id: String(i), location: points[i]!, windowStart: ws, windowEnd: max(ws, we))
         }
-        let choice = carrier?.travelMode.flatMap(CarrierTravel.init(rawValue:)) ?? .foot
-        let mode = [CarrierTravel.foot: TravelMode.onFoot, .bus: .bus, .car: .car][choice]!
+        let mode = CarrierTravel.of(carrier).travelMode
         let planned: [Int]
         do {
-            let plan = try DayPlanner.plan(start: start, mode: mode, hours: hours, stops: stops, timeLimit: 0.2)
+            let plan = try DayPlanner.plan(start: start, mode: mode, hours: hours, stops: stops, detourFactor: CarrierTravel.detour, timeLimit: 0.2)
             let inPlan = (plan.routes.first?.stops ?? []).compactMap { Int($0.visitID) }
             planned = inPlan + located.filter { !inPlan.contains($0) }
         } catch {
@@ -71,7 +70,7 @@ enum RunPlan {
                 here = points[i]!
                 continue
             }
-            let reach = clock + mode.seconds(from: here, to: points[i]!, detour: 1.3) / 60
+            let reach = clock + mode.seconds(from: here, to: points[i]!, detour: CarrierTravel.detour) / 60
             let opens = minutes(v.timeFrom) ?? hours.lowerBound
             let closes = minutes(v.timeTo) ?? hours.upperBound
             let at = max(reach, opens)

@@ -74,13 +74,11 @@ enum RunSheet {
         let visits = all.filter { $0.reader.hasConsent(on: day.iso) }
         let heldBack = all.count - visits.count
         guard !visits.isEmpty else { return ([], heldBack) }
-        let start = visits.first.flatMap { v in
-            v.branch.latitude.flatMap { lat in v.branch.longitude.map { GeoPoint(latitude: lat, longitude: $0) } }
-        }
-        let points = visits.map { v in v.reader.latitude.flatMap { lat in v.reader.longitude.map { GeoPoint(latitude: lat, longitude: $0) } } }
+        let start = visits.first?.branch.point
+        let points = visits.map(\.reader.point)
         // The carrier's own start point and hours of that weekday (9:00–18:00 when none are set).
         let carrier = try await User.find(carrierID, on: db)
-        let home = carrier.flatMap { c in c.startLatitude.flatMap { lat in c.startLongitude.map { GeoPoint(latitude: lat, longitude: $0) } } }
+        let home = carrier?.startPoint
         let shift = try await CarrierHours.query(on: db).filter(\.$user.$id == carrierID).filter(\.$weekday == day.schedulingDay.weekday).first()
         let hours = (shift.flatMap { RunPlan.minutes($0.timeFrom) } ?? 9 * 60)...(shift.flatMap { RunPlan.minutes($0.timeTo) } ?? 18 * 60)
         let placed = RunPlan.place(visits, points: points, start: home ?? start, carrier: carrier, hours: hours, now: now)
