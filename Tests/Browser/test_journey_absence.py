@@ -11,6 +11,12 @@ def test_a_carriers_leave_and_the_visits_it_strands(driver, server):
     login(driver, server, "coordinator@demo.kz")
     menu(driver, "Книгоноши")
     scan(driver, "carriers")
+    # The hours report, from the list, and back (issue 15, §1).
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Часы и дорога книгонош"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Часы и дорога книгонош"
+    assert driver.find_elements(By.CSS_SELECTOR, "a[href*='format=xlsx']")
+    scan(driver, "carrier-hours")
+    menu(driver, "Книгоноши")
     # The branch's carrier with the most open visits from today on, and the last day they have one:
     # far from the days the other journeys work on, which share this demo database.
     today = date.today().isoformat()
@@ -53,6 +59,12 @@ def test_a_carriers_leave_and_the_visits_it_strands(driver, server):
     assert left[0][0] == 0
     assert "Нет визитов этого книгоноши на дни его отсутствия." in main_text(driver)
     scan(driver, "absence-handed-over")
+    # The details form saved with an impossible start point: the error at its field, axe clean.
+    type_into(driver, "f-start_point", "95, 80")
+    button(driver, "Сохранить")
+    assert driver.find_element(By.ID, "f-start_point").get_attribute("aria-invalid") == "true"
+    scan(driver, "carrier-details-error")
+    assert q(server, "SELECT start_latitude FROM users WHERE id = ?", carrier_id)[0][0] is None
     # The leave is taken back: asked first, then gone; the visits stay with their new carriers.
     click_and_wait(driver, driver.find_element(By.XPATH, "//ul[@class='absences']//button"))
     scan(driver, "absence-remove-confirm")
