@@ -93,6 +93,7 @@ enum Migrations {
             M074AddReaderCarrier(),
             M075CreateVisitCalls(),
             M076AddCarrierDetails(),
+            M077AddVisitPins(),
         ]
     }
 

@@ -23,6 +23,7 @@ enum AppRoutes {
         VisitsController().register(staff)
         CarriersController().register(staff)
         CallsController().register(staff)
+        WeekPlanController().register(staff)
         // The statistics, events and projects are also read by management, who see no reader.
         let reporting = web.grouped(RequireRole(Role.reportReaders))
         EventsController().register(read: reporting, write: staff)

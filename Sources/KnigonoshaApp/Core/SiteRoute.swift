@@ -25,6 +25,7 @@ enum SiteRoute: Equatable {
     case visits, visit(UUID), visitsPlan, visitsSelect, visitItems(UUID), visitOutcome(UUID), visitNew, visitSlip(UUID), pickList
     case carriers, carrier(UUID), carrierAbsences(UUID), carrierAbsenceDelete(UUID, UUID), carrierReassign(UUID), carrierDetails(UUID)
     case visitCalls, visitCall(UUID), carriersHours
+    case visitsWeek, visitsWeekPropose, visitsWeekSave, routeSheets
 
     private enum Part {
         case literal(String)
@@ -134,6 +135,10 @@ enum SiteRoute: Equatable {
         case .carriers: [.literal("carriers")]
         case .visitCalls: [.literal("visits"), .literal("calls")]
         case .carriersHours: [.literal("carriers"), .literal("hours")]
+        case .visitsWeek: [.literal("visits"), .literal("week")]
+        case .visitsWeekPropose: [.literal("visits"), .literal("week"), .literal("propose")]
+        case .visitsWeekSave: [.literal("visits"), .literal("week"), .literal("save")]
+        case .routeSheets: [.literal("visits"), .literal("route-sheets")]
         case .visitCall(let id): [.literal("visits"), .id(id), .literal("calls")]
         case .carrier(let id): [.literal("carriers"), .id(id)]
         case .carrierAbsences(let id): [.literal("carriers"), .id(id), .literal("absences")]

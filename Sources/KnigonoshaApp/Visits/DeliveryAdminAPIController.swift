@@ -22,6 +22,9 @@ struct DeliveryAdminAPIController {
         var library_name_kk: String?
         /// A carrier whose certificate has expired gets no new visits; left out of a PUT, kept.
         var expired_check_blocks: Bool?
+        /// The week plan's weights in minutes of travel (issue 15, §2); left out of a PUT, kept.
+        var plan_continuity_minutes: Int?
+        var plan_imbalance_minutes: Int?
     }
 
     func register(staff: any RoutesBuilder, admin: any RoutesBuilder) {
@@ -58,7 +61,8 @@ struct DeliveryAdminAPIController {
         let name = try await LibraryName.load(on: req.db)
         return SettingsDTO(
             resend_after_months: s.resendAfterMonths, horizon_weeks: s.horizonWeeks, library_name_ru: name.ru, library_name_kk: name.kk,
-            expired_check_blocks: s.expiredCheckBlocks)
+            expired_check_blocks: s.expiredCheckBlocks, plan_continuity_minutes: s.planContinuityMinutes,
+            plan_imbalance_minutes: s.planImbalanceMinutes)
     }
 
     func saveSettings(req: Request) async throws -> SettingsDTO {
@@ -69,13 +73,15 @@ struct DeliveryAdminAPIController {
         var name = try await LibraryName.load(on: req.db)
         if input.library_name_ru != nil { name.ru = e.oneLine(input.library_name_ru, "library_name_ru", max: 300) }
         if input.library_name_kk != nil { name.kk = e.oneLine(input.library_name_kk, "library_name_kk", max: 300) }
-        guard e.isEmpty else { throw AppError.validation(e) }
-        var s = DeliverySettings(resendAfterMonths: input.resend_after_months.flatMap { $0 == 0 ? nil : $0 }, horizonWeeks: input.horizon_weeks)
-        if let flag = input.expired_check_blocks {
-            s.expiredCheckBlocks = flag
-        } else {
-            s.expiredCheckBlocks = try await DeliverySettings.load(on: req.db).expiredCheckBlocks
+        for (field, value) in [("plan_continuity_minutes", input.plan_continuity_minutes), ("plan_imbalance_minutes", input.plan_imbalance_minutes)] {
+            if let value, !(0...600).contains(value) { e.add(field, "settings.plan_weight_range") }
         }
+        guard e.isEmpty else { throw AppError.validation(e) }
+        let stored = try await DeliverySettings.load(on: req.db)
+        var s = DeliverySettings(resendAfterMonths: input.resend_after_months.flatMap { $0 == 0 ? nil : $0 }, horizonWeeks: input.horizon_weeks)
+        s.expiredCheckBlocks = input.expired_check_blocks ?? stored.expiredCheckBlocks
+        s.planContinuityMinutes = input.plan_continuity_minutes ?? stored.planContinuityMinutes
+        s.planImbalanceMinutes = input.plan_imbalance_minutes ?? stored.planImbalanceMinutes
         let chosen = name
         let settings = s
         try await req.db.transaction { tx in
@@ -84,7 +90,8 @@ struct DeliveryAdminAPIController {
         }
         return SettingsDTO(
             resend_after_months: s.resendAfterMonths, horizon_weeks: s.horizonWeeks, library_name_ru: name.ru, library_name_kk: name.kk,
-            expired_check_blocks: s.expiredCheckBlocks)
+            expired_check_blocks: s.expiredCheckBlocks, plan_continuity_minutes: s.planContinuityMinutes,
+            plan_imbalance_minutes: s.planImbalanceMinutes)
     }
 
     /// Who had this title: loans of the account's own branches' readers.

@@ -285,6 +285,14 @@ enum DeliveryOpenAPI {
                         "type": ["boolean", "null"],
                         "description": "A carrier whose certificate of no criminal record has expired gets no new visits; left out, kept",
                     ],
+                    "plan_continuity_minutes": [
+                        "type": ["integer", "null"], "minimum": 0, "maximum": 600,
+                        "description": "The week's plan: minutes of travel worth keeping a reader's own carrier; left out, kept",
+                    ],
+                    "plan_imbalance_minutes": [
+                        "type": ["integer", "null"], "minimum": 0, "maximum": 600,
+                        "description": "The week's plan: price in minutes of a carrier's week one hour off their fair share (grows with the square); left out, kept",
+                    ],
                 ],
             ],
             "NextVisit": ["type": "object", "properties": ["next_visit_on": ["type": ["string", "null"], "format": "date"]]],

@@ -11,6 +11,8 @@ struct DeliverySettingsController {
         var library_name_kk: String?
         /// The checkbox: ticked sends "1", unticked nothing, so `submitted` tells a sent form from a new one.
         var expired_check_blocks: [String]?
+        var plan_continuity_minutes: String?
+        var plan_imbalance_minutes: String?
         var submitted: String?
     }
 
@@ -65,6 +67,13 @@ struct DeliverySettingsController {
             if let n = Int(raw), (1...26).contains(n) { s.horizonWeeks = n } else { e.add("horizon_weeks", "visit.weeks_range") }
         }
         s.expiredCheckBlocks = form.expired_check_blocks?.contains("1") ?? false
+        // The week's plan weighs these against minutes of travel (issue 15, §2); 0 turns one off.
+        if let raw = e.text(form.plan_continuity_minutes, "plan_continuity_minutes", required: true, max: 4) {
+            if let n = Int(raw), (0...600).contains(n) { s.planContinuityMinutes = n } else { e.add("plan_continuity_minutes", "settings.plan_weight_range") }
+        }
+        if let raw = e.text(form.plan_imbalance_minutes, "plan_imbalance_minutes", required: true, max: 4) {
+            if let n = Int(raw), (0...600).contains(n) { s.planImbalanceMinutes = n } else { e.add("plan_imbalance_minutes", "settings.plan_weight_range") }
+        }
         let library = LibraryName(
             ru: e.oneLine(form.library_name_ru, "library_name_ru", max: 300), kk: e.oneLine(form.library_name_kk, "library_name_kk", max: 300))
         guard e.isEmpty else { return try await render(req, settings: form, errors: e, holidayErrors: FieldErrors(), status: .unprocessableEntity) }

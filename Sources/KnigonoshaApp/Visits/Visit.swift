@@ -33,6 +33,9 @@ final class Visit: Model, @unchecked Sendable {
     @OptionalField(key: "minutes_spent") var minutesSpent: Int?
     @OptionalField(key: "comment") var comment: String?
     @OptionalField(key: "completed_at") var completedAt: Date?
+    /// The coordinator's pins for the week's plan: keep the carrier, keep the day (issue 15, §2).
+    @OptionalField(key: "pin_carrier") var pinCarrier: Bool?
+    @OptionalField(key: "pin_day") var pinDay: Bool?
 
     init() {}
 

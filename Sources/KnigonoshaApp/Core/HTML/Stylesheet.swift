@@ -126,7 +126,11 @@ enum Stylesheet {
         .slip h2 { font-size: 1.35em; margin: 1em 0 0.3em; }
         .slip-reader { font-weight: bold; font-size: 1.2em; }
         .slip-lang { margin-right: 1rem; }
+        .route-sketch { display: block; width: 100%; max-width: 26rem; height: auto; margin: 0.5rem 0 1rem; border: 1px solid #595959; background: #fff; color: #0b3d91; }
+        .week-plan input[type=checkbox] { width: 1.5rem; height: 1.5rem; }
         @media print {
+          .route-sheet + .route-sheet { break-before: page; }
+          .route-sketch { max-width: 12cm; }
           .site-header, .site-footer, .skip-link, .actions, .filters, .pagination, .no-print { display: none; }
           .meter, .chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }

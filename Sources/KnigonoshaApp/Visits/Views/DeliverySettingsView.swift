@@ -36,6 +36,18 @@ enum DeliverySettingsView {
                     .init(
                         name: "library_name_kk", label: ctx.t("settings.library_name_kk"), value: form.library_name_kk ?? library.kk ?? "",
                         error: errors["library_name_kk"], hint: ctx.t("settings.library_name_hint"))),
+                Forms.input(
+                    ctx,
+                    .init(
+                        name: "plan_continuity_minutes", label: ctx.t("settings.plan_continuity_minutes"),
+                        value: form.plan_continuity_minutes ?? String(settings.planContinuityMinutes), error: errors["plan_continuity_minutes"],
+                        required: true, type: "number", hint: ctx.t("settings.plan_continuity_hint"), inputmode: "numeric")),
+                Forms.input(
+                    ctx,
+                    .init(
+                        name: "plan_imbalance_minutes", label: ctx.t("settings.plan_imbalance_minutes"),
+                        value: form.plan_imbalance_minutes ?? String(settings.planImbalanceMinutes), error: errors["plan_imbalance_minutes"],
+                        required: true, type: "number", hint: ctx.t("settings.plan_imbalance_hint"), inputmode: "numeric")),
                 .input(.type(.hidden), .name("submitted"), .value("1")),
                 Forms.choiceGroup(
                     ctx, name: "expired_check_blocks[]", legend: ctx.t("settings.checks"), options: [("1", ctx.t("settings.expired_check_blocks"))],

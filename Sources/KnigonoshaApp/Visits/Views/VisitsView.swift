@@ -41,7 +41,11 @@ enum VisitsView {
                             ])),
                         .text(ctx.t("visits.pick_list_open"))),
                     // Tomorrow's visits to confirm by phone (issue 15, §3).
-                    .a(.class("button"), .href(SiteRoute.visitCalls.path), .text(ctx.t("nav.calls")))
+                    .a(.class("button"), .href(SiteRoute.visitCalls.path), .text(ctx.t("nav.calls"))),
+                    // The week's route plan and the printable sheets (issue 15, §3).
+                    .a(
+                        .class("button"), .href(SiteRoute.visitsWeek.path(query: [("week", c.from.iso), ("branch", branchValue)])),
+                        .text(ctx.t("nav.week_plan")))
                 ),
                 .if(
                     noCoordinates.total > 0,
