@@ -34,7 +34,8 @@ import VaporTesting
             #expect(weeks.contains(saved.horizonWeeks))
             #expect(saved.resendAfterMonths == saved.horizonWeeks)
             #expect(name == LibraryName(ru: "Библиотека \(saved.horizonWeeks)", kk: "Кітапхана \(saved.horizonWeeks)"))
-            #expect(try await LibrarySetting.query(on: app.db).count() == 5)  // resend, horizon, the check rule and the two names
+            // resend, horizon, the check rule, the plan's two weights and the two names
+            #expect(try await LibrarySetting.query(on: app.db).count() == 7)
         }
     }
 }

@@ -25,6 +25,8 @@ import VaporTesting
         /// Thursday, the reader allows Monday and Thursday.
         let flexible: Visit
         let south: Visit
+
+        var visitsOfWeek: [Visit] { [open, pinned, stranded, unlocated, flexible] }
     }
 
     static func setup(_ app: Application) async throws -> Setup {
@@ -34,7 +36,8 @@ import VaporTesting
         try await seed.north.save(on: app.db)
         let hash = try await app.password.async.hash(Seed.password)
         // A name that would break out of an attribute if it were not escaped.
-        let second = User(email: "carrier2@test.kz", fullName: #"Второй "Книгоноша" <b>"#, role: .carrier, branchID: seed.north.id, passwordHash: hash)
+        let second = User(
+            email: "carrier2@test.kz", fullName: #"Второй "Книгоноша" <b>"#, role: .carrier, branchID: seed.north.id, passwordHash: hash)
         try await second.create(on: app.db)
         // The second carrier works Monday, Tuesday and Thursday, 9 to 17; the first, with no hours
         // set, Monday to Friday, and is away on Wednesday of the planned week.
@@ -49,7 +52,9 @@ import VaporTesting
         let monday = WeekInput.monday(of: LocalDate.today(in: app.config.timeZone).adding(days: 7))
         try await CarrierAbsence(userID: seed.carrier.id!, from: monday.adding(days: 2), to: monday.adding(days: 2), kind: .leave).create(on: app.db)
 
-        func visit(_ card: String, _ family: String, day: Int, carrier: User?, own: User? = nil, point: Bool = true, weekdays: [String] = [])
+        func visit(
+            _ card: String, _ family: String, day: Int, carrier: User?, own: User? = nil, point: Bool = true, weekdays: [String] = []
+        )
             async throws -> Visit
         {
             var p = Seed.reader(branch: seed.north, card: card, family: family)
@@ -127,7 +132,8 @@ import VaporTesting
             #expect(assigns.allSatisfy { !$0.hasPrefix(Self.id(s.pinned) + "|") || $0.contains(s.second.id!.uuidString.lowercased()) })
 
             // Saved as shown: every assignment lands, each with its history, nothing else changes.
-            let saved = try await web.post("/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", basis)] + assigns.map { ("assign[]", $0) })
+            let saved = try await web.post(
+                "/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", basis)] + assigns.map { ("assign[]", $0) })
             #expect(saved.status == .seeOther)
             let open = try #require(try await Visit.find(s.open.id, on: app.db))
             #expect(open.$carrier.id != nil)
@@ -141,7 +147,8 @@ import VaporTesting
 
             // The same form again is stale: the week changed since it was proposed. Nothing is saved.
             let before = try await VisitEvent.query(on: app.db).count()
-            let again = try await web.post("/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", basis)] + assigns.map { ("assign[]", $0) })
+            let again = try await web.post(
+                "/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", basis)] + assigns.map { ("assign[]", $0) })
             #expect(again.status == .seeOther)
             #expect(try await web.get("/visits/week?week=\(s.monday.iso)").text.contains("визиты недели изменились. Ничего не сохранено"))
             #expect(try await VisitEvent.query(on: app.db).count() == before)
@@ -169,7 +176,8 @@ import VaporTesting
                 "\(Self.id(s.open))|\(carrier)|2026-02-30",  // not a day
                 "nonsense",
             ] {
-                let r = try await web.post("/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", basis), ("assign[]", good), ("assign[]", bad)])
+                let r = try await web.post(
+                    "/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", basis), ("assign[]", good), ("assign[]", bad)])
                 #expect(r.status == .badRequest, "\(bad)")
             }
             // The good half of a bad form is not saved either.
@@ -179,7 +187,9 @@ import VaporTesting
             let other = WebClient(app)
             try await other.login("coord2@test.kz")
             #expect(try await other.post("/visits/week/propose", [("branch", branch), ("week", s.monday.iso)]).status == .forbidden)
-            #expect(try await other.post("/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", basis), ("assign[]", good)]).status == .forbidden)
+            #expect(
+                try await other.post("/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", basis), ("assign[]", good)]).status
+                    == .forbidden)
             #expect(try await other.get("/visits/route-sheets?branch=\(branch)&date=\(s.monday.iso)").status == .forbidden)
             #expect(!(try await other.get("/visits/week").text.contains("Безкнигоношина")))
             // Carriers and management see neither page.
@@ -288,6 +298,62 @@ import VaporTesting
                 body: ByteBuffer(string: #"{"horizon_weeks": 8, "plan_imbalance_minutes": 5}"#))
             #expect(kept.status == .ok && kept.body.string.contains(#""plan_continuity_minutes":40"#))
             #expect(try await DeliverySettings.load(on: app.db).planImbalanceMinutes == 5)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func test_a_readers_visit_minutes_and_a_carriers_bag_shape_the_plan(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let s = try await Self.setup(app)
+            let web = WebClient(app)
+            try await web.login("coord@test.kz")
+            // The reader's form: bad minutes are refused at the field, nothing saved; good ones kept.
+            let base = ReaderFormFields.valid(branch: s.seed.north, card: "WP-M")
+            for bad in ["4", "181", "полчаса"] {
+                let r = try await web.post("/readers", ReaderFormFields.with(base, "visit_minutes", bad))
+                #expect(r.status == .unprocessableEntity && r.text.contains(#"id="f-visit_minutes-error""#), "\(bad)")
+            }
+            #expect(try await Reader.query(on: app.db).filter(\.$cardNumber == "WP-M").count() == 0)
+            #expect(try await web.post("/readers", ReaderFormFields.with(base, "visit_minutes", "45")).status == .seeOther)
+            let reader = try #require(try await Reader.query(on: app.db).filter(\.$cardNumber == "WP-M").first())
+            #expect(reader.visitMinutes == 45)
+            #expect(try await web.get("/readers/\(reader.id!)").text.contains("45 мин"))
+            // Empty means the default, 20.
+            #expect(
+                try await web.post("/readers", ReaderFormFields.with(ReaderFormFields.valid(branch: s.seed.north, card: "WP-N"), "visit_minutes", ""))
+                    .status == .seeOther)
+            #expect(try await Reader.query(on: app.db).filter(\.$cardNumber == "WP-N").first()?.visitMinutes == nil)
+
+            // The carrier's bag: refused at the field when it is not 1 to 200, kept when it is.
+            let path = "/carriers/\(s.second.id!)/details"
+            func details(_ bag: String) -> [(String, String)] {
+                [
+                    ("certificate_on", ""), ("certificate_until", ""), ("trained_on", ""), ("id_card_number", ""), ("travel_mode", ""),
+                    ("start_point", ""), ("bag_capacity", bag),
+                ]
+            }
+            for bad in ["0", "201", "много"] {
+                let r = try await web.post(path, details(bad))
+                #expect(r.status == .unprocessableEntity && r.text.contains(#"id="f-bag_capacity-error""#), "\(bad)")
+            }
+            #expect(try await User.find(s.second.id, on: app.db)?.bagCapacity == nil)
+            #expect(try await web.post(path, details("2")).status == .seeOther)
+            #expect(try await User.find(s.second.id, on: app.db)?.bagCapacity == 2)
+
+            // In the plan: the pinned visit (3 items) no longer fits the second carrier's bag. Every
+            // reader of the week takes 100 minutes now: each stop starts after the one before ends.
+            for v in s.visitsOfWeek { try await Reader.query(on: app.db).filter(\.$id == v.$reader.id).set(\.$visitMinutes, to: 100).update() }
+            let pinned = try #require(try await Visit.find(s.pinned.id, on: app.db))
+            pinned.pinCarrier = true
+            try await pinned.save(on: app.db)
+            let week = try await WeekInput.load(branch: s.seed.north, week: s.monday, today: LocalDate.today(in: app.config.timeZone), on: app.db)
+            let proposal = try WeekProposal.make(week, start: s.seed.north.point!, seconds: 2)
+            #expect(proposal.unplaced.contains { $0.visit.id == s.pinned.id && $0.reason == .moreItemsThanAnyBag })
+            #expect(!proposal.routes.contains { r in r.stops.contains { $0.visit.id == s.pinned.id } })
+            for r in proposal.routes {
+                for (a, b) in zip(r.stops, r.stops.dropFirst()) { #expect(b.arrival >= a.arrival + 100) }
+            }
+            #expect(proposal.routes.contains { $0.stops.count > 1 })
         }
     }
 }

@@ -47,6 +47,7 @@ enum OpenAPISchemas {
             ("subjects", textList), ("genres", textList), ("authors", textList),
             ("excluded_topics", textList), ("excluded_authors", textList), ("series", textList),
             ("items_per_visit", ["type": "integer", "minimum": 1, "maximum": 20]),
+            ("visit_minutes", nullable("integer", ["minimum": 5, "maximum": 180, "description": "Usual minutes at the door; empty: 20"])),
             ("carrier_id", nullable("string", ["format": "uuid"])),
             ("weekdays", codeList(Weekday.self)),
             ("time_from", nullable("string", ["pattern": "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"])),

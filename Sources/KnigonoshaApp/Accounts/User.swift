@@ -35,6 +35,8 @@ final class User: Model, @unchecked Sendable {
     /// Where the carrier's day starts (home, say) when not at the branch.
     @OptionalField(key: "start_latitude") var startLatitude: Double?
     @OptionalField(key: "start_longitude") var startLongitude: Double?
+    /// How many items the carrier's bag holds, for the week's plan; nil: no limit.
+    @OptionalField(key: "bag_capacity") var bagCapacity: Int?
 
     init() {}
 

@@ -13,6 +13,7 @@ enum CarrierDetails {
         var travel_mode: String?
         var start_latitude: Double?
         var start_longitude: Double?
+        var bag_capacity: Int?
     }
 
     /// What the API sends back, and the list's warnings read.
@@ -24,10 +25,11 @@ enum CarrierDetails {
         var travel_mode: String?
         var start_latitude: Double?
         var start_longitude: Double?
+        var bag_capacity: Int?
 
         init(_ u: User) {
             (certificate_on, certificate_until, trained_on, id_card_number) = (u.certificateOn, u.certificateUntil, u.trainedOn, u.idCardNumber)
-            (travel_mode, start_latitude, start_longitude) = (u.travelMode, u.startLatitude, u.startLongitude)
+            (travel_mode, start_latitude, start_longitude, bag_capacity) = (u.travelMode, u.startLatitude, u.startLongitude, u.bagCapacity)
         }
     }
 
@@ -59,7 +61,9 @@ enum CarrierDetails {
         case (nil, _): e.add("start_latitude", "validation.required")
         case (_, nil): e.add("start_longitude", "validation.required")
         }
+        if let bag = input.bag_capacity, !(1...200).contains(bag) { e.add("bag_capacity", "validation.range", ["min": "1", "max": "200"]) }
         guard e.isEmpty else { return e }
+        carrier.bagCapacity = input.bag_capacity
         carrier.certificateOn = on?.iso
         carrier.certificateUntil = until?.iso
         carrier.trainedOn = trained?.iso

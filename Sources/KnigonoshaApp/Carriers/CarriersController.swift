@@ -22,12 +22,14 @@ struct CarriersController {
         var id_card_number: String?
         var travel_mode: String?
         var start_point: String?
+        var bag_capacity: String?
 
         init() {}
 
         init(_ u: User) {
             (certificate_on, certificate_until, trained_on, id_card_number) = (u.certificateOn, u.certificateUntil, u.trainedOn, u.idCardNumber)
             travel_mode = u.travelMode
+            bag_capacity = u.bagCapacity.map(String.init)
             start_point = u.startLatitude.flatMap { lat in u.startLongitude.map { "\(lat), \($0)" } }
         }
     }
@@ -38,9 +40,13 @@ struct CarriersController {
         let (lat, lon, ok) = CarrierDetails.point(form.start_point)
         var errors = FieldErrors()
         if !ok { errors.add("start_point", "carrier.point_invalid") }
+        let bagText = (form.bag_capacity ?? "").trimmingCharacters(in: .whitespaces)
+        let bag = Int(bagText)
+        if !bagText.isEmpty, bag == nil { errors.add("bag_capacity", "validation.whole_number") }
         let input = CarrierDetails.Input(
             certificate_on: form.certificate_on, certificate_until: form.certificate_until, trained_on: form.trained_on,
-            id_card_number: form.id_card_number, travel_mode: form.travel_mode, start_latitude: lat, start_longitude: lon)
+            id_card_number: form.id_card_number, travel_mode: form.travel_mode, start_latitude: lat, start_longitude: lon,
+            bag_capacity: bag)
         if errors.isEmpty {
             // The two numbers are one field on the page.
             for item in CarrierDetails.apply(input, to: carrier, branch: carrier.branch?.point).items {

@@ -108,6 +108,10 @@ enum CarriersOpenAPI {
                     "travel_mode": ["type": ["string", "null"], "enum": .array(CarrierTravel.codes.map { .string($0) } + [.null])],
                     "start_latitude": ["type": ["number", "null"], "minimum": -90, "maximum": 90],
                     "start_longitude": ["type": ["number", "null"], "minimum": -180, "maximum": 180],
+                    "bag_capacity": [
+                        "type": ["integer", "null"], "minimum": 1, "maximum": 200,
+                        "description": "Items the bag holds, for the week's plan; empty: no limit",
+                    ],
                 ],
             ],
             // Not «CarrierHours»: that is a carrier's working days (CarrierOpenAPI), and a second

@@ -94,6 +94,7 @@ enum Migrations {
             M075CreateVisitCalls(),
             M076AddCarrierDetails(),
             M077AddVisitPins(),
+            M078AddVisitMinutesAndBag(),
         ]
     }
 

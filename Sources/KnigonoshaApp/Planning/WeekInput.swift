@@ -58,7 +58,8 @@ struct WeekInput {
         let holidays = try await Holiday.query(on: db).filter(\.$day >= monday.iso).filter(\.$day <= sunday.iso).all()
         let settings = try await DeliverySettings.load(on: db)
         return WeekInput(
-            branch: branch, monday: monday, firstDay: max(monday, today), today: today, visits: visits, readerDays: readerDays.filter { $0.value.count > 1 },
+            branch: branch, monday: monday, firstDay: max(monday, today), today: today, visits: visits,
+            readerDays: readerDays.filter { $0.value.count > 1 },
             carriers: carriers, hours: hours, absences: try await Absences.all(on: db), blocks: settings.expiredCheckBlocks,
             holidays: Set(holidays.map(\.day)), settings: settings)
     }

@@ -37,7 +37,8 @@ enum WeekPlanSave {
     /// Checks every assignment against the week as it is now and applies them all, or none. An
     /// assignment no proposal could have made (another branch's visit, a carrier who is away that
     /// day, a day the reader does not allow) is a bad request: the form was not the page's own.
-    static func apply(_ assignments: [Assignment], basis: String, week: WeekInput, by user: CurrentUser, on db: any Database) async throws -> Outcome {
+    static func apply(_ assignments: [Assignment], basis: String, week: WeekInput, by user: CurrentUser, on db: any Database) async throws -> Outcome
+    {
         guard basis == WeekProposal.basis(of: week) else { return .stale }
         let visits = Dictionary(uniqueKeysWithValues: week.visits.filter(week.isPlannable).map { ($0.id!, $0) })
         let carriers = Dictionary(uniqueKeysWithValues: week.carriers.map { ($0.id!, $0) })

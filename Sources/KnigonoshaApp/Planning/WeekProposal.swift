@@ -47,7 +47,7 @@ struct WeekProposal {
         let carriers = week.carriers.map { c in
             WeekCarrier(
                 id: c.id!.uuidString, start: c.startPoint ?? start, end: c.startPoint ?? start, mode: CarrierTravel.of(c).travelMode,
-                bagCapacity: Int.max / 4,
+                bagCapacity: c.bagCapacity ?? Int.max / 4,
                 hours: (0..<7).map { d in
                     let day = week.monday.adding(days: d)
                     return day < week.firstDay ? nil : week.shift(c, on: day)
@@ -61,7 +61,9 @@ struct WeekProposal {
             let carrier = v.$carrier.id?.uuidString
             let preferred = v.reader.carrierID?.uuidString
             return WeekVisit(
-                id: v.id!.uuidString, location: v.reader.point!, windowStart: from, windowEnd: max(from, to), items: max(1, v.reader.itemsPerVisit),
+                id: v.id!.uuidString, location: v.reader.point!, windowStart: from, windowEnd: max(from, to),
+                serviceMinutes: v.reader.visitMinutes ?? 20,
+                items: max(1, v.reader.itemsPerVisit),
                 days: week.allowedDays(v), preferredCarrier: preferred.flatMap { ids.contains($0) ? $0 : nil },
                 // A pin to a carrier who cannot be planned (away all week, no longer active) leaves
                 // the visit unplaced with the reason, rather than quietly unpinned.

@@ -45,6 +45,8 @@ final class Reader: Model, @unchecked Sendable {
     /// The carrier who usually comes (issue 15, §1): planning gives them the reader's visits when
     /// they work that day and are not away.
     @OptionalField(key: "carrier_id") var carrierID: UUID?
+    /// How long a visit usually takes, for the week's plan; nil: 20 minutes (issue 15, §2).
+    @OptionalField(key: "visit_minutes") var visitMinutes: Int?
     @OptionalField(key: "time_from") var timeFrom: String?
     @OptionalField(key: "time_to") var timeTo: String?
     @Field(key: "frequency") var frequency: String

@@ -41,6 +41,7 @@ struct ReaderForm: Content {
     var excluded_authors: String?
     var series: String?
     var items_per_visit: String?
+    var visit_minutes: String?
     var carrier_id: String?
     var weekdays: [String]?
     var time_from: String?
@@ -108,7 +109,8 @@ struct ReaderForm: Content {
             disability_group: disability_group, needs: needs ?? [], formats: formats ?? [], languages: languages ?? [],
             subjects: lines(subjects), genres: genres ?? [], authors: lines(authors),
             excluded_topics: lines(excluded_topics), excluded_authors: lines(excluded_authors), series: lines(series),
-            items_per_visit: int(items_per_visit, "items_per_visit"), carrier_id: carrier, weekdays: weekdays ?? [], time_from: time_from,
+            items_per_visit: int(items_per_visit, "items_per_visit"), visit_minutes: int(visit_minutes, "visit_minutes"),
+            carrier_id: carrier, weekdays: weekdays ?? [], time_from: time_from,
             time_to: time_to, frequency: frequency, status: status, pause_from: pause_from, pause_until: pause_until,
             pause_reason: pause_reason, ended_on: ended_on, end_reason: end_reason, referral_source: referral_source,
             registered_on: (registered_on ?? "").isEmpty ? nil : registered_on, consent_date: consent_date,
@@ -155,6 +157,7 @@ struct ReaderForm: Content {
         excluded_authors = r.excluded_authors.joined(separator: "\n")
         series = r.series.joined(separator: "\n")
         items_per_visit = String(r.items_per_visit)
+        visit_minutes = r.visit_minutes.map(String.init)
         carrier_id = r.carrier_id?.uuidString.lowercased()
         weekdays = r.weekdays
         time_from = r.time_from

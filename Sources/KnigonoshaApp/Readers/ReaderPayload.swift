@@ -43,6 +43,7 @@ struct ReaderPayload: Content {
     var excluded_authors: [String]?
     var series: [String]?
     var items_per_visit: Int?
+    var visit_minutes: Int?
     var carrier_id: UUID?
     var weekdays: [String]?
     var time_from: String?
@@ -101,6 +102,7 @@ struct ReaderRecord: Content, Equatable {
     var excluded_authors: [String]
     var series: [String]
     var items_per_visit: Int
+    var visit_minutes: Int? = nil
     var carrier_id: UUID? = nil
     var weekdays: [String]
     var time_from: String?
@@ -141,7 +143,8 @@ struct ReaderRecord: Content, Equatable {
             ("languages", list(languages)), ("subjects", list(subjects)), ("genres", list(genres)),
             ("authors", list(authors)), ("excluded_topics", list(excluded_topics)),
             ("excluded_authors", list(excluded_authors)), ("series", list(series)),
-            ("items_per_visit", String(items_per_visit)), ("carrier_id", carrier_id?.uuidString), ("weekdays", list(weekdays)),
+            ("items_per_visit", String(items_per_visit)), ("visit_minutes", visit_minutes.map(String.init)),
+            ("carrier_id", carrier_id?.uuidString), ("weekdays", list(weekdays)),
             ("time_from", time_from),
             ("time_to", time_to), ("frequency", frequency), ("status", status), ("pause_from", pause_from),
             ("pause_until", pause_until), ("pause_reason", pause_reason), ("ended_on", ended_on),

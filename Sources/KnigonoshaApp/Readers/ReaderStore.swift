@@ -73,7 +73,8 @@ enum ReaderStore {
             access_notes: r.accessNotes, latitude: r.latitude, longitude: r.longitude, disability_group: r.disabilityGroup,
             needs: values(.need), formats: values(.format), languages: values(.language), subjects: values(.subject),
             genres: values(.genre), authors: values(.author), excluded_topics: values(.excludedTopic),
-            excluded_authors: values(.excludedAuthor), series: values(.series), items_per_visit: r.itemsPerVisit, carrier_id: r.carrierID,
+            excluded_authors: values(.excludedAuthor), series: values(.series), items_per_visit: r.itemsPerVisit,
+            visit_minutes: r.visitMinutes, carrier_id: r.carrierID,
             weekdays: values(.weekday), time_from: r.timeFrom, time_to: r.timeTo, frequency: r.frequency, status: r.status,
             pause_from: r.pauseFrom, pause_until: r.pauseUntil, pause_reason: r.pauseReason, ended_on: r.endedOn,
             end_reason: r.endReason, referral_source: r.referralSource, registered_on: r.registeredOn,
@@ -107,6 +108,7 @@ enum ReaderStore {
         r.longitude = p.longitude
         r.disabilityGroup = p.disability_group
         r.itemsPerVisit = p.items_per_visit
+        r.visitMinutes = p.visit_minutes
         r.carrierID = p.carrier_id
         r.timeFrom = p.time_from
         r.timeTo = p.time_to

@@ -148,6 +148,7 @@ struct ReaderValidator {
         let weekdays = codes(p.weekdays, "weekdays", Weekday.self)
         let items = p.items_per_visit ?? 3
         if !(1...20).contains(items) { e.add("items_per_visit", "validation.range", ["min": "1", "max": "20"]) }
+        if let m = p.visit_minutes, !(5...180).contains(m) { e.add("visit_minutes", "validation.range", ["min": "5", "max": "180"]) }
         let timeFrom = time(p.time_from, "time_from")
         let timeTo = time(p.time_to, "time_to")
         if let a = timeFrom, let b = timeTo, a >= b { e.add("time_to", "reader.time_order") }
@@ -218,7 +219,7 @@ struct ReaderValidator {
             languages: languages, subjects: list(p.subjects, "subjects"), genres: genres,
             authors: list(p.authors, "authors"), excluded_topics: list(p.excluded_topics, "excluded_topics"),
             excluded_authors: list(p.excluded_authors, "excluded_authors"), series: list(p.series, "series"),
-            items_per_visit: items, carrier_id: carrier, weekdays: weekdays, time_from: timeFrom, time_to: timeTo,
+            items_per_visit: items, visit_minutes: p.visit_minutes, carrier_id: carrier, weekdays: weekdays, time_from: timeFrom, time_to: timeTo,
             frequency: frequency ?? VisitFrequency.monthly.rawValue, status: status ?? ReaderStatus.active.rawValue,
             pause_from: pauseFrom?.iso, pause_until: pauseUntil?.iso, pause_reason: pauseReason, ended_on: endedOn?.iso,
             end_reason: endReason, referral_source: referral, registered_on: registered?.iso ?? today.iso,

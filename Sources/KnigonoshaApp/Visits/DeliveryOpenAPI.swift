@@ -291,7 +291,8 @@ enum DeliveryOpenAPI {
                     ],
                     "plan_imbalance_minutes": [
                         "type": ["integer", "null"], "minimum": 0, "maximum": 600,
-                        "description": "The week's plan: price in minutes of a carrier's week one hour off their fair share (grows with the square); left out, kept",
+                        "description":
+                            "The week's plan: price in minutes of a carrier's week one hour off their fair share (grows with the square); left out, kept",
                     ],
                 ],
             ],

@@ -68,11 +68,20 @@ struct DeliverySettingsController {
         }
         s.expiredCheckBlocks = form.expired_check_blocks?.contains("1") ?? false
         // The week's plan weighs these against minutes of travel (issue 15, §2); 0 turns one off.
-        if let raw = e.text(form.plan_continuity_minutes, "plan_continuity_minutes", required: true, max: 4) {
-            if let n = Int(raw), (0...600).contains(n) { s.planContinuityMinutes = n } else { e.add("plan_continuity_minutes", "settings.plan_weight_range") }
+        // A form without the fields (a page from before they existed) keeps the stored values.
+        if form.plan_continuity_minutes != nil, let raw = e.text(form.plan_continuity_minutes, "plan_continuity_minutes", required: true, max: 4) {
+            if let n = Int(raw), (0...600).contains(n) {
+                s.planContinuityMinutes = n
+            } else {
+                e.add("plan_continuity_minutes", "settings.plan_weight_range")
+            }
         }
-        if let raw = e.text(form.plan_imbalance_minutes, "plan_imbalance_minutes", required: true, max: 4) {
-            if let n = Int(raw), (0...600).contains(n) { s.planImbalanceMinutes = n } else { e.add("plan_imbalance_minutes", "settings.plan_weight_range") }
+        if form.plan_imbalance_minutes != nil, let raw = e.text(form.plan_imbalance_minutes, "plan_imbalance_minutes", required: true, max: 4) {
+            if let n = Int(raw), (0...600).contains(n) {
+                s.planImbalanceMinutes = n
+            } else {
+                e.add("plan_imbalance_minutes", "settings.plan_weight_range")
+            }
         }
         let library = LibraryName(
             ru: e.oneLine(form.library_name_ru, "library_name_ru", max: 300), kk: e.oneLine(form.library_name_kk, "library_name_kk", max: 300))

@@ -44,7 +44,8 @@ enum RunPlan {
             let v = visits[i]
             let ws = minutes(v.timeFrom) ?? hours.lowerBound
             let we = minutes(v.timeTo) ?? hours.upperBound
-            return DayPlanner.Stop(id: String(i), location: points[i]!, windowStart: ws, windowEnd: max(ws, we))
+            return DayPlanner.Stop(
+                id: String(i), location: points[i]!, windowStart: ws, windowEnd: max(ws, we), serviceMinutes: v.$reader.value?.visitMinutes ?? 20)
         }
         let mode = CarrierTravel.of(carrier).travelMode
         let planned: [Int]
@@ -58,8 +59,8 @@ enum RunPlan {
             planned = RoutePlanner.order(start: start, stops: points).filter { points[$0] != nil }
         }
         // Along that order from now (or the start of the carrier's hours): where the carrier is is
-        // the last stop recorded, and each open stop is reached at the mode's speed, 20 minutes at
-        // each door, no earlier than its window opens.
+        // the last stop recorded, and each open stop is reached at the mode's speed, no earlier
+        // than its window opens, with the reader's usual minutes at the door (20 when not set).
         var clock = max(hours.lowerBound, now ?? hours.lowerBound)
         var here = start
         var arrival: [Int: Int] = [:]
@@ -79,7 +80,7 @@ enum RunPlan {
                 continue
             }
             arrival[i] = at
-            clock = at + 20
+            clock = at + (v.$reader.value?.visitMinutes ?? 20)
             here = points[i]!
         }
         return Placed(order: planned + unlocated, arrival: arrival, late: late)

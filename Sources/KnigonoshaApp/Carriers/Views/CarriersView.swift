@@ -128,6 +128,7 @@ enum CarriersView {
                     ctx, .init(name: "travel_mode", label: ctx.t("carrier.travel_mode"), value: f.travel_mode ?? "", error: errors["travel_mode"]),
                     options: [("", ctx.t("common.not_chosen"))] + CarrierTravel.allCases.map { ($0.rawValue, ctx.t($0.labelKey)) }),
                 field("start_point", f.start_point, hint: ctx.t("carrier.start_point_hint")),
+                field("bag_capacity", f.bag_capacity, type: "number", hint: ctx.t("carrier.bag_capacity_hint")),
                 Forms.submit(ctx.t("common.save")))
         )
     }

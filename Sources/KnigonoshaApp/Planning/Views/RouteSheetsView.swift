@@ -14,7 +14,8 @@ enum RouteSheetsView {
             .element(
                 named: "form",
                 nodes: [
-                    .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.routeSheets.path), .class("filters no-print"),
+                    .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.routeSheets.path),
+                    .class("filters no-print"),
                     .if(
                         !branches.isEmpty,
                         Forms.select(
@@ -42,7 +43,8 @@ enum RouteSheetsView {
                 .th(.text(ctx.t("sheets.done")))))
         let sketch: Node<HTML.BodyContext> =
             s.start.map { start in
-                s.points.isEmpty ? .empty : RouteSketchView.svg(ctx, start: start, points: s.points, label: ctx.t("sheets.sketch", ["name": s.carrier.fullName]))
+                s.points.isEmpty
+                    ? .empty : RouteSketchView.svg(ctx, start: start, points: s.points, label: ctx.t("sheets.sketch", ["name": s.carrier.fullName]))
             } ?? .empty
         return .section(
             .class("route-sheet"), .id(id), .attribute(named: "aria-labelledby", value: id + "-h"),
@@ -70,10 +72,14 @@ enum RouteSheetsView {
         let open = VisitStatus(rawValue: s.status)?.isOpen ?? false
         return .tr(
             .td(.text(String(s.position))),
-            .td(.text(open ? (s.expected_at ?? "—") : ctx.t("visit_status." + s.status)), .if(open && s.window_missed, .text(" ⚠ " + ctx.t("sheets.late")))),
+            .td(
+                .text(open ? (s.expected_at ?? "—") : ctx.t("visit_status." + s.status)),
+                .if(open && s.window_missed, .text(" ⚠ " + ctx.t("sheets.late")))),
             .td(.text([s.time_from, s.time_to].compactMap { $0 }.joined(separator: "–"))),
             .td(.text(s.reader_name)),
-            .td(.text(address), .if(!access.isEmpty, .br()), .text(access.joined(separator: " · ")), .unwrap(s.access_notes) { .group(.br(), .text($0)) }),
+            .td(
+                .text(address), .if(!access.isEmpty, .br()), .text(access.joined(separator: " · ")),
+                .unwrap(s.access_notes) { .group(.br(), .text($0)) }),
             .td(.text(phones.joined(separator: ", "))),
             .td(.text(ctx.t("sheets.deliver_collect", ["deliver": String(s.deliver.count), "collect": String(s.collect.count)]))),
             .td(.text("☐"))

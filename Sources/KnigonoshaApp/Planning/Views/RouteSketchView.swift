@@ -23,7 +23,8 @@ enum RouteSketchView {
                     [("x", f(sketch.start.x - 6)), ("y", f(sketch.start.y - 6)), ("width", "12"), ("height", "12"), ("fill", "#1a5e20")]),
                 .forEach(Array(zip(points, sketch.stops))) { stop, p in
                     .group(
-                        shape("circle", [("cx", f(p.x)), ("cy", f(p.y)), ("r", "9"), ("fill", "#fff"), ("stroke", "#0b3d91"), ("stroke-width", "2")]),
+                        shape(
+                            "circle", [("cx", f(p.x)), ("cy", f(p.y)), ("r", "9"), ("fill", "#fff"), ("stroke", "#0b3d91"), ("stroke-width", "2")]),
                         .element(
                             named: "text",
                             nodes: [

@@ -61,7 +61,8 @@ enum WeekPlanView {
             .element(
                 named: "form",
                 nodes: [
-                    .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.visitsWeek.path), .class("filters no-print"),
+                    .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.visitsWeek.path),
+                    .class("filters no-print"),
                     .if(
                         !branches.isEmpty,
                         Forms.select(
@@ -104,7 +105,9 @@ enum WeekPlanView {
         let pins: Node<HTML.TableRowContext> =
             plannable
             ? .group(
-                .td(v.$carrier.id == nil ? .text("—") : pin(name: "pin_carrier", id: "pc-" + id, v, on: v.pinCarrier == true, ctx.t("plan.pin_carrier"))),
+                .td(
+                    v.$carrier.id == nil
+                        ? .text("—") : pin(name: "pin_carrier", id: "pc-" + id, v, on: v.pinCarrier == true, ctx.t("plan.pin_carrier"))),
                 .td(pin(name: "pin_day", id: "pd-" + id, v, on: v.pinDay == true, ctx.t("plan.pin_day"))))
             : .td(.attribute(named: "colspan", value: "2"), .text(ctx.t("visit_status." + v.status)))
         return .tr(

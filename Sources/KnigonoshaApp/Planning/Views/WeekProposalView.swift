@@ -32,7 +32,9 @@ extension WeekPlanView {
                         .value(WeekPlanSave.Assignment(visitID: c.visit.id!, carrierID: c.carrier.id!, day: c.day).formValue))
                 },
                 .if(!p.changes.isEmpty, Forms.submit(ctx.t("plan.save"))),
-                .a(.class("button"), .href(SiteRoute.visitsWeek.path(query: [("week", week.monday.iso), ("branch", branchValue)])), .text(ctx.t("plan.back")))
+                .a(
+                    .class("button"), .href(SiteRoute.visitsWeek.path(query: [("week", week.monday.iso), ("branch", branchValue)])),
+                    .text(ctx.t("plan.back")))
             ),
             .h2(.text(ctx.t("plan.routes"))),
             .forEach(p.routes) { routeTable(ctx, $0) }

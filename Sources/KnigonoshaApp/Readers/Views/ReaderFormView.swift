@@ -145,6 +145,7 @@ enum ReaderFormView {
                     Forms.fieldset(
                         ctx.t("reader.section.schedule"),
                         field("items_per_visit", f.items_per_visit, required: true, type: "number"),
+                        field("visit_minutes", f.visit_minutes, type: "number", hint: ctx.t("reader.visit_minutes_hint")),
                         Forms.select(
                             ctx,
                             .init(

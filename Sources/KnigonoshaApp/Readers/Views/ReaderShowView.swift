@@ -140,6 +140,7 @@ enum ReaderShowView {
 
     private static func schedule(_ ctx: PageContext, _ r: ReaderRecord) -> Rows {
         var rows = row(ctx, "reader.items_per_visit", ctx.plural("unit.items", r.items_per_visit))
+        rows += row(ctx, "reader.visit_minutes", ctx.t("reader.visit_minutes_value", ["n": String(r.visit_minutes ?? 20)]))
         rows += row(ctx, "reader.frequency", ctx.t("frequency." + r.frequency))
         rows += row(ctx, "reader.weekdays", labels(ctx, r.weekdays, Weekday.self))
         rows += row(ctx, "reader.time_window", [r.time_from, r.time_to].compactMap { $0 }.joined(separator: "–"))
