@@ -38,10 +38,12 @@ public struct RouteSketch: Sendable, Equatable {
         // route of two neighbouring doors is not blown up to the whole box.
         let spanX = max(maxX - minX, 0.2)
         let spanY = max(maxY - minY, 0.2)
-        let scale = min((width - 2 * margin) / spanX, (height - 2 * margin) / spanY)
-        // Centred in the box.
+        // The bottom band holds the scale bar, so no stop is drawn under its label.
+        let band = 20.0
+        let scale = min((width - 2 * margin) / spanX, (height - band - 2 * margin) / spanY)
+        // Centred in the box above the band.
         let offsetX = (width - (maxX - minX) * scale) / 2
-        let offsetY = (height - (maxY - minY) * scale) / 2
+        let offsetY = (height - band - (maxY - minY) * scale) / 2
         let points = planar.map { Point(x: ($0.x - minX) * scale + offsetX, y: ($0.y - minY) * scale + offsetY) }
         self.start = points[0]
         self.stops = Array(points.dropFirst())

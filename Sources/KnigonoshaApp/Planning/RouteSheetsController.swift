@@ -17,7 +17,7 @@ enum RouteSheetsController {
 
     @Sendable static func page(req: Request) async throws -> Response {
         let branch = try await WeekPlanController.branch(req, req.queryValue("branch", labelKey: "visits.branch", UUID.init(uuidString:)))
-        let day = req.queryValue("date", labelKey: "calls.date", LocalDate.init) ?? req.today
+        let day = req.queryValue("date", labelKey: "calls.date") { LocalDate($0).flatMap(WeekPlanController.inRange) } ?? req.today
         let carriers = try await User.query(on: req.db).filter(\.$role == .carrier).filter(\.$branch.$id == branch.id!).sort(\.$fullName).all()
         var sheets: [Sheet] = []
         for carrier in carriers {

@@ -8,7 +8,8 @@ import Vapor
 struct WeekInput {
     let branch: Branch
     let monday: LocalDate
-    /// The first day the plan may change: today when the week holds it. Past days are history.
+    /// The first day the plan may change: tomorrow when the week holds today. Past days are history,
+    /// and today's run is on its way (its sheets are printed; found by a new user's try).
     let firstDay: LocalDate
     let today: LocalDate
     /// The week's visits that are not moved or cancelled, by day and time, with reader and carrier.
@@ -58,7 +59,7 @@ struct WeekInput {
         let holidays = try await Holiday.query(on: db).filter(\.$day >= monday.iso).filter(\.$day <= sunday.iso).all()
         let settings = try await DeliverySettings.load(on: db)
         return WeekInput(
-            branch: branch, monday: monday, firstDay: max(monday, today), today: today, visits: visits,
+            branch: branch, monday: monday, firstDay: max(monday, today.adding(days: 1)), today: today, visits: visits,
             readerDays: readerDays.filter { $0.value.count > 1 },
             carriers: carriers, hours: hours, absences: try await Absences.all(on: db), blocks: settings.expiredCheckBlocks,
             holidays: Set(holidays.map(\.day)), settings: settings)
@@ -75,7 +76,7 @@ struct WeekInput {
         return worked
     }
 
-    /// Whether the plan may move or reassign the visit: open and not started, from today on.
+    /// Whether the plan may move or reassign the visit: open and not started, from tomorrow on.
     func isPlannable(_ v: Visit) -> Bool { v.visitStatus == .planned && v.scheduledOn >= firstDay.iso }
 
     /// The days (0 = Monday) a visit may take: its own, or, when the reader allows several weekdays

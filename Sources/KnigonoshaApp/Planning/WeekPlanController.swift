@@ -33,12 +33,14 @@ struct WeekPlanController {
 
     func page(req: Request) async throws -> Response {
         let branch = try await Self.branch(req, req.queryValue("branch", labelKey: "visits.branch", UUID.init(uuidString:)))
-        let day = req.queryValue("week", labelKey: "plan.week", LocalDate.init) ?? req.today
+        let day = req.queryValue("week", labelKey: "plan.week") { LocalDate($0).flatMap(Self.inRange) } ?? req.today
         return try await render(req, branch: branch, day: day)
     }
 
     func propose(req: Request) async throws -> Response {
         let form = try req.content.decode(PlanForm.self)
+        // A pin per visit of the week at most: more is not a form of this page (and costs time).
+        guard (form.pin_carrier?.count ?? 0) + (form.pin_day?.count ?? 0) <= 4_000 else { throw AppError.badRequest(Message("error.bad_request")) }
         let branch = try await Self.branch(req, try Self.id(form.branch))
         let day = try Self.day(form.week)
         // The pins are stored first: the plan is made around them, and they stay for next time.
@@ -64,7 +66,8 @@ struct WeekPlanController {
         let back = SiteRoute.visitsWeek.path(query: [("week", week.monday.iso), ("branch", branch.id!.uuidString.lowercased())])
         switch try await WeekPlanSave.apply(assignments, basis: form.basis ?? "", week: week, by: try req.currentUser(), on: req.db) {
         case .stale:
-            return req.seeOther(back, flash: "plan.stale")
+            // Shown as a refusal at the top of the week as it now is, not as a notice of success.
+            return try await render(req, branch: branch, day: day, notice: "plan.stale", status: .conflict)
         case .saved(let count):
             for a in assignments { try await req.audit(.update, "visit", a.visitID) }
             req.flash([("plan.saved", [("count", count)])])
@@ -72,12 +75,13 @@ struct WeekPlanController {
         }
     }
 
-    private func render(_ req: Request, branch: Branch, day: LocalDate, status: HTTPStatus = .ok) async throws -> Response {
+    private func render(_ req: Request, branch: Branch, day: LocalDate, notice: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let week = try await WeekInput.load(branch: branch, week: day, today: req.today, on: req.db)
         try await req.audit(.list, "visit")
         try await req.auditReaders(ofVisits: week.visits.map { $0.id! })
         let unlocated = try await VisitsController.withoutCoordinates(branch.id, req)
-        return WeekPlanView.page(req.page, week: week, branches: try await Self.branches(req), noCoordinates: unlocated, status: status)
+        return WeekPlanView.page(
+            req.page, week: week, branches: try await Self.branches(req), noCoordinates: unlocated, notice: notice, status: status)
     }
 
     /// The branch to plan: a coordinator's own; for an administrator the one asked for, else the
@@ -106,7 +110,10 @@ struct WeekPlanController {
     static func ids(_ raw: [String]?) throws -> Set<UUID> { Set(try (raw ?? []).compactMap { try id($0) }) }
 
     static func day(_ raw: String?) throws -> LocalDate {
-        guard let raw, let day = LocalDate(raw) else { throw AppError.badRequest(Message("error.bad_request")) }
+        guard let raw, let day = LocalDate(raw).flatMap(inRange) else { throw AppError.badRequest(Message("error.bad_request")) }
         return day
     }
+
+    /// The years a plan can be about; 9999-12-31 has no Sunday to show (a new user's try).
+    static func inRange(_ day: LocalDate) -> LocalDate? { (2000...2100).contains(day.year) ? day : nil }
 }

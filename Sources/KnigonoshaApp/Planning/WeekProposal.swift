@@ -67,11 +67,13 @@ struct WeekProposal {
                 days: week.allowedDays(v), preferredCarrier: preferred.flatMap { ids.contains($0) ? $0 : nil },
                 // A pin to a carrier who cannot be planned (away all week, no longer active) leaves
                 // the visit unplaced with the reason, rather than quietly unpinned.
-                pinnedCarrier: v.pinCarrier == true ? carrier : nil, pinnedDay: v.pinDay == true ? own : nil)
+                pinnedCarrier: v.pinCarrier == true ? carrier : nil, pinnedDay: v.pinDay == true ? own : nil, currentDay: own)
         }
         let settings = WeekSettings(
             continuityPenaltyMinutes: Double(week.settings.planContinuityMinutes),
-            imbalancePenaltyMinutesPerHourSquared: Double(week.settings.planImbalanceMinutes), detourFactor: CarrierTravel.detour)
+            imbalancePenaltyMinutesPerHourSquared: Double(week.settings.planImbalanceMinutes), detourFactor: CarrierTravel.detour,
+            // A date is moved for a saving of more than half an hour of travel, never for a tie.
+            dayChangePenaltyMinutes: 30)
         // A pin to a carrier outside the plan (away all week, no longer active) has no vehicle:
         // the visit is unplaced with the reason rather than quietly unpinned.
         let lost = visits.filter { v in v.pinnedCarrier.map { !ids.contains($0) } ?? false }.map { $0.id }

@@ -78,7 +78,8 @@ enum Stylesheet {
         caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
         th, td { text-align: left; padding: 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { background: var(--soft); }
-        .table-wrap { overflow-x: auto; }
+        /* Positioned, so that visually hidden labels inside a table stay in its scroll box. */
+        .table-wrap { overflow-x: auto; position: relative; }
         dl.record { display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; gap: 0.25rem 1rem; margin: 0 0 1rem; }
         dl.record dt { font-weight: 600; }
         dl.record dd { margin: 0; }
@@ -131,6 +132,9 @@ enum Stylesheet {
         @media print {
           .route-sheet + .route-sheet { break-before: page; }
           .route-sketch { max-width: 12cm; }
+          .route-sheet .table-wrap { overflow: visible; }
+          .route-sheet table { font-size: 9pt; width: 100%; table-layout: auto; }
+          .route-sheet th, .route-sheet td { padding: 0.15rem 0.25rem; overflow-wrap: anywhere; }
           .site-header, .site-footer, .skip-link, .actions, .filters, .pagination, .no-print { display: none; }
           .meter, .chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }

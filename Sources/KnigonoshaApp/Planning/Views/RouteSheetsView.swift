@@ -29,6 +29,8 @@ enum RouteSheetsView {
                 .a(.href(SiteRoute.visitsWeek.path(query: [("week", day.iso), ("branch", branchValue)])), .text(ctx.t("sheets.to_week")))),
             .if(!sheets.isEmpty, PrintParts.button(ctx, ctx.t("sheets.print"))),
             .if(sheets.isEmpty, .p(.class("lead"), .text(ctx.t("sheets.none")))),
+            // Without the branch's point the stops cannot be timed or drawn (a new user's try).
+            .if(branch.point == nil && !sheets.isEmpty, .p(.class("warning-box"), .text(ctx.t("plan.no_branch_point")))),
             .if(unassigned > 0, .p(.class("warning-box no-print"), .text(ctx.plural("sheets.unassigned", unassigned)))),
             .forEach(sheets) { sheet(ctx, $0, day: day) }
         )

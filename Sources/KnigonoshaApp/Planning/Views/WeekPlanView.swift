@@ -5,12 +5,14 @@ import Vapor
 /// the plan cannot place, and the button that asks the solver for a plan.
 enum WeekPlanView {
     static func page(
-        _ ctx: PageContext, week: WeekInput, branches: [Branch], noCoordinates: (readers: [Reader], total: Int), status: HTTPStatus
+        _ ctx: PageContext, week: WeekInput, branches: [Branch], noCoordinates: (readers: [Reader], total: Int), notice: String? = nil,
+        status: HTTPStatus
     ) -> Response {
         let days = (0..<7).map { week.monday.adding(days: $0) }
         let branchValue = week.branch.id!.uuidString.lowercased()
         return Layout.page(
             ctx, title: title(ctx, week), status: status, wide: true,
+            .unwrap(notice) { .p(.class("warning-box"), .attribute(named: "role", value: "alert"), .text(ctx.t($0))) },
             navigation(ctx, week, branches: branches),
             .if(
                 week.branch.point == nil,
@@ -31,7 +33,7 @@ enum WeekPlanView {
                 ctx, SiteRoute.visitsWeekPropose, class: "week-plan",
                 .input(.type(.hidden), .name("branch"), .value(branchValue)),
                 .input(.type(.hidden), .name("week"), .value(week.monday.iso)),
-                .p(.class("hint"), .text(ctx.t("plan.pins_hint"))),
+                .if(week.branch.point != nil, .p(.class("hint"), .text(ctx.t("plan.pins_hint")))),
                 .forEach(days) { day in dayTable(ctx, week, day) },
                 .if(week.visits.isEmpty, .p(.text(ctx.t("plan.empty")))),
                 .if(week.branch.point != nil && week.visits.contains(where: week.isPlannable), Forms.submit(ctx.t("plan.propose")))
@@ -101,7 +103,8 @@ enum WeekPlanView {
     static func row(_ ctx: PageContext, _ week: WeekInput, _ v: Visit) -> Node<HTML.TableContext> {
         let id = String(v.id!.uuidString.lowercased().prefix(8))
         let window = [v.timeFrom, v.timeTo].compactMap { $0 }.joined(separator: "–")
-        let plannable = week.isPlannable(v)
+        // Without the branch's point there is no plan, so nothing to pin for.
+        let plannable = week.isPlannable(v) && week.branch.point != nil
         let pins: Node<HTML.TableRowContext> =
             plannable
             ? .group(

@@ -18,7 +18,10 @@ extension WeekPlanView {
             .section(
                 .attribute(named: "aria-labelledby", value: "changes-h"),
                 .h2(.id("changes-h"), .text(ctx.plural("plan.change_count", p.changes.count))),
-                .if(p.changes.isEmpty, .p(.text(ctx.t("plan.no_changes")))),
+                .if(week.carriers.isEmpty, .p(.class("warning-box"), .text(ctx.t("plan.no_carriers")))),
+                .if(
+                    p.changes.isEmpty && !week.carriers.isEmpty,
+                    .p(.text(ctx.t(p.unplaced.isEmpty && p.unlocated.isEmpty ? "plan.no_changes" : "plan.no_changes_unplaced")))),
                 .if(!p.changes.isEmpty, changesTable(ctx, p))),
             .if(!p.unplaced.isEmpty || !p.unlocated.isEmpty, unplacedSection(ctx, p)),
             Forms.post(
@@ -36,7 +39,7 @@ extension WeekPlanView {
                     .class("button"), .href(SiteRoute.visitsWeek.path(query: [("week", week.monday.iso), ("branch", branchValue)])),
                     .text(ctx.t("plan.back")))
             ),
-            .h2(.text(ctx.t("plan.routes"))),
+            .if(!p.routes.isEmpty, .h2(.text(ctx.t("plan.routes")))),
             .forEach(p.routes) { routeTable(ctx, $0) }
         )
     }

@@ -36,10 +36,13 @@ public struct WeekVisit: Sendable, Equatable {
     public var preferredCarrier: String?
     public var pinnedCarrier: String?
     public var pinnedDay: Int?
+    /// The day it is planned on now, when it has one: moving it elsewhere costs the settings'
+    /// day-change price, so a tie keeps the reader's date.
+    public var currentDay: Int?
 
     public init(
         id: String, location: GeoPoint, windowStart: Int, windowEnd: Int, serviceMinutes: Int = 20, items: Int = 1, days: [Int],
-        preferredCarrier: String? = nil, pinnedCarrier: String? = nil, pinnedDay: Int? = nil
+        preferredCarrier: String? = nil, pinnedCarrier: String? = nil, pinnedDay: Int? = nil, currentDay: Int? = nil
     ) {
         self.id = id
         self.location = location
@@ -51,6 +54,7 @@ public struct WeekVisit: Sendable, Equatable {
         self.preferredCarrier = preferredCarrier
         self.pinnedCarrier = pinnedCarrier
         self.pinnedDay = pinnedDay
+        self.currentDay = currentDay
     }
 }
 
@@ -63,14 +67,18 @@ public struct WeekSettings: Sendable, Equatable {
     public var imbalancePenaltyMinutesPerHourSquared: Double
     /// Street distance over great-circle distance.
     public var detourFactor: Double
+    /// Price of moving a visit off its current day: readers plan around their date, so a day
+    /// changes only for a real saving.
+    public var dayChangePenaltyMinutes: Double
     /// Measured travel times per travel mode name, replacing the estimate for that mode. Places are
     /// visit ids and `start:<carrier id>` / `end:<carrier id>`.
     public var travelTables: [String: TravelTable]
 
     public init(
         continuityPenaltyMinutes: Double = 15, imbalancePenaltyMinutesPerHourSquared: Double = 10, detourFactor: Double = 1.3,
-        travelTables: [String: TravelTable] = [:]
+        dayChangePenaltyMinutes: Double = 0, travelTables: [String: TravelTable] = [:]
     ) {
+        self.dayChangePenaltyMinutes = dayChangePenaltyMinutes
         self.continuityPenaltyMinutes = continuityPenaltyMinutes
         self.imbalancePenaltyMinutesPerHourSquared = imbalancePenaltyMinutesPerHourSquared
         self.detourFactor = detourFactor

@@ -104,9 +104,12 @@ struct WeekProblemBuilder {
         }
         let penalty = Int(settings.continuityPenaltyMinutes * 60)
         var assignment = [Int](repeating: 0, count: visits.count * vehicles.count)
+        let dayChange = Int(settings.dayChangePenaltyMinutes * 60)
         for (v, visit) in visits.enumerated() {
-            guard let preferred = visit.preferredCarrier else { continue }
-            for (k, (c, _)) in vehicles.enumerated() where carriers[c].id != preferred { assignment[v * vehicles.count + k] = penalty }
+            for (k, (c, d)) in vehicles.enumerated() {
+                if let preferred = visit.preferredCarrier, carriers[c].id != preferred { assignment[v * vehicles.count + k] += penalty }
+                if let current = visit.currentDay, current != d { assignment[v * vehicles.count + k] += dayChange }
+            }
         }
         // A carrier's fair share of the week's minutes at the door is proportional to their hours.
         let hours = carriers.map { $0.hours.reduce(0) { $0 + ($1.map { $0.upperBound - $0.lowerBound } ?? 0) } }
