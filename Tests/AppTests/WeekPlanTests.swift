@@ -380,4 +380,51 @@ import VaporTesting
             #expect(proposal.routes.contains { $0.stops.count > 1 })
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func test_the_week_plan_through_the_api(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let s = try await Self.setup(app)
+            let token = try await Seed.token(app, for: s.seed.coordinator)
+            let headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            func send(_ method: HTTPMethod, _ path: String, _ body: String? = nil) async throws -> TestingHTTPResponse {
+                try await app.sendRequest(method, "/api/v1" + path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+            }
+            // The week as it stands: the branch's five visits, not the other branch's.
+            let week = try await send(.GET, "/visits/week?week=\(s.monday.iso)")
+            #expect(week.status == .ok)
+            let current = try week.content.decode(WeekPlanDTO.Week.self)
+            #expect(current.visits.count == 5 && current.monday == s.monday.iso && current.carriers.count == 2)
+            #expect(current.visits.first { $0.visit_id == s.unlocated.id }?.has_coordinates == false)
+            #expect(try await send(.GET, "/visits/week?week=31.12.2026").status == .unprocessableEntity)
+            #expect(try await send(.GET, "/visits/week?branch_id=\(s.seed.south.id!)").status == .forbidden)
+
+            // A proposal with a pin: the pinned visit stays, the open one gets a carrier, the reasons are codes.
+            let proposed = try await send(.POST, "/visits/week/proposal", #"{"week": "\#(s.monday.iso)", "pin_carrier": ["\#(s.pinned.id!)"]}"#)
+            #expect(proposed.status == .ok)
+            let p = try proposed.content.decode(WeekPlanDTO.Proposal.self)
+            #expect(try await Visit.find(s.pinned.id, on: app.db)?.pinCarrier == true)
+            #expect(p.changes.contains { $0.visit_id == s.open.id && $0.from_carrier_id == nil })
+            #expect(!p.changes.contains { $0.visit_id == s.pinned.id })
+            #expect(p.unplaced.contains { $0.visit_id == s.stranded.id && $0.reason == "no_carrier_on_allowed_days" })
+            #expect(p.unplaced.contains { $0.visit_id == s.unlocated.id && $0.reason == "no_coordinates" })
+            #expect(try await send(.POST, "/visits/week/proposal", #"{"week": "9999-01-01"}"#).body.string.contains("week"))
+
+            // Saved as proposed; the same again is stale (409); a forged one is refused (400).
+            let assignments = p.changes.map { #"{"visit_id": "\#($0.visit_id)", "carrier_id": "\#($0.carrier_id)", "date": "\#($0.date)"}"# }
+            let body = #"{"week": "\#(s.monday.iso)", "basis": "\#(p.basis)", "assignments": [\#(assignments.joined(separator: ","))]}"#
+            let saved = try await send(.POST, "/visits/week", body)
+            #expect(saved.status == .ok && saved.body.string.contains(#""saved":\#(p.changes.count)"#))
+            #expect(try await Visit.find(s.open.id, on: app.db)?.$carrier.id != nil)
+            #expect(try await send(.POST, "/visits/week", body).status == .conflict)
+            let fresh = try await send(.POST, "/visits/week/proposal", #"{"week": "\#(s.monday.iso)"}"#).content.decode(WeekPlanDTO.Proposal.self)
+            let forged =
+                #"{"week": "\#(s.monday.iso)", "basis": "\#(fresh.basis)", "assignments": [{"visit_id": "\#(s.south.id!)", "carrier_id": "\#(s.seed.carrier.id!)", "date": "\#(s.monday.iso)"}]}"#
+            #expect(try await send(.POST, "/visits/week", forged).status == .badRequest)
+            let badDate =
+                #"{"week": "\#(s.monday.iso)", "basis": "x", "assignments": [{"visit_id": "\#(s.open.id!)", "carrier_id": "\#(s.seed.carrier.id!)", "date": "2026-13-01"}]}"#
+            let refused = try await send(.POST, "/visits/week", badDate)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("assignments[0].date"))
+        }
+    }
 }

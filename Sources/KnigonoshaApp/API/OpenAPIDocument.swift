@@ -21,7 +21,7 @@ enum OpenAPIDocument {
                     .merging(HistoryOpenAPI.schemas).merging(ReaderImportOpenAPI.schemas)
                     .merging(CatalogSyncOpenAPI.schemas).merging(AuditOpenAPI.schemas).merging(PrivacyOpenAPI.schemas).merging(
                         ConsentsOpenAPI.schemas
-                    ).merging(CarriersOpenAPI.schemas).merging(CallsOpenAPI.schemas),
+                    ).merging(CarriersOpenAPI.schemas).merging(CallsOpenAPI.schemas).merging(WeekPlanOpenAPI.schemas),
                 "responses": [
                     "BadRequest": error("Malformed request, for example a body that is not JSON"),
                     "Unauthorized": error("No valid bearer token"),
@@ -36,7 +36,7 @@ enum OpenAPIDocument {
                 .merging(ProjectsOpenAPI.paths).merging(StatsOpenAPI.paths).merging(GenresOpenAPI.paths)
                 .merging(HistoryOpenAPI.paths).merging(ReaderImportOpenAPI.paths)
                 .merging(CatalogSyncOpenAPI.paths).merging(AuditOpenAPI.paths).merging(PrivacyOpenAPI.paths).merging(ConsentsOpenAPI.paths)
-                .merging(CarriersOpenAPI.paths).merging(CallsOpenAPI.paths),
+                .merging(CarriersOpenAPI.paths).merging(CallsOpenAPI.paths).merging(WeekPlanOpenAPI.paths),
         ]
     }
 

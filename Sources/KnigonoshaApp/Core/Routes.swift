@@ -58,6 +58,7 @@ enum AppRoutes {
         CarriersAPIController().register(apiStaff)
         CarrierHoursController().register(web: staff, api: apiStaff)
         CallsAPIController().register(apiStaff)
+        WeekPlanAPIController().register(apiStaff)
         HistoryController().register(web: staff, api: apiStaff)
         ReaderImportController().register(web: staff, api: apiStaff)
         EventsAPIController().register(read: apiReporting, write: apiStaff)

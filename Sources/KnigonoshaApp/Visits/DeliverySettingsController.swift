@@ -69,14 +69,14 @@ struct DeliverySettingsController {
         s.expiredCheckBlocks = form.expired_check_blocks?.contains("1") ?? false
         // The week's plan weighs these against minutes of travel (issue 15, §2); 0 turns one off.
         // A form without the fields (a page from before they existed) keeps the stored values.
-        if form.plan_continuity_minutes != nil, let raw = e.text(form.plan_continuity_minutes, "plan_continuity_minutes", required: true, max: 4) {
+        if form.plan_continuity_minutes != nil, let raw = e.text(form.plan_continuity_minutes, "plan_continuity_minutes", required: true, max: 12) {
             if let n = Int(raw), (0...600).contains(n) {
                 s.planContinuityMinutes = n
             } else {
                 e.add("plan_continuity_minutes", "settings.plan_weight_range")
             }
         }
-        if form.plan_imbalance_minutes != nil, let raw = e.text(form.plan_imbalance_minutes, "plan_imbalance_minutes", required: true, max: 4) {
+        if form.plan_imbalance_minutes != nil, let raw = e.text(form.plan_imbalance_minutes, "plan_imbalance_minutes", required: true, max: 12) {
             if let n = Int(raw), (0...600).contains(n) {
                 s.planImbalanceMinutes = n
             } else {

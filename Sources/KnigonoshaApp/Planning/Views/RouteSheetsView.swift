@@ -70,7 +70,9 @@ enum RouteSheetsView {
         if let e = s.entrance { access.append(ctx.t("run.entrance") + " " + e) }
         if let f = s.floor { access.append(ctx.t("run.floor") + " " + String(f) + (s.has_lift == false ? " (" + ctx.t("run.no_lift") + ")" : "")) }
         if let i = s.intercom { access.append(ctx.t("run.intercom") + " " + i) }
-        let phones = s.phones.map(\.number) + (s.caregiver_phone.map { [ctx.t("run.caregiver") + ": " + $0] } ?? [])
+        let phones =
+            s.phones.map { PhoneDisplay.format($0.number) ?? $0.number }
+            + (s.caregiver_phone.map { [ctx.t("run.caregiver") + ": " + (PhoneDisplay.format($0) ?? $0)] } ?? [])
         let open = VisitStatus(rawValue: s.status)?.isOpen ?? false
         return .tr(
             .td(.text(String(s.position))),

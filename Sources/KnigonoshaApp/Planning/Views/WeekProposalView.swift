@@ -45,7 +45,9 @@ extension WeekPlanView {
     }
 
     static func duration(_ ctx: PageContext, _ minutes: Int) -> String {
-        ctx.t("plan.duration", ["h": String(minutes / 60), "m": String(format: "%02d", minutes % 60)])
+        minutes < 60
+            ? ctx.t("plan.duration_minutes", ["m": String(minutes)])
+            : ctx.t("plan.duration", ["h": String(minutes / 60), "m": String(format: "%02d", minutes % 60)])
     }
 
     static func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }

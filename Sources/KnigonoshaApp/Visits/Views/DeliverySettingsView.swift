@@ -41,13 +41,15 @@ enum DeliverySettingsView {
                     .init(
                         name: "plan_continuity_minutes", label: ctx.t("settings.plan_continuity_minutes"),
                         value: form.plan_continuity_minutes ?? String(settings.planContinuityMinutes), error: errors["plan_continuity_minutes"],
-                        required: true, type: "number", hint: ctx.t("settings.plan_continuity_hint"), inputmode: "numeric")),
+                        required: true, type: "number", hint: ctx.t("settings.plan_continuity_hint"), inputmode: "numeric",
+                        extra: [("min", "0"), ("max", "600")])),
                 Forms.input(
                     ctx,
                     .init(
                         name: "plan_imbalance_minutes", label: ctx.t("settings.plan_imbalance_minutes"),
                         value: form.plan_imbalance_minutes ?? String(settings.planImbalanceMinutes), error: errors["plan_imbalance_minutes"],
-                        required: true, type: "number", hint: ctx.t("settings.plan_imbalance_hint"), inputmode: "numeric")),
+                        required: true, type: "number", hint: ctx.t("settings.plan_imbalance_hint"), inputmode: "numeric",
+                        extra: [("min", "0"), ("max", "600")])),
                 .input(.type(.hidden), .name("submitted"), .value("1")),
                 Forms.choiceGroup(
                     ctx, name: "expired_check_blocks[]", legend: ctx.t("settings.checks"), options: [("1", ctx.t("settings.expired_check_blocks"))],
