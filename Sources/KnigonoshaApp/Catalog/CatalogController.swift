@@ -113,7 +113,8 @@ struct CatalogController {
 /// Available copies per record, in one grouped query.
 enum CopyCounts {
     static func available(for ids: [Int], on db: any Database) async throws -> [Int: Int] {
-        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        guard !ids.isEmpty else { return [:] }
+        let sql = try db.sql
         let rows = try await sql.select().column("bib_id").column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("n")))
             .from(Copy.schema).where(SQLIdentifier("bib_id"), .in, SQLBind.group(ids)).where("status", .equal, CopyStatus.available.rawValue)
             .groupBy("bib_id").all()

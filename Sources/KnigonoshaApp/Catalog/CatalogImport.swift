@@ -25,8 +25,8 @@ enum CatalogImport {
         var summary = try await importer.finish()
         summary.fatal = fatal
         // Copies written in bulk leave the SQLite index fragmented (each copy rewrites its record's row).
-        if summary.holdings >= SearchHoldings.bulk, let sql = db as? any SQLDatabase {
-            try await SearchHoldings.merge(on: sql)
+        if summary.holdings >= SearchHoldings.bulk {
+            try await SearchHoldings.merge(on: try db.sql)
         }
         try await progress(Int((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0), summary)
         return summary

@@ -130,7 +130,7 @@ struct BatchWriter: Sendable {
         let records = order.map { byKey[$0]! }
         let duplicatesInBatch = input.count - records.count
         return try await database.transaction { fluentTx in
-            guard let tx = fluentTx as? any SQLDatabase else { return BatchResult() }
+            let tx = try fluentTx.sql
             if let lite = fluentTx as? any SQLiteDatabase {
                 // A bulk load checkpoints the WAL rarely and keeps more pages cached; both settings
                 // belong to this connection only.

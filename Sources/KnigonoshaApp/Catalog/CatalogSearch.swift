@@ -12,7 +12,7 @@ enum CatalogSearch {
     ) async throws -> (
         records: [BibRecord], total: Int
     ) {
-        guard let sql = db as? any SQLDatabase else { return ([], 0) }
+        let sql = try db.sql
         let sqlite = DatabaseSetup.isSQLite(db)
         let terms = query.terms
         let groups = terms.map(\.all)

@@ -39,7 +39,7 @@ enum HoldingsFile {
             }
             let changes = try await BusyRetry.run {
                 try await db.transaction { tx in
-                    guard let tx = tx as? any SQLDatabase else { return CopyChanges() }
+                    let tx = try tx.sql
                     return try await writer.apply(incoming, on: tx)
                 }
             }
@@ -61,7 +61,7 @@ enum Withdrawal {
     )
         async throws -> WithdrawalHeld?
     {
-        guard let sql = db as? any SQLDatabase else { return nil }
+        let sql = try db.sql
         let absent = try await sql.select().columns("id", "inventory_number", "status").from(Copy.schema)
             .where(SQLIdentifier("ils_run"), .isNot, SQLLiteral.null).where("ils_run", .notEqual, run)
             .where("status", .notEqual, CopyStatus.withdrawn.rawValue).all()
@@ -81,7 +81,7 @@ enum Withdrawal {
         let now = Date()
         let outcome = try await db.transaction { tx -> CopyChanges in
             var out = CopyChanges()
-            guard let tx = tx as? any SQLDatabase else { return out }
+            let tx = try tx.sql
             for row in absent {
                 let id = try row.decode(column: "id", as: UUID.self)
                 let inventory = try row.decode(column: "inventory_number", as: String.self)

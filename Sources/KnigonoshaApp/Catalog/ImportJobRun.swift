@@ -32,7 +32,7 @@ struct ImportJobRun: Sendable {
 
     /// Renews the lease, writing the counts so far when given; false when the job is not ours.
     private func renew(on db: any Database, bytes: Int? = nil, summary: ImportSummary? = nil) async throws -> Bool {
-        guard let sql = db as? any SQLDatabase else { return false }
+        let sql = try db.sql
         var update = sql.update(ImportJob.schema).set("heartbeat_at", to: Date())
         if let bytes, let summary {
             update = update.set("processed_bytes", to: bytes).set("imported", to: summary.imported).set("updated", to: summary.updated)
@@ -57,7 +57,8 @@ struct ImportJobRun: Sendable {
         } catch {
             // The type only: a message could quote the file, which may hold personal data.
             app.logger.error("import job failed", metadata: ["job": "\(jobID)", "type": "\(type(of: error))"])
-            guard let sql = app.db as? any SQLDatabase else { return }
+            // Best effort, like the update itself: the database spoke SQL at start (`db.sql`).
+            guard let sql = try? app.db.sql else { return }
             let failed = try? await owned(
                 sql.update(ImportJob.schema).set("status", to: ImportStatus.failed.rawValue).set("message", to: "import.failed_error")
                     .set("finished_at", to: Date())
@@ -112,7 +113,7 @@ struct ImportJobRun: Sendable {
     /// the job is still this run's.
     private func finish(_ summary: ImportSummary) async throws {
         try await app.db.transaction { db in
-            guard let sql = db as? any SQLDatabase else { return }
+            let sql = try db.sql
             let nothing = summary.imported + summary.updated == 0
             // Records without a single copy cannot be delivered: a library that imported its
             // catalogue without holdings must hear it here, not when selections come back empty.
@@ -154,7 +155,7 @@ struct ImportJobRun: Sendable {
     /// instance restarted, or another) takes it up at once instead of after the lease. The
     /// attempt is not counted: the run did not fail. Records already written are matched again.
     private func release() async {
-        guard let sql = app.db as? any SQLDatabase else { return }
+        guard let sql = try? app.db.sql else { return }
         _ = try? await owned(
             sql.update(ImportJob.schema).set("status", to: ImportStatus.queued.rawValue).set("heartbeat_at", to: SQLLiteral.null)
                 .set("attempts", to: attempt - 1)
@@ -165,7 +166,7 @@ struct ImportJobRun: Sendable {
     /// batch is whole, and what was written stays in the catalogue). Only when the cancellation
     /// came during this run; a job taken over by another runner keeps that runner's counts.
     private func countCancelled(bytes: Int, summary: ImportSummary) async {
-        guard let sql = app.db as? any SQLDatabase else { return }
+        guard let sql = try? app.db.sql else { return }
         _ = try? await sql.update(ImportJob.schema).set("processed_bytes", to: bytes).set("imported", to: summary.imported)
             .set("updated", to: summary.updated).set("skipped", to: summary.skipped)
             .where("id", .equal, jobID).where("status", .equal, ImportStatus.cancelled.rawValue).where("attempts", .equal, attempt).run()

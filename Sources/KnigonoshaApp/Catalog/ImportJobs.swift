@@ -57,9 +57,9 @@ enum ImportJobs {
                     g.filter(\.$status == ImportStatus.queued.rawValue)
                     g.group(.and) { $0.filter(\.$status == ImportStatus.running.rawValue).filter(\.$heartbeatAt < stale) }
                 }
-            ).sort(\.$createdAt).first(),
-            let sql = app.db as? any SQLDatabase
+            ).sort(\.$createdAt).first()
         else { return false }
+        let sql = try app.db.sql
         // A job already tried too often, or whose file is gone, fails with its reason: never a loop.
         let reason: String? =
             job.attempts >= maxAttempts
@@ -83,7 +83,7 @@ enum ImportJobs {
     /// report or heartbeat, and its runner removes the upload then (it is still reading it).
     /// Records imported before the cancellation stay: each batch was complete in itself.
     static func cancel(_ id: UUID, on db: any Database) async throws -> ImportJob? {
-        guard let sql = db as? any SQLDatabase else { return nil }
+        let sql = try db.sql
         for from in [ImportStatus.queued, .running] {
             let hit = try await sql.update(ImportJob.schema).set("status", to: ImportStatus.cancelled.rawValue)
                 .set("message", to: "import.cancelled").set("finished_at", to: Date())

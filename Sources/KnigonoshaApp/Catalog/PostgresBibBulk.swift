@@ -15,7 +15,7 @@ enum PostgresBibBulk {
     /// Writes `records` (already split: `existing` maps the match keys of those already stored to
     /// their ids) and returns the ids of the new ones by match key.
     static func write(_ records: [PreparedRecord], existing: [String: Int], on db: any Database) async throws -> [String: Int] {
-        guard let sql = db as? any SQLDatabase else { throw PostgresCopy.NotPostgres() }
+        let sql = try db.sql
         let create = sql.create(table: stage).temporary().column("n", type: .int).column("fresh", type: .int)
         for column in stored { create.column(column, type: column == "year" ? .int : column == "marc" ? .blob : .text) }
         for column in indexColumns { create.column(column, type: .text) }

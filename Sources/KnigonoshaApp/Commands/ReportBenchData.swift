@@ -28,7 +28,7 @@ extension SelectionBenchData {
         }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         _ = try await CatalogImport.run(path: path, options: ImportOptions(), on: db)
-        guard let sql = db as? any SQLDatabase else { return }
+        let sql = try db.sql
         for (k, form) in StatsRows.formCodes.enumerated() {
             try await sql.raw("UPDATE bib_records SET form = \(bind: form) WHERE id % 7 = \(bind: k)").run()
         }

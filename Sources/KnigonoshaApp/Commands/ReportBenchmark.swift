@@ -8,7 +8,7 @@ import Vapor
 enum ReportBenchmark {
     static func seed(_ app: Application, context: CommandContext, readers: Int, branches: Int) async throws {
         try await Migrations.run(on: app)
-        guard let sql = app.db as? any SQLDatabase else { return }
+        let sql = try app.db.sql
         guard try await Reader.query(on: app.db).count() == 0 else { throw CommandFailure("point DATABASE_URL at an empty scratch database") }
         let today = LocalDate.today(in: app.config.timeZone)
         var clock = ContinuousClock.now

@@ -107,7 +107,7 @@ struct BenchCommands: AsyncCommand {
         }
         guard signature.what == "selection" else { throw CommandFailure("unknown benchmark \"\(signature.what)\"; try: selection, report") }
         try await Migrations.run(on: app)
-        guard let sql = app.db as? any SQLDatabase else { return }
+        let sql = try app.db.sql
         guard try await BibRecord.query(on: app.db).count() > 0 else { throw CommandFailure("import a catalogue first") }
         let today = LocalDate.today(in: app.config.timeZone)
         let readerCount = signature.readers ?? 2000

@@ -25,6 +25,8 @@ enum DatabaseSetup {
             if let schema { config.searchPath = [schema] }
             app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: poolSize, sqlLogLevel: .trace), as: .psql)
         }
+        // The one check that the database speaks SQL (issue 18, §5); everything after asks `db.sql`.
+        _ = try app.db.sql
     }
 
     /// The SQLite file's folder, made only by commands that use the database: `--help` and

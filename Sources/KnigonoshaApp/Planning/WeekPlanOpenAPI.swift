@@ -40,7 +40,7 @@ enum WeekPlanOpenAPI {
         let uuid: JSONValue = ["type": "string", "format": "uuid"]
         let date: JSONValue = ["type": "string", "format": "date"]
         let maybe: JSONValue = ["type": ["string", "null"]]
-        let uuids: JSONValue = ["type": "array", "items": uuid, "maxItems": 4000]
+        let uuids: JSONValue = ["type": ["array", "null"], "items": uuid, "maxItems": 4000, "description": "Left out or null: the stored pins"]
         return [
             "WeekPlan": [
                 "type": "object", "required": ["branch_id", "monday", "first_day", "visits", "carriers"],

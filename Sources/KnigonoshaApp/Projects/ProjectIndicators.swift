@@ -22,7 +22,8 @@ enum ProjectIndicators {
         let held = events.filter { $0.startsOn <= today.iso }
         values[.eventsHeld] = held.count
         values[.participants] = held.reduce(0) { $0 + $1.participantsTotal }
-        if let sql = db as? any SQLDatabase, !metrics.isDisjoint(with: [.readersServed, .visitsDone, .itemsIssued]) {
+        if !metrics.isDisjoint(with: [.readersServed, .visitsDone, .itemsIssued]) {
+            let sql = try db.sql
             if !metrics.isDisjoint(with: [.readersServed, .visitsDone]) {
                 // Both from one read of the done visits.
                 var q: SQLQueryString =

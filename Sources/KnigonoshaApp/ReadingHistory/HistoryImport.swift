@@ -27,7 +27,7 @@ enum HistoryImport {
         }
         out.read = file.rows.count + file.problems.count
         out.problems = file.problems
-        guard let sql = db as? any SQLDatabase else { return out }
+        let sql = try db.sql
         let readers = try await lookup(
             sql, table: Reader.schema, key: "card_number", value: "id", as: UUID.self, keys: Set(file.rows.map(\.card)), branchID: branchID)
         let items = Set(file.rows.compactMap(\.item))
@@ -56,7 +56,7 @@ enum HistoryImport {
         out.known = matched.count - fresh.count
         let now = Date()
         try await db.transaction { tx in
-            guard let tx = tx as? any SQLDatabase else { return }
+            let tx = try tx.sql
             for chunk in fresh.chunked(500) {
                 let insert = tx.insert(into: ReadingHistory.schema).columns("id", "reader_id", "bib_id", "read_on", "source", "created_at")
                 for m in chunk { insert.values(SQLBind(UUID()), SQLBind(m.reader), SQLBind(m.bib), SQLBind(m.date), SQLBind("ils"), SQLBind(now)) }

@@ -36,7 +36,7 @@ struct DeliveryStats: Sendable {
     var byMonth: [Month] = []
 
     static func compute(_ scope: StatsScope, today: LocalDate, on db: any Database) async throws -> DeliveryStats {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql
         var s = DeliveryStats(scope: scope)
         let served = try await StatsRows.servedReaders(scope, on: sql)
         s.readersServed = served.count

@@ -24,7 +24,7 @@ enum StatsLists {
     static func page(
         list: String, subset: String, scope: StatsScope, page: Int, today: LocalDate, ctx: PageContext, on db: any Database
     ) async throws -> Page? {
-        guard let sql = db as? any SQLDatabase else { return nil }
+        let sql = try db.sql
         switch list {
         case "readers": return try await readers(subset, scope, page, ctx, sql)
         case "visits": return try await visits(subset, scope, page, ctx, sql)

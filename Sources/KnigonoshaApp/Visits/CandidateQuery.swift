@@ -40,7 +40,7 @@ enum CandidateQuery {
         interests: [String], forms: [String], languages: Set<String>, branchID: UUID, exclude: Set<Int>, on db: any Database,
         cache: SelectionMemo? = nil, limit: Int = 200
     ) async throws -> [Int] {
-        guard let sql = db as? any SQLDatabase else { return [] }
+        let sql = try db.sql
         let sqlite = DatabaseSetup.isSQLite(db)
         // Each interest is a phrase: all its words, each in any of its stems.
         // In NFC, as the catalogue is indexed: an interest pasted with decomposed letters still matches.

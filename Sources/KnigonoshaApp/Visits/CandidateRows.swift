@@ -9,7 +9,7 @@ enum CandidateRows {
     static let columns = "b.id, b.title, b.contributors, b.subjects, b.genres, b.series, b.series_number, b.languages, b.form"
 
     static func candidates(ids: [Int], on db: any Database) async throws -> [Candidate] {
-        guard let sql = db as? any SQLDatabase else { return [] }
+        let sql = try db.sql
         var out: [Candidate] = []
         out.reserveCapacity(ids.count)
         for chunk in ids.chunked(500) {
@@ -33,7 +33,7 @@ enum CandidateRows {
     /// its series; older ones with their id and date only (enough never to send them again), their
     /// series being looked up only for the series among the candidates (`olderSeries`).
     static func history(readerID: UUID, today: LocalDate, on db: any Database) async throws -> [PastLoan] {
-        guard let sql = db as? any SQLDatabase else { return [] }
+        let sql = try db.sql
         let since = today.adding(days: -tasteDays).iso
         let older = try await sql.raw(
             "SELECT l.bib_id, l.issued_on FROM loans l WHERE l.reader_id = \(bind: readerID) AND l.issued_on < \(bind: since)"
@@ -65,7 +65,8 @@ enum CandidateRows {
     /// Fills in the series of older loans that belong to one of `series`.
     static func olderSeries(_ history: [PastLoan], series: Set<String>, on db: any Database) async throws -> [PastLoan] {
         let bare = history.filter { $0.candidate.title.isEmpty && $0.candidate.series == nil }.map(\.candidate.id)
-        guard !series.isEmpty, !bare.isEmpty, let sql = db as? any SQLDatabase else { return history }
+        guard !series.isEmpty, !bare.isEmpty else { return history }
+        let sql = try db.sql
         var found: [Int: (String, String?)] = [:]
         for chunk in bare.chunked(500) {
             let rows = try await sql.select().columns("id", "series", "series_number").from(BibRecord.schema)

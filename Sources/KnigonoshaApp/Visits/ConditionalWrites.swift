@@ -12,7 +12,7 @@ import Vapor
 extension Database {
     /// Both our drivers speak SQL; the conditional writes below need it.
     func sqlDatabase() throws -> any SQLDatabase {
-        guard let sql = self as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try self.sql
         return sql
     }
 }

@@ -130,7 +130,7 @@ enum SelectionService {
     /// succeeds while the copy is still available, so of two coordinators reserving the same copy
     /// exactly one gets it; the other gets nil.
     static func reserveCopy(bibID: Int, branchID: UUID, copyID: UUID? = nil, on db: any Database) async throws -> UUID? {
-        guard let sql = db as? any SQLDatabase else { return nil }
+        let sql = try db.sql
         var query = Copy.query(on: db).filter(\.$bib.$id == bibID).filter(\.$branch.$id == branchID).filter(
             \.$status == CopyStatus.available.rawValue)
         if let copyID { query = query.filter(\.$id == copyID) }
@@ -151,7 +151,8 @@ enum SelectionService {
     /// Puts a reserved copy back on the shelf; or, when the library's own system said meanwhile
     /// that the copy is out (a sync reported the conflict), back to what the system said.
     static func release(copyID: UUID?, on db: any Database) async throws {
-        guard let copyID, let sql = db as? any SQLDatabase else { return }
+        guard let copyID else { return }
+        let sql = try db.sql
         let ils = try await sql.select().column("ils_status").from(Copy.schema).where("id", .equal, copyID).first()?
             .decode(column: "ils_status", as: String?.self)
         let back: CopyStatus = ils == "absent" ? .withdrawn : ils.flatMap(CopyStatus.init(rawValue:)) ?? .available

@@ -14,7 +14,7 @@ enum SelectionStore {
     /// error; in a batch such visits are skipped. Returns the visit of each item added.
     static func store(_ plans: [Plan], accept: Bool, keepSuggestions: Bool = false, on db: any Database) async throws -> [UUID] {
         try await db.transaction { tx in
-            guard let sql = tx as? any SQLDatabase else { return [] }
+            let sql = try tx.sql
             let ids = plans.map(\.visit)
             // Only visits still open are given items, and they stay open until this commits. This
             // write comes first: on SQLite it takes the write lock, so what is read next stays

@@ -105,7 +105,7 @@ final class LibrarySetting: Model, @unchecked Sendable {
     /// after lost to a concurrent save (PostgreSQL: both inserted the new key; SQLite: the reading
     /// transaction's snapshot went stale, SQLITE_BUSY_SNAPSHOT) and answered 500.
     static func put(_ key: String, _ value: String, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let sql = try db.sql
         try await sql.insert(into: schema).columns("key", "value").values(SQLBind(key), SQLBind(value))
             .onConflict(with: ["key"]) { $0.set(excludedValueOf: "value") }
             .run()
