@@ -43,7 +43,7 @@ import VaporTesting
             try await web.login("coord@test.kz")
             #expect(try await web.post("/events/new", EventsTests.lesson).status == .seeOther)
             let event = try #require(try await Event.query(on: app.db).first())
-            let port = Int.random(in: 20_000...40_000)
+            let port = FreePort.next()
             let server = try app.testing(method: .running(hostname: "127.0.0.1", port: port))
             var cookie = HTTPHeaders()
             cookie.add(name: .cookie, value: web.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))

@@ -172,23 +172,34 @@ import VaporTesting
             try await web.login("coord@test.kz")
             let branch = s.seed.north.id!.uuidString.lowercased()
             let week = try await WeekInput.load(branch: s.seed.north, week: s.monday, today: LocalDate.today(in: app.config.timeZone), on: app.db)
-            let basis = WeekProposal.basis(of: week)
+            let state = WeekProposal.basis(of: week)
             let good = WeekPlanSave.Assignment(visitID: s.open.id!, carrierID: s.seed.carrier.id!, day: s.monday).formValue
             let carrier = s.seed.carrier.id!.uuidString.lowercased()
             let second = s.second.id!.uuidString.lowercased()
-            for bad in [
-                "\(Self.id(s.south))|\(carrier)|\(s.monday.iso)",  // another branch's visit
-                "\(Self.id(s.stranded))|\(carrier)|\(s.monday.adding(days: 2).iso)",  // the carrier is away that day
-                "\(Self.id(s.stranded))|\(second)|\(s.monday.adding(days: 2).iso)",  // the second does not work Wednesdays
-                "\(Self.id(s.open))|\(carrier)|\(s.monday.adding(days: 1).iso)",  // a day the reader did not allow
-                "\(Self.id(s.open))|\(Self.id(s.open))|\(s.monday.iso)",  // not a carrier
-                "\(Self.id(s.open))|\(carrier)|2026-02-30",  // not a day
-                "nonsense",
-            ] {
-                let r = try await web.post(
-                    "/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", basis), ("assign[]", good), ("assign[]", bad)])
-                #expect(r.status == .badRequest, "\(bad)")
+            // Each sealed as a proposal would be, so that the rules, not the seal, refuse them.
+            func post(_ values: [String]) async throws -> TestingHTTPResponse {
+                let basis = WeekProposal.seal(state, values.compactMap(WeekPlanSave.Assignment.init(formValue:)))
+                return try await web.post(
+                    "/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", basis)] + values.map { ("assign[]", $0) })
             }
+            for bad in [
+                ["\(Self.id(s.south))|\(carrier)|\(s.monday.iso)"],  // another branch's visit
+                ["\(Self.id(s.stranded))|\(carrier)|\(s.monday.adding(days: 2).iso)"],  // the carrier is away that day
+                ["\(Self.id(s.stranded))|\(second)|\(s.monday.adding(days: 2).iso)"],  // the second does not work Wednesdays
+                ["\(Self.id(s.open))|\(carrier)|\(s.monday.adding(days: 1).iso)"],  // a day the reader did not allow
+                ["\(Self.id(s.open))|\(Self.id(s.open))|\(s.monday.iso)"],  // not a carrier
+                ["\(Self.id(s.open))|\(carrier)|2026-02-30"],  // not a day
+                ["nonsense"],
+                [good, "\(Self.id(s.open))|\(second)|\(s.monday.iso)"],  // the same visit twice
+                [good, "\(Self.id(s.stranded))|\(carrier)|\(s.monday.adding(days: 2).iso)"],  // a good one with a bad one
+            ] {
+                #expect(try await post(bad).status == .badRequest, "\(bad)")
+            }
+            // A save must carry what was proposed: the good assignment under a seal made without it
+            // is refused (a new user added a change of their own to a proposal's save).
+            let unsealed = try await web.post(
+                "/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", WeekProposal.seal(state, [])), ("assign[]", good)])
+            #expect(unsealed.status == .badRequest)
             // The good half of a bad form is not saved either.
             #expect(try await Visit.find(s.open.id, on: app.db)?.$carrier.id == nil)
             #expect(try await VisitEvent.query(on: app.db).filter(\.$kind == "assigned").count() == 0)
@@ -197,7 +208,7 @@ import VaporTesting
             try await other.login("coord2@test.kz")
             #expect(try await other.post("/visits/week/propose", [("branch", branch), ("week", s.monday.iso)]).status == .forbidden)
             #expect(
-                try await other.post("/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", basis), ("assign[]", good)]).status
+                try await other.post("/visits/week/save", [("branch", branch), ("week", s.monday.iso), ("basis", state), ("assign[]", good)]).status
                     == .forbidden)
             #expect(try await other.get("/visits/route-sheets?branch=\(branch)&date=\(s.monday.iso)").status == .forbidden)
             #expect(!(try await other.get("/visits/week").text.contains("Безкнигоношина")))
@@ -409,6 +420,12 @@ import VaporTesting
             #expect(p.unplaced.contains { $0.visit_id == s.stranded.id && $0.reason == "no_carrier_on_allowed_days" })
             #expect(p.unplaced.contains { $0.visit_id == s.unlocated.id && $0.reason == "no_coordinates" })
             #expect(try await send(.POST, "/visits/week/proposal", #"{"week": "9999-01-01"}"#).body.string.contains("week"))
+            // A pin on a visit the plan may not change is named, and nothing is pinned.
+            let wrongPin = try await send(.POST, "/visits/week/proposal", #"{"week": "\#(s.monday.iso)", "pin_day": ["\#(s.south.id!)"]}"#)
+            #expect(wrongPin.status == .unprocessableEntity && wrongPin.body.string.contains("pin_day[0]"))
+            // Only the list given is replaced: pin_day leaves the carrier pin as it was.
+            #expect(try await send(.POST, "/visits/week/proposal", #"{"week": "\#(s.monday.iso)", "pin_day": []}"#).status == .ok)
+            #expect(try await Visit.find(s.pinned.id, on: app.db)?.pinCarrier == true)
 
             // Saved as proposed; the same again is stale (409); a forged one is refused (400).
             let assignments = p.changes.map { #"{"visit_id": "\#($0.visit_id)", "carrier_id": "\#($0.carrier_id)", "date": "\#($0.date)"}"# }
@@ -421,6 +438,16 @@ import VaporTesting
             let forged =
                 #"{"week": "\#(s.monday.iso)", "basis": "\#(fresh.basis)", "assignments": [{"visit_id": "\#(s.south.id!)", "carrier_id": "\#(s.seed.carrier.id!)", "date": "\#(s.monday.iso)"}]}"#
             #expect(try await send(.POST, "/visits/week", forged).status == .badRequest)
+            // A proposal's save with a change of the client's own added is refused whole.
+            let extra =
+                #"{"week": "\#(s.monday.iso)", "basis": "\#(fresh.basis)", "assignments": [{"visit_id": "\#(s.flexible.id!)", "carrier_id": "\#(s.second.id!)", "date": "\#(s.flexible.scheduledOn)"}]}"#
+            #expect(try await send(.POST, "/visits/week", extra).status == .badRequest)
+            #expect(try await Visit.find(s.flexible.id, on: app.db)?.$carrier.id == s.seed.carrier.id)
+            // An administrator naming a branch that does not exist gets 404, not another branch.
+            let adminToken = try await Seed.token(app, for: s.seed.admin)
+            let unknown = try await app.sendRequest(
+                .GET, "/api/v1/visits/week?branch_id=00000000-0000-0000-0000-000000000000", headers: ["Authorization": "Bearer \(adminToken)"])
+            #expect(unknown.status == .notFound)
             let badDate =
                 #"{"week": "\#(s.monday.iso)", "basis": "x", "assignments": [{"visit_id": "\#(s.open.id!)", "carrier_id": "\#(s.seed.carrier.id!)", "date": "2026-13-01"}]}"#
             let refused = try await send(.POST, "/visits/week", badDate)

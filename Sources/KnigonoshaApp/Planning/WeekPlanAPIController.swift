@@ -57,12 +57,24 @@ struct WeekPlanAPIController {
         let input = try req.content.decode(ProposalInput.self, using: JSONDecoder())
         var e = FieldErrors()
         let day = Self.week(input.week, into: &e)
-        if (input.pin_carrier?.count ?? 0) + (input.pin_day?.count ?? 0) > 4_000 { e.add("pin_carrier", "validation.too_long", ["max": "4000"]) }
+        for (field, list) in [("pin_carrier", input.pin_carrier), ("pin_day", input.pin_day)] where (list?.count ?? 0) > 4_000 {
+            e.add(field, "validation.too_many", ["max": "4000"])
+        }
         guard let day, e.isEmpty else { throw AppError.validation(e) }
         let branch = try await WeekPlanController.branch(req, input.branch_id)
         if input.pin_carrier != nil || input.pin_day != nil {
             let before = try await WeekInput.load(branch: branch, week: day, today: req.today, on: req.db)
-            try await WeekPlanSave.pin(carrier: Set(input.pin_carrier ?? []), day: Set(input.pin_day ?? []), week: before, on: req.db)
+            // Each list given replaces that kind of pin; one left out keeps its pins. A visit that
+            // is not one the plan may change this week is named, not ignored.
+            let plannable = before.visits.filter(before.isPlannable)
+            let ids = Set(plannable.map { $0.id! })
+            for (field, list) in [("pin_carrier", input.pin_carrier), ("pin_day", input.pin_day)] {
+                for (i, id) in (list ?? []).enumerated() where !ids.contains(id) { e.add("\(field)[\(i)]", "plan.not_in_week") }
+            }
+            guard e.isEmpty else { throw AppError.validation(e) }
+            let carrier = input.pin_carrier.map(Set.init) ?? Set(plannable.filter { $0.pinCarrier == true }.map { $0.id! })
+            let dayPins = input.pin_day.map(Set.init) ?? Set(plannable.filter { $0.pinDay == true }.map { $0.id! })
+            try await WeekPlanSave.pin(carrier: carrier, day: dayPins, week: before, on: req.db)
         }
         let week = try await WeekInput.load(branch: branch, week: day, today: req.today, on: req.db)
         guard let start = branch.point else { throw AppError.conflict(Message("plan.no_branch_point")) }

@@ -91,6 +91,8 @@ struct WeekPlanController {
         let id = user.isAdmin ? asked : user.branchID
         if let asked, !user.canAccess(branchID: asked) { throw AppError.forbidden }
         if let id, let branch = try await Branch.find(id, on: req.db) { return branch }
+        // A branch asked for that does not exist is not found, not quietly another (a new user's try).
+        if asked != nil { throw AppError.notFound }
         guard user.isAdmin, let first = try await Branch.query(on: req.db).sort(\.$nameRu).first() else { throw AppError.notFound }
         return first
     }

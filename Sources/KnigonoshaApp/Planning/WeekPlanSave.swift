@@ -39,7 +39,9 @@ enum WeekPlanSave {
     /// day, a day the reader does not allow) is a bad request: the form was not the page's own.
     static func apply(_ assignments: [Assignment], basis: String, week: WeekInput, by user: CurrentUser, on db: any Database) async throws -> Outcome
     {
-        guard basis == WeekProposal.basis(of: week) else { return .stale }
+        let state = WeekProposal.basis(of: week)
+        guard basis.split(separator: ".").first.map(String.init) == state else { return .stale }
+        guard basis == WeekProposal.seal(state, assignments) else { throw AppError.badRequest(Message("plan.bad_assignment")) }
         let visits = Dictionary(uniqueKeysWithValues: week.visits.filter(week.isPlannable).map { ($0.id!, $0) })
         let carriers = Dictionary(uniqueKeysWithValues: week.carriers.map { ($0.id!, $0) })
         guard Set(assignments.map(\.visitID)).count == assignments.count else { throw AppError.badRequest(Message("plan.bad_assignment")) }
@@ -63,8 +65,10 @@ enum WeekPlanSave {
                     guard v.$carrier.id == was.$carrier.id, v.scheduledOn == was.scheduledOn, v.pinCarrier == was.pinCarrier, v.pinDay == was.pinDay
                     else { return .stale }
                 }
+                var changed = 0
                 for a in assignments {
                     let visit = visits[a.visitID]!
+                    if visit.$carrier.id != a.carrierID || visit.scheduledOn != a.day.iso { changed += 1 }
                     let from = visit.carrier?.fullName
                     if visit.$carrier.id != a.carrierID {
                         try await VisitEvent(visitID: a.visitID, user: user, kind: "assigned", from: from, to: carriers[a.carrierID]!.fullName)
@@ -77,7 +81,7 @@ enum WeekPlanSave {
                     }
                     try await visit.save(on: tx)
                 }
-                return .saved(assignments.count)
+                return .saved(changed)
             }
         }
     }

@@ -36,7 +36,8 @@ struct WeekProposal {
     var unlocated: [Visit]
     var travelMinutes: Int
     var continuityBreaks: Int
-    /// What the plan was made from; the save is refused when the week has changed since.
+    /// What the plan was made from and what it changes, sealed together: the save is refused when
+    /// the week has changed since (409), or when its assignments are not these (400).
     var basis: String
 
     /// Plans the week within `seconds` or `iterations`, whichever comes first: a branch's usual
@@ -108,7 +109,14 @@ struct WeekProposal {
         return WeekProposal(
             routes: routes, changes: changes, unplaced: unplaced.compactMap { u in byID[u.0].map { Unplaced(visit: $0, reason: u.1) } },
             unlocated: unlocated, travelMinutes: ((plan?.travelSeconds ?? 0) + 30) / 60, continuityBreaks: plan?.continuityBreaks ?? 0,
-            basis: basis(of: week))
+            basis: seal(basis(of: week), changes.map { WeekPlanSave.Assignment(visitID: $0.visit.id!, carrierID: $0.carrier.id!, day: $0.day) }))
+    }
+
+    /// The week's digest with one of the assignments, so that a save carries exactly what was
+    /// proposed (a new user added a change of their own to a proposal's save, and it was taken).
+    static func seal(_ state: String, _ assignments: [WeekPlanSave.Assignment]) -> String {
+        let text = ([state] + assignments.map(\.formValue).sorted()).joined(separator: "\n")
+        return state + "." + SHA256.hash(data: Data(text.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 
     /// A digest of what the plan was made from: each plannable visit's carrier, day and pins, and

@@ -111,8 +111,12 @@ enum CarriersView {
     static func detailsSection(
         _ ctx: PageContext, _ carrier: User, _ f: CarriersController.DetailsForm, _ errors: FieldErrors
     ) -> Node<HTML.BodyContext> {
-        func field(_ name: String, _ value: String?, type: String = "text", hint: String? = nil) -> Node<HTML.BodyContext> {
-            Forms.input(ctx, .init(name: name, label: ctx.t("carrier." + name), value: value ?? "", error: errors[name], type: type, hint: hint))
+        func field(
+            _ name: String, _ value: String?, type: String = "text", hint: String? = nil, extra: [(String, String)] = []
+        ) -> Node<HTML.BodyContext> {
+            var field = Forms.Field(name: name, label: ctx.t("carrier." + name), value: value ?? "", error: errors[name], type: type, hint: hint)
+            field.extra = extra
+            return Forms.input(ctx, field)
         }
         return .section(
             .attribute(named: "aria-labelledby", value: "details-h"),
@@ -128,7 +132,8 @@ enum CarriersView {
                     ctx, .init(name: "travel_mode", label: ctx.t("carrier.travel_mode"), value: f.travel_mode ?? "", error: errors["travel_mode"]),
                     options: [("", ctx.t("common.not_chosen"))] + CarrierTravel.allCases.map { ($0.rawValue, ctx.t($0.labelKey)) }),
                 field("start_point", f.start_point, hint: ctx.t("carrier.start_point_hint")),
-                field("bag_capacity", f.bag_capacity, type: "number", hint: ctx.t("carrier.bag_capacity_hint")),
+                field(
+                    "bag_capacity", f.bag_capacity, type: "number", hint: ctx.t("carrier.bag_capacity_hint"), extra: [("min", "1"), ("max", "200")]),
                 Forms.submit(ctx.t("common.save")))
         )
     }

@@ -134,7 +134,10 @@ enum Stylesheet {
           .route-sketch { max-width: 12cm; }
           .route-sheet .table-wrap { overflow: visible; }
           .route-sheet table { font-size: 9pt; width: 100%; table-layout: auto; }
-          .route-sheet th, .route-sheet td { padding: 0.15rem 0.25rem; overflow-wrap: anywhere; }
+          .route-sheet th, .route-sheet td { padding: 0.15rem 0.25rem; }
+          .route-sheet td { overflow-wrap: anywhere; }
+          .route-sheet th { overflow-wrap: normal; hyphens: auto; }
+          .route-sheet tr { break-inside: avoid; }
           .site-header, .site-footer, .skip-link, .actions, .filters, .pagination, .no-print { display: none; }
           .meter, .chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
