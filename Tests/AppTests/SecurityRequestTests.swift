@@ -176,6 +176,30 @@ import VaporTesting
     }
 }
 
+extension SecurityRequestTests {
+    /// Refused requests leave a line with their route pattern and status, like answered ones, and
+    /// nothing of what was sent (a new user's forged saves of the week's plan left no trace).
+    @Test(arguments: TestDatabase.all)
+    func test_refused_requests_are_logged_by_pattern_and_status(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await Seed.make(app)
+            let lines = LogCapture()
+            app.logger = Logger(label: "test") { _ in RedactingLogHandler(inner: lines) }
+            let web = WebClient(app)
+            try await web.login("carrier@test.kz")
+            #expect(try await web.get("/readers?q=Секретная").status == .forbidden)
+            let other = WebClient(app)
+            try await other.login("coord@test.kz")
+            #expect(
+                try await other.post("/visits/week/save", [("week", "2026-12-07"), ("basis", "x"), ("assign[]", "Секретная")]).status == .badRequest)
+            let text = lines.text
+            #expect(text.contains("GET /readers 403"))
+            #expect(text.contains("POST /visits/week/save 400"))
+            #expect(!text.contains("Секретная"))
+        }
+    }
+}
+
 /// Collects log lines, with their metadata, for a test to read.
 final class LogCapture: LogHandler, @unchecked Sendable {
     private let lock = NSLock()
