@@ -106,6 +106,12 @@ import VaporTesting
             // A visit without a carrier has nothing to pin to.
             #expect(!page.contains(#"name="pin_carrier[]" value="\#(Self.id(s.open))""#))
             #expect(page.contains(#"Второй "Книгоноша" &lt;b&gt;"#) && !page.contains("<b>"))
+            // A day that is a public holiday says so.
+            let holiday = Holiday()
+            (holiday.day, holiday.name) = (s.monday.adding(days: 1).iso, "Тест")
+            try await holiday.create(on: app.db)
+            #expect(try await web.get("/visits/week?week=\(s.monday.iso)").text.contains("праздничный день"))
+            #expect(!page.contains("праздничный день"))
 
             // Unpinned, the reader's own carrier is preferred: the second carrier's visit goes back
             // to the first (the continuity penalty), which is what the pin below prevents.
@@ -122,6 +128,8 @@ import VaporTesting
             #expect(proposal.status == .ok)
             let html = proposal.text
             #expect(try await Visit.find(s.pinned.id, on: app.db)?.pinCarrier == true)
+            // No change gives a reader someone other than their own carrier here.
+            #expect(!html.contains("не свой книгоноша читателя"))
             // Nothing is saved by proposing.
             #expect(try await Visit.find(s.open.id, on: app.db)?.$carrier.id == nil)
             // Every visit is either on a route or named with its reason.

@@ -17,7 +17,7 @@ struct LoginController {
 
     func show(req: Request) async throws -> Response {
         if req.auth.has(CurrentUser.self) { return req.redirect(to: SiteRoute.home.path) }
-        let next = (try? req.query.get(String.self, at: "next")) ?? ""
+        let next = req.query[String.self, at: "next"] ?? ""
         return LoginView.render(req.page, form: LoginForm(next: next), errors: FieldErrors())
     }
 

@@ -144,10 +144,10 @@ struct CatalogAPIController {
     }
 
     func export(req: Request) async throws -> Response {
-        let format = (try? req.query.get(String.self, at: "format")) ?? "marc21"
+        let format = req.query[String.self, at: "format"] ?? "marc21"
         var errors = try req.query.decode(CatalogQuery.self).problems()
         if format != "marc21" && format != "marcxml" { errors.add("format", "validation.choice") }
-        if let ids = try? req.query.get(String.self, at: "ids"),
+        if let ids = req.query[String.self, at: "ids"],
             ids.isEmpty || !ids.split(separator: ",", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) })
         {
             errors.add("ids", "validation.choice")
@@ -159,10 +159,10 @@ struct CatalogAPIController {
     /// The file is the request body; `syntax`, `flavor` and `encoding` may be given in the query.
     func startImport(req: Request) async throws -> Response {
         var (options, errors) = ImportOptions.parse(
-            syntax: try? req.query.get(String.self, at: "syntax"), flavor: try? req.query.get(String.self, at: "flavor"),
-            encoding: try? req.query.get(String.self, at: "encoding"), emptyMeansDetect: false
+            syntax: req.query[String.self, at: "syntax"], flavor: req.query[String.self, at: "flavor"],
+            encoding: req.query[String.self, at: "encoding"], emptyMeansDetect: false
         )
-        let name = (try? req.query.get(String.self, at: "name")) ?? "api-upload"
+        let name = req.query[String.self, at: "name"] ?? "api-upload"
         if name.unicodeScalars.count > 200 || name.isEmpty {  // code points, as JSON Schema counts maxLength
             errors.add("name", "validation.too_long", ["max": "200"])
         } else if name.unicodeScalars.contains(where: FileNames.refused) || name.contains(where: { $0 == "/" || $0 == "\\" }) {

@@ -61,7 +61,7 @@ struct CatalogController {
 
     /// MARC 21 (ISO 2709, UTF-8) or MARCXML for a search result, or for chosen ids (`ids=1,2,3`).
     func export(req: Request) async throws -> Response {
-        let format = (try? req.query.get(String.self, at: "format")) ?? "marc21"
+        let format = req.query[String.self, at: "format"] ?? "marc21"
         guard format == "marc21" || format == "marcxml" else { throw AppError.badRequest(Message("error.bad_request")) }
         let records = try await Self.exportRecords(req)
         let response = Response(status: .ok)
@@ -89,7 +89,7 @@ struct CatalogController {
     static let exportLimit = 10_000
 
     static func exportRecords(_ req: Request) async throws -> [BibRecord] {
-        if let raw = try? req.query.get(String.self, at: "ids") {
+        if let raw = req.query[String.self, at: "ids"] {
             let ids = raw.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.prefix(exportLimit)
             let found = try await BibRecord.query(on: req.db).filter(\.$id ~~ Array(ids)).all()
             let byID = Dictionary(found.map { ($0.id!, $0) }) { a, _ in a }

@@ -92,7 +92,10 @@ enum WeekPlanView {
         return .div(
             .class("table-wrap"), H.scrollRegion(ctx),
             .table(
-                .caption(.text(dayLabel(ctx, day) + " · " + ctx.plural("visits.count", visits.count))),
+                .caption(
+                    .text(
+                        dayLabel(ctx, day) + (week.holidays.contains(day.iso) ? " · " + ctx.t("plan.holiday") : "") + " · "
+                            + ctx.plural("visits.count", visits.count))),
                 .thead(
                     .tr(
                         .th(.text(ctx.t("plan.window"))), .th(.text(ctx.t("plan.reader"))), .th(.text(ctx.t("plan.carrier"))),

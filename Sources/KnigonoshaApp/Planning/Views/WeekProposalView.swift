@@ -59,13 +59,17 @@ extension WeekPlanView {
                 .caption(.class("visually-hidden"), .text(ctx.t("plan.changes"))),
                 .thead(
                     .tr(.th(.text(ctx.t("plan.reader"))), .th(.text(ctx.t("plan.now"))), .th(.text(ctx.t("plan.becomes"))))),
-                .tbody(
-                    .forEach(p.changes) { c in
-                        .tr(
-                            .td(.a(.href(SiteRoute.visit(c.visit.id!).path), .text(c.visit.reader.fullName))),
-                            .td(.text(dayLabel(ctx, c.visit.day) + " · " + (c.visit.carrier?.fullName ?? ctx.t("calls.no_carrier")))),
-                            .td(.text(dayLabel(ctx, c.day) + " · " + c.carrier.fullName)))
-                    })))
+                .tbody(.forEach(p.changes) { changeRow(ctx, $0) })))
+    }
+
+    static func changeRow(_ ctx: PageContext, _ c: WeekProposal.Change) -> Node<HTML.TableContext> {
+        // The reader has a carrier of their own and this is someone else.
+        let notOwn = c.visit.reader.carrierID.map { $0 != c.carrier.id } ?? false
+        let now = dayLabel(ctx, c.visit.day) + " · " + (c.visit.carrier?.fullName ?? ctx.t("calls.no_carrier"))
+        let becomes: Node<HTML.BodyContext> = .group(
+            .text(dayLabel(ctx, c.day) + " · " + c.carrier.fullName), .if(notOwn, .group(.text(" · "), .strong(.text(ctx.t("plan.not_own_carrier")))))
+        )
+        return .tr(.td(.a(.href(SiteRoute.visit(c.visit.id!).path), .text(c.visit.reader.fullName))), .td(.text(now)), .td(becomes))
     }
 
     /// Nothing is dropped silently: each visit the plan leaves where it is, and why.
