@@ -23,7 +23,7 @@ enum RouteSheetsController {
         for carrier in carriers {
             let run = try await RunSheet.run(carrierID: carrier.id!, day: day, on: req.db)
             guard !run.stops.isEmpty || run.heldBack > 0 else { continue }
-            sheets.append(try await sheet(carrier, run, branch: branch, on: req.db))
+            sheets.append(sheet(carrier, run, branch: branch))
         }
         let unassigned = try await Visit.query(on: req.db).filter(\.$branch.$id == branch.id!).filter(\.$scheduledOn == day.iso)
             .filter(\.$carrier.$id == nil).filter(\.$status ~~ VisitState.open).count()
@@ -34,12 +34,9 @@ enum RouteSheetsController {
             req.page, branch: branch, day: day, sheets: sheets, unassigned: unassigned, branches: try await WeekPlanController.branches(req))
     }
 
-    private static func sheet(_ carrier: User, _ run: (stops: [RunStop], heldBack: Int), branch: Branch, on db: any Database) async throws -> Sheet {
-        let ids = run.stops.map(\.visit_id)
-        let visits = ids.isEmpty ? [] : try await Visit.query(on: db).filter(\.$id ~~ ids).with(\.$reader).all()
-        let places = Dictionary(uniqueKeysWithValues: visits.compactMap { v in v.reader.point.map { (v.id!, $0) } })
-        return Sheet(
+    private static func sheet(_ carrier: User, _ run: (stops: [RunStop], heldBack: Int, points: [UUID: GeoPoint]), branch: Branch) -> Sheet {
+        Sheet(
             carrier: carrier, stops: run.stops, start: carrier.startPoint ?? branch.point,
-            points: run.stops.compactMap { s in places[s.visit_id].map { (s.position, $0) } }, heldBack: run.heldBack)
+            points: run.stops.compactMap { s in run.points[s.visit_id].map { (s.position, $0) } }, heldBack: run.heldBack)
     }
 }

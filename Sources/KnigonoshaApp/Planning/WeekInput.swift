@@ -16,6 +16,8 @@ struct WeekInput {
     let visits: [Visit]
     /// The reader's weekdays (ISO 1 = Monday) when they allow more than one.
     let readerDays: [UUID: Set<Int>]
+    /// How many of the week's visits each reader has.
+    let visitsPerReader: [UUID: Int]
     let carriers: [User]
     /// Minutes from midnight by carrier and ISO weekday; a carrier without hours works Monday to
     /// Friday, 9:00–18:00, as everywhere else in the service.
@@ -26,7 +28,6 @@ struct WeekInput {
     let settings: DeliverySettings
 
     var sunday: LocalDate { monday.adding(days: 6) }
-    var visitsPerReader: [UUID: Int] { visits.reduce(into: [:]) { $0[$1.$reader.id, default: 0] += 1 } }
 
     /// The Monday of the week that holds `day`.
     static func monday(of day: LocalDate) -> LocalDate { day.adding(days: 1 - day.schedulingDay.weekday) }
@@ -61,6 +62,7 @@ struct WeekInput {
         return WeekInput(
             branch: branch, monday: monday, firstDay: max(monday, today.adding(days: 1)), today: today, visits: visits,
             readerDays: readerDays.filter { $0.value.count > 1 },
+            visitsPerReader: visits.reduce(into: [:]) { $0[$1.$reader.id, default: 0] += 1 },
             carriers: carriers, hours: hours, absences: try await Absences.all(on: db), blocks: settings.expiredCheckBlocks,
             holidays: Set(holidays.map(\.day)), settings: settings)
     }

@@ -62,11 +62,11 @@ struct WeekPlanAPIController {
         }
         guard let day, e.isEmpty else { throw AppError.validation(e) }
         let branch = try await WeekPlanController.branch(req, input.branch_id)
+        var week = try await WeekInput.load(branch: branch, week: day, today: req.today, on: req.db)
         if input.pin_carrier != nil || input.pin_day != nil {
-            let before = try await WeekInput.load(branch: branch, week: day, today: req.today, on: req.db)
             // Each list given replaces that kind of pin; one left out keeps its pins. A visit that
             // is not one the plan may change this week is named, not ignored.
-            let plannable = before.visits.filter(before.isPlannable)
+            let plannable = week.visits.filter(week.isPlannable)
             let ids = Set(plannable.map { $0.id! })
             for (field, list) in [("pin_carrier", input.pin_carrier), ("pin_day", input.pin_day)] {
                 for (i, id) in (list ?? []).enumerated() where !ids.contains(id) { e.add("\(field)[\(i)]", "plan.not_in_week") }
@@ -74,9 +74,11 @@ struct WeekPlanAPIController {
             guard e.isEmpty else { throw AppError.validation(e) }
             let carrier = input.pin_carrier.map(Set.init) ?? Set(plannable.filter { $0.pinCarrier == true }.map { $0.id! })
             let dayPins = input.pin_day.map(Set.init) ?? Set(plannable.filter { $0.pinDay == true }.map { $0.id! })
-            try await WeekPlanSave.pin(carrier: carrier, day: dayPins, week: before, on: req.db)
+            // Read again after a pin changed: the proposal's basis carries the visits' new stamps.
+            if try await WeekPlanSave.pin(carrier: carrier, day: dayPins, week: week, on: req.db) {
+                week = try await WeekInput.load(branch: branch, week: day, today: req.today, on: req.db)
+            }
         }
-        let week = try await WeekInput.load(branch: branch, week: day, today: req.today, on: req.db)
         guard let start = branch.point else { throw AppError.conflict(Message("plan.no_branch_point")) }
         let proposal = try WeekProposal.make(week, start: start, seconds: WeekPlanController.seconds)
         try await req.audit(.list, "visit")

@@ -45,8 +45,9 @@ struct WeekPlanController {
         let day = try Self.day(form.week)
         // The pins are stored first: the plan is made around them, and they stay for next time.
         let before = try await WeekInput.load(branch: branch, week: day, today: req.today, on: req.db)
-        try await WeekPlanSave.pin(carrier: try Self.ids(form.pin_carrier), day: try Self.ids(form.pin_day), week: before, on: req.db)
-        let week = try await WeekInput.load(branch: branch, week: day, today: req.today, on: req.db)
+        let pinned = try await WeekPlanSave.pin(carrier: try Self.ids(form.pin_carrier), day: try Self.ids(form.pin_day), week: before, on: req.db)
+        // Read again after a pin changed: the proposal's basis carries the visits' new stamps.
+        let week = pinned ? try await WeekInput.load(branch: branch, week: day, today: req.today, on: req.db) : before
         guard let start = branch.point else { return try await render(req, branch: branch, day: day, status: .unprocessableEntity) }
         let proposal = try WeekProposal.make(week, start: start, seconds: Self.seconds)
         try await req.audit(.list, "visit")

@@ -88,11 +88,13 @@ enum WeekPlanSave {
 
     /// Stores the coordinator's pins from the week's form: a ticked box pins, an unticked one
     /// unpins. Only the week's plannable visits are touched, and only those whose pins change.
-    static func pin(carrier: Set<UUID>, day: Set<UUID>, week: WeekInput, on db: any Database) async throws {
+    /// Returns whether any pin changed (the week must then be read again).
+    @discardableResult
+    static func pin(carrier: Set<UUID>, day: Set<UUID>, week: WeekInput, on db: any Database) async throws -> Bool {
         let changed = week.visits.filter(week.isPlannable).filter { v in
             (v.pinCarrier == true) != carrier.contains(v.id!) || (v.pinDay == true) != day.contains(v.id!)
         }
-        guard !changed.isEmpty else { return }
+        guard !changed.isEmpty else { return false }
         try await db.transaction { tx in
             for v in changed {
                 // A visit without a carrier has nothing to pin to.
@@ -101,5 +103,6 @@ enum WeekPlanSave {
                 try await v.save(on: tx)
             }
         }
+        return true
     }
 }

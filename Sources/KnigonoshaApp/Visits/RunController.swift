@@ -57,7 +57,7 @@ struct RunController {
     func page(req: Request) async throws -> Response {
         let user = try req.currentUser()
         let day = req.queryValue("date", labelKey: "run.date") { LocalDate($0) } ?? req.today
-        let (stops, held) = try await RunSheet.run(carrierID: user.id, day: day, now: req.minuteNow(on: day), on: req.db)
+        let (stops, held, _) = try await RunSheet.run(carrierID: user.id, day: day, now: req.minuteNow(on: day), on: req.db)
         try await req.audit(.list, "run")
         // The stops show readers' names and addresses: each reader's record was seen (94-V).
         try await req.auditReaders(ofVisits: stops.map(\.visit_id))

@@ -63,9 +63,12 @@ enum RunSheet {
         try await run(carrierID: carrierID, day: day, now: now, on: db).stops
     }
 
-    /// The day's stops, and how many of the carrier's visits are left off them for want of consent.
-    /// `now` is the minute of the day when `day` is today, so that a late carrier's plan starts now.
-    static func run(carrierID: UUID, day: LocalDate, now: Int? = nil, on db: any Database) async throws -> (stops: [RunStop], heldBack: Int) {
+    /// The day's stops, how many of the carrier's visits are left off them for want of consent, and
+    /// the stops' places by visit (for the route sheets' sketch). `now` is the minute of the day
+    /// when `day` is today, so that a late carrier's plan starts now.
+    static func run(
+        carrierID: UUID, day: LocalDate, now: Int? = nil, on db: any Database
+    ) async throws -> (stops: [RunStop], heldBack: Int, points: [UUID: GeoPoint]) {
         // A reader whose consent has ended is not on the run: without consent there is no ground
         // to hand their address to a carrier (issue 19, finding 8). The coordinator sees why.
         let all = try await Visit.query(on: db).filter(\.$carrier.$id == carrierID).filter(\.$scheduledOn == day.iso)
@@ -73,7 +76,7 @@ enum RunSheet {
             .with(\.$reader) { $0.with(\.$phones) }.with(\.$branch).all()
         let visits = all.filter { $0.reader.hasConsent(on: day.iso) }
         let heldBack = all.count - visits.count
-        guard !visits.isEmpty else { return ([], heldBack) }
+        guard !visits.isEmpty else { return ([], heldBack, [:]) }
         let start = visits.first?.branch.point
         let points = visits.map(\.reader.point)
         // The carrier's own start point and hours of that weekday (9:00–18:00 when none are set).
@@ -113,6 +116,7 @@ enum RunSheet {
                     collect: details.collect.map { RunStop.Collect(loan_id: $0.id!, title: $0.bib.title, due_on: $0.dueOn) },
                     key: UUID().uuidString.lowercased()))
         }
-        return (out, heldBack)
+        let places = Dictionary(uniqueKeysWithValues: visits.indices.compactMap { i in points[i].map { (visits[i].id!, $0) } })
+        return (out, heldBack, places)
     }
 }

@@ -11,19 +11,9 @@ enum RouteSheetsView {
         let branchValue = branch.id!.uuidString.lowercased()
         return Layout.page(
             ctx, title: ctx.t("sheets.title", ["date": WeekPlanView.dayLabel(ctx, day), "branch": branch.name(ctx.lang)]), wide: true,
-            .element(
-                named: "form",
-                nodes: [
-                    .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.routeSheets.path),
-                    .class("filters no-print"),
-                    .if(
-                        !branches.isEmpty,
-                        Forms.select(
-                            ctx, .init(name: "branch", label: ctx.t("visits.branch"), value: branchValue),
-                            options: branches.map { ($0.id!.uuidString.lowercased(), $0.name(ctx.lang)) })),
-                    Forms.input(ctx, .init(name: "date", label: ctx.t("calls.date"), value: day.iso, type: "date")),
-                    .button(.type(.submit), .class("secondary"), .text(ctx.t("calls.show"))),
-                ]),
+            WeekPlanView.filters(
+                ctx, .routeSheets, day: Forms.Field(name: "date", label: ctx.t("calls.date"), value: day.iso, type: "date"), branch: branchValue,
+                branches: branches),
             .p(
                 .class("no-print"),
                 .a(.href(SiteRoute.visitsWeek.path(query: [("week", day.iso), ("branch", branchValue)])), .text(ctx.t("sheets.to_week")))),
@@ -64,12 +54,8 @@ enum RouteSheetsView {
     }
 
     static func row(_ ctx: PageContext, _ s: RunStop) -> Node<HTML.TableContext> {
-        let address = [s.settlement, s.street, s.building, s.apartment.map { ctx.t("run.apartment") + " " + $0 }].compactMap { $0 }.joined(
-            separator: ", ")
-        var access: [String] = []
-        if let e = s.entrance { access.append(ctx.t("run.entrance") + " " + e) }
-        if let f = s.floor { access.append(ctx.t("run.floor") + " " + String(f) + (s.has_lift == false ? " (" + ctx.t("run.no_lift") + ")" : "")) }
-        if let i = s.intercom { access.append(ctx.t("run.intercom") + " " + i) }
+        let address = RunView.address(s, ctx)
+        let access = RunView.access(s, ctx)
         let phones =
             s.phones.map { PhoneDisplay.format($0.number) ?? $0.number }
             + (s.caregiver_phone.map { [ctx.t("run.caregiver") + ": " + (PhoneDisplay.format($0) ?? $0)] } ?? [])

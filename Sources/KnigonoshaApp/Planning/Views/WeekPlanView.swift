@@ -20,15 +20,7 @@ enum WeekPlanView {
             .p(
                 .class("lead"),
                 .text(ctx.plural("plan.visit_count", week.visits.count) + " · " + ctx.plural("plan.carrier_count", week.carriers.count))),
-            .if(
-                noCoordinates.total > 0,
-                .element(
-                    named: "details",
-                    nodes: [
-                        .class("to-do"),
-                        .element(named: "summary", nodes: [.text(ctx.plural("visits.no_coordinates", noCoordinates.total))]),
-                        .ul(.forEach(noCoordinates.readers) { r in .li(.a(.href(SiteRoute.readerEdit(r.id!).path), .text(r.fullName))) }),
-                    ])),
+            VisitsView.toDoCoordinates(ctx, noCoordinates),
             Forms.post(
                 ctx, SiteRoute.visitsWeekPropose, class: "week-plan",
                 .input(.type(.hidden), .name("branch"), .value(branchValue)),
@@ -45,8 +37,26 @@ enum WeekPlanView {
         ctx.t("plan.title", ["from": ctx.date(week.monday.iso), "to": ctx.date(week.sunday.iso), "branch": week.branch.name(ctx.lang)])
     }
 
-    static func dayLabel(_ ctx: PageContext, _ day: LocalDate) -> String {
-        ctx.t("weekday." + Weekday.allCases[day.schedulingDay.weekday - 1].rawValue) + ", " + ctx.date(day.iso)
+    static func weekdayName(_ ctx: PageContext, _ day: LocalDate) -> String {
+        ctx.t("weekday." + Weekday.allCases[day.schedulingDay.weekday - 1].rawValue)
+    }
+
+    static func dayLabel(_ ctx: PageContext, _ day: LocalDate) -> String { weekdayName(ctx, day) + ", " + ctx.date(day.iso) }
+
+    /// The GET form of the week and of the sheets: the branch (administrators only) and a day.
+    static func filters(_ ctx: PageContext, _ route: SiteRoute, day: Forms.Field, branch: String, branches: [Branch]) -> Node<HTML.BodyContext> {
+        .element(
+            named: "form",
+            nodes: [
+                .attribute(named: "method", value: "get"), .attribute(named: "action", value: route.path), .class("filters no-print"),
+                .if(
+                    !branches.isEmpty,
+                    Forms.select(
+                        ctx, .init(name: "branch", label: ctx.t("visits.branch"), value: branch),
+                        options: branches.map { ($0.id!.uuidString.lowercased(), $0.name(ctx.lang)) })),
+                Forms.input(ctx, day),
+                .button(.type(.submit), .class("secondary"), .text(ctx.t("calls.show"))),
+            ])
     }
 
     /// The weeks before and after, the branch for an administrator, and each day's route sheets.
@@ -60,19 +70,9 @@ enum WeekPlanView {
                 .a(.href(link(week.today)), .text(ctx.t("plan.this_week"))),
                 .a(.href(link(week.monday.adding(days: 7))), .text(ctx.t("visits.next_week")))
             ),
-            .element(
-                named: "form",
-                nodes: [
-                    .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteRoute.visitsWeek.path),
-                    .class("filters no-print"),
-                    .if(
-                        !branches.isEmpty,
-                        Forms.select(
-                            ctx, .init(name: "branch", label: ctx.t("visits.branch"), value: branchValue),
-                            options: branches.map { ($0.id!.uuidString.lowercased(), $0.name(ctx.lang)) })),
-                    Forms.input(ctx, .init(name: "week", label: ctx.t("plan.week"), value: week.monday.iso, type: "date")),
-                    .button(.type(.submit), .class("secondary"), .text(ctx.t("calls.show"))),
-                ]),
+            filters(
+                ctx, .visitsWeek, day: Forms.Field(name: "week", label: ctx.t("plan.week"), value: week.monday.iso, type: "date"),
+                branch: branchValue, branches: branches),
             .nav(
                 .class("actions no-print"), .attribute(named: "aria-label", value: ctx.t("plan.sheets_nav")),
                 .span(.text(ctx.t("plan.sheets") + ":")),
@@ -80,7 +80,7 @@ enum WeekPlanView {
                     .a(
                         .href(SiteRoute.routeSheets.path(query: [("date", day.iso), ("branch", branchValue)])),
                         .attribute(named: "aria-label", value: ctx.t("plan.sheets") + ": " + dayLabel(ctx, day)),
-                        .text(ctx.t("weekday." + Weekday.allCases[day.schedulingDay.weekday - 1].rawValue)))
+                        .text(weekdayName(ctx, day)))
                 })
         )
     }

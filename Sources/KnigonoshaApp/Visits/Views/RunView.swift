@@ -70,15 +70,25 @@ enum RunView {
             labels: ["minutes_spent": ctx.t("run.minutes"), "comment": ctx.t("run.comment")])
     }
 
-    static func stop(_ s: RunStop, _ ctx: PageContext, refused: Refused? = nil) -> Node<HTML.BodyContext> {
-        let id = "stop-" + s.visit_id.uuidString.lowercased()
-        let open = VisitStatus(rawValue: s.status)?.isOpen ?? false
-        let address = [s.settlement, s.street, s.building, s.apartment.map { ctx.t("run.apartment") + " " + $0 }].compactMap { $0 }.joined(
-            separator: ", ")
+    /// The stop's address as one line: settlement, street, building, flat.
+    static func address(_ s: RunStop, _ ctx: PageContext) -> String {
+        [s.settlement, s.street, s.building, s.apartment.map { ctx.t("run.apartment") + " " + $0 }].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    /// How to get in: entrance, floor (and no lift), intercom.
+    static func access(_ s: RunStop, _ ctx: PageContext) -> [String] {
         var access: [String] = []
         if let e = s.entrance { access.append(ctx.t("run.entrance") + " " + e) }
         if let f = s.floor { access.append(ctx.t("run.floor") + " " + String(f) + (s.has_lift == false ? " (" + ctx.t("run.no_lift") + ")" : "")) }
         if let i = s.intercom { access.append(ctx.t("run.intercom") + " " + i) }
+        return access
+    }
+
+    static func stop(_ s: RunStop, _ ctx: PageContext, refused: Refused? = nil) -> Node<HTML.BodyContext> {
+        let id = "stop-" + s.visit_id.uuidString.lowercased()
+        let open = VisitStatus(rawValue: s.status)?.isOpen ?? false
+        let address = address(s, ctx)
+        let access = access(s, ctx)
         return .element(
             named: "article",
             nodes: [

@@ -3,6 +3,20 @@ import Vapor
 
 /// The visits calendar, the on-request form and the pick list.
 enum VisitsView {
+    /// The active readers without a map point, each linked to their card's form (issue 15, §3);
+    /// nothing when there are none.
+    static func toDoCoordinates(_ ctx: PageContext, _ list: (readers: [Reader], total: Int)) -> Node<HTML.BodyContext> {
+        .if(
+            list.total > 0,
+            .element(
+                named: "details",
+                nodes: [
+                    .class("to-do"),
+                    .element(named: "summary", nodes: [.text(ctx.plural("visits.no_coordinates", list.total))]),
+                    .ul(.forEach(list.readers) { r in .li(.a(.href(SiteRoute.readerEdit(r.id!).path), .text(r.fullName))) }),
+                ]))
+    }
+
     static func calendar(
         _ ctx: PageContext, _ c: VisitCalendar, today: LocalDate, planErrors: FieldErrors = FieldErrors(), weeks: String = "8",
         noCoordinates: (readers: [Reader], total: Int) = ([], 0)
@@ -47,15 +61,7 @@ enum VisitsView {
                         .class("button"), .href(SiteRoute.visitsWeek.path(query: [("week", c.from.iso), ("branch", branchValue)])),
                         .text(ctx.t("nav.week_plan")))
                 ),
-                .if(
-                    noCoordinates.total > 0,
-                    .element(
-                        named: "details",
-                        nodes: [
-                            .class("to-do"),
-                            .element(named: "summary", nodes: [.text(ctx.plural("visits.no_coordinates", noCoordinates.total))]),
-                            .ul(.forEach(noCoordinates.readers) { r in .li(.a(.href(SiteRoute.readerEdit(r.id!).path), .text(r.fullName))) }),
-                        ])),
+                toDoCoordinates(ctx, noCoordinates),
                 Forms.post(
                     ctx, SiteRoute.visitsPlan, class: "inline-form",
                     .input(.type(.hidden), .name("branch_id"), .value(branchValue)),
