@@ -31,7 +31,7 @@ struct LoginThrottle {
     /// Counts this attempt as a failure until it proves otherwise. Failures older than the lock
     /// window, and a lock that has ended, no longer count.
     func admit(now: Date = Date()) async throws -> Admission {
-        let sql = try Self.sql(db)
+        let sql = try db.sql
         let cutoff = now.addingTimeInterval(-Self.lockDuration)
         let row = try await sql.raw(
             """
@@ -64,7 +64,7 @@ struct LoginThrottle {
 
     /// The attempt could not be checked at all (the server was busy): it does not count.
     func refund() async throws {
-        try await Self.sql(db).update(LoginAttempt.schema)
+        try await db.sql.update(LoginAttempt.schema)
             .set(SQLIdentifier("failures"), to: SQLRaw("failures - 1"))
             .where(SQLIdentifier("email"), .equal, SQLBind(email))
             .where(SQLIdentifier("address"), .equal, SQLBind(address))
@@ -90,11 +90,6 @@ struct LoginThrottle {
         try await LoginAttempt.query(on: db).filter(\.$email == email).filter(\.$address == address)
             .set(\.$lockedUntil, to: until).update()
         return until
-    }
-
-    private static func sql(_ db: any Database) throws -> any SQLDatabase {
-        let sql = try db.sql
-        return sql
     }
 }
 
