@@ -17,7 +17,8 @@ pytestmark = pytest.mark.usefixtures("journey_steps")
 
 # Enough titles that a swap still finds a free copy when the demo's other readers of that week
 # (more of them on some days than others) have taken their share of the new detectives: with 12,
-# the journey failed on the days after which the first visit fell in a fuller week.
+# the journey failed on the days after which the first visit fell in a fuller week. Numbered with
+# two digits, so that no title is the start of another (1 of 14) in the slip's text.
 DETECTIVES = 30
 
 
@@ -27,8 +28,8 @@ def kazakh_detectives(tag, n=DETECTIVES):
     w = csv.writer(out, delimiter=";", lineterminator="\n")
     w.writerow("title;subtitle;authors;year;publisher;place;isbn;language;subjects;genres;series;series_number;format;summary;audience;inventory_number;branch;shelf_mark".split(";"))
     for i in range(1, n + 1):
-        w.writerow([f"Тергеуші {tag} {i}", "", f"Жазушы{tag}, Асан", 2020 + i % 5, "Фолиант", "Астана", "", "kaz", "Қылмыс",
-                    "Детектив", "", "", "print", "", "adult", f"J-{tag}-{i}", "SEM-C", "84(5Каз)"])
+        w.writerow([f"Тергеуші {tag} {i:02d}", "", f"Жазушы{tag}, Асан", 2020 + i % 5, "Фолиант", "Астана", "", "kaz", "Қылмыс",
+                    "Детектив", "", "", "print", "", "adult", f"J-{tag}-{i:02d}", "SEM-C", "84(5Каз)"])
     return out.getvalue()
 
 
